@@ -60,8 +60,23 @@ CREATE TABLE profile_change (
 CREATE INDEX profile_change_item_day ON profile_change (item, day)
 """
 
+V3_TARGETS_AND_REST_DAYS = """
+CREATE TABLE habit_target (
+    key VARCHAR(64) NOT NULL PRIMARY KEY,
+    count INTEGER NOT NULL CHECK (count > 0),
+    per VARCHAR(8) NOT NULL CHECK (per IN ('day', 'week')),
+    updated_at DATETIME NOT NULL
+);
+CREATE TABLE rest_day (
+    day DATE NOT NULL PRIMARY KEY,
+    note TEXT NOT NULL DEFAULT '',
+    created_at DATETIME NOT NULL
+)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "action log and profile checklist", _run_script(V1_ACTIONS_AND_PROFILE)),
+    Migration(3, "habit targets and rest days", _run_script(V3_TARGETS_AND_REST_DAYS)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -42,3 +42,20 @@ class ProfileChange(BaseModel):
     day = peewee.DateField()
     done = peewee.BooleanField()
     created_at = peewee.DateTimeField(default=utc_now)
+
+
+class HabitTarget(BaseModel):
+    """The seller's target for one action type: ``count`` actions a day or a week."""
+
+    key = peewee.CharField(max_length=64, primary_key=True)
+    count = peewee.IntegerField()
+    per = peewee.CharField(max_length=8)  # "day" or "week" (habits.targets.Period)
+    updated_at = peewee.DateTimeField(default=utc_now)
+
+
+class RestDay(BaseModel):
+    """A day off (vacation, illness, a holiday): it freezes streaks instead of breaking them."""
+
+    day = peewee.DateField(primary_key=True)
+    note = peewee.TextField(default="")
+    created_at = peewee.DateTimeField(default=utc_now)

@@ -1,0 +1,51 @@
+"""The seller's targets: one per action type at most, each so many a day or a week."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ssi_desktop.habits.targets import Period, Target
+from ssi_desktop.scoring.activity import KEY_INDEX
+from ssi_desktop.store.db import database
+from ssi_desktop.store.models import HabitTarget, utc_now
+
+
+def set_target(target: Target) -> bool:
+    """Store the target, replacing the type's earlier one; True when it replaced one."""
+    with database.atomic():
+        replaced = HabitTarget.select().where(HabitTarget.key == target.key).exists()
+        _upsert(target)
+    return bool(replaced)
+
+
+def set_targets(targets: Iterable[Target]) -> int:
+    """Store several targets in one transaction; returns how many replaced earlier ones."""
+    targets = list(targets)
+    with database.atomic():
+        keys = [t.key for t in targets]
+        replaced = HabitTarget.select().where(HabitTarget.key.in_(keys)).count()
+        for target in targets:
+            _upsert(target)
+    return int(replaced)
+
+
+def _upsert(target: Target) -> None:
+    HabitTarget.insert(
+        key=target.key, count=target.count, per=target.per.value, updated_at=utc_now()
+    ).on_conflict(
+        conflict_target=[HabitTarget.key],
+        preserve=[HabitTarget.count, HabitTarget.per, HabitTarget.updated_at],
+    ).execute()
+
+
+def clear(key: str) -> bool:
+    """Remove the type's target; False when it had none."""
+    with database.atomic():
+        return bool(HabitTarget.delete().where(HabitTarget.key == key).execute())
+
+
+def all_targets() -> list[Target]:
+    """Every target in catalog order (a type the catalog no longer knows is skipped)."""
+    rows = [r for r in HabitTarget.select() if r.key in KEY_INDEX]
+    rows.sort(key=lambda r: KEY_INDEX[r.key])
+    return [Target(r.key, r.count, Period(r.per)) for r in rows]
