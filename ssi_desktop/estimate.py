@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ssi_desktop.habits.forecast import Forecast
+from ssi_desktop.habits.forecast import forecast as habits_forecast
+from ssi_desktop.habits.plan import Suggestion, rank
 from ssi_desktop.scoring import Activity, ScoreSeries, Sensitivity, compute
 from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY
@@ -30,3 +33,17 @@ def trend(
 ) -> ScoreSeries:
     """The last ``days`` days up to last_day."""
     return series(last_day - dt.timedelta(days=days - 1), last_day, sensitivity)
+
+
+def plan(day: dt.date, sensitivity: Sensitivity = DEFAULT_SENSITIVITY) -> list[Suggestion]:
+    """Every action type ranked by what one more of it on ``day`` adds to that day's estimate.
+
+    Loads and scores exactly as series(day, day) does, so the gains are the score's own.
+    """
+    return rank(day, load_activity(day, day), profile.history(), sensitivity)
+
+
+def forecast(today: dt.date, days: int, sensitivity: Sensitivity = DEFAULT_SENSITIVITY) -> Forecast:
+    """Today's estimate and the next ``days`` days' at the last four weeks' pace."""
+    tallies = actions.daily_tallies(window_start(today), today)
+    return habits_forecast(tallies, profile.history(), today, days, sensitivity)
