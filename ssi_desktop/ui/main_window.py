@@ -8,6 +8,7 @@ items go in ``file_menu`` (add_file_action keeps Quit last); extra pages come wi
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,10 @@ from ssi_desktop.workers.snapshot import ScoreSnapshot, build_snapshot
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.finder import ActionFinder
+
+FEATURES: tuple[str, ...] = ()
+"""Modules with an ``install(window: MainWindow) -> None`` that add their own menu items, tabs
+and panels; each is imported and installed once the core window is built."""
 
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_TAB = "window/tab"
@@ -119,6 +124,8 @@ class MainWindow(QMainWindow):
         self._midnight.setSingleShot(True)
         self._midnight.timeout.connect(self._check_day)
         self._arm_midnight()
+        for name in FEATURES:
+            importlib.import_module(name).install(self)
         self._restore_settings()
 
     # -- building -------------------------------------------------------------------------------
