@@ -49,6 +49,17 @@ class TargetStatus:
             "best_streak": self.streak.best,
         }
 
+    def streak_json(self) -> dict[str, object]:
+        return {
+            "key": self.target.key,
+            "label": self.target.action.label,
+            "count": self.target.count,
+            "per": self.target.per.value,
+            "current": self.streak.current,
+            "best": self.streak.best,
+            "open": self.streak.open,
+        }
+
 
 @dataclass(frozen=True)
 class HabitReport:

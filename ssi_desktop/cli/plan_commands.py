@@ -44,7 +44,7 @@ def run_plan(args: argparse.Namespace) -> int:
     if not suggestions:
         print("Nothing you could log today would raise the estimate.")
         return 0
-    print(f"One more of these today raises your estimated SSI by about ({today.isoformat()}):")
+    print(f"What one more of each adds to your estimated SSI today ({today.isoformat()}):")
     for s in suggestions:
         print(f"  {s.gain:+5.2f}  {s.action.label:<34} {s.action.pillar.short_label}")
     return 0

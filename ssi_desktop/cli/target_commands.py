@@ -1,4 +1,4 @@
-"""`ssi target set|list|clear|default` and `ssi rest add|list|clear`: habits to keep."""
+"""`ssi target set|list|clear|reset`, `ssi streaks` and `ssi rest add|list|clear`: habits to keep."""
 
 from __future__ import annotations
 
@@ -31,12 +31,17 @@ def target_count(text: str) -> int:
 
 def register(commands: Commands, db: argparse.ArgumentParser) -> None:
     _register_target(commands, db)
+    streaks = commands.add_parser(
+        "streaks", parents=[db], help="how many days or weeks in a row each target was met"
+    )
+    streaks.add_argument("--json", action="store_true", help="print JSON")
+    streaks.set_defaults(run=run_streaks)
     _register_rest(commands, db)
 
 
 def _register_target(commands: Commands, db: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("target", parents=[db], help="daily or weekly targets")
-    verbs = parser.add_subparsers(metavar="set|list|clear|default", required=True)
+    verbs = parser.add_subparsers(metavar="set|list|clear|reset", required=True)
 
     setting = verbs.add_parser("set", parents=[db], help="set the target of an action type")
     setting.add_argument("key", metavar="KEY", help="an action type (see `ssi types`)")
@@ -54,10 +59,12 @@ def _register_target(commands: Commands, db: argparse.ArgumentParser) -> None:
     clearing.add_argument("key", metavar="KEY", help="an action type (see `ssi types`)")
     clearing.set_defaults(run=run_clear)
 
-    default = verbs.add_parser(
-        "default", parents=[db], help="set the weekly targets that reach proficient in 90 days"
+    reset = verbs.add_parser(
+        "reset",
+        parents=[db],
+        help="replace all targets with the default plan (proficient in 90 days)",
     )
-    default.set_defaults(run=run_default)
+    reset.set_defaults(run=run_reset)
 
 
 def _register_rest(commands: Commands, db: argparse.ArgumentParser) -> None:
@@ -109,9 +116,27 @@ def run_list(args: argparse.Namespace) -> int:
         print_json([s.as_json() for s in statuses])
         return 0
     if not statuses:
-        print("No targets yet: `ssi target default` sets a plan, `ssi target set` one target.")
+        print("No targets yet: `ssi target reset` sets the default plan, `ssi target set` one target.")
     for status in statuses:
         print(describe(status))
+    return 0
+
+
+def run_streaks(args: argparse.Namespace) -> int:
+    with opened_database(args):
+        statuses = targets_report(clock.today())
+    if args.json:
+        print_json([s.streak_json() for s in statuses])
+        return 0
+    if not statuses:
+        print("No targets, so no streaks yet: `ssi target reset` sets the default plan.")
+    for status in statuses:
+        streak = status.streak
+        waiting = "  (still open)" if streak.open else ""
+        print(
+            f"{status.target.action.label:<34} {status.target.describe():<10}"
+            f" {streak.describe():<16} best {streak.best}{waiting}"
+        )
     return 0
 
 
@@ -126,13 +151,13 @@ def run_clear(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_default(args: argparse.Namespace) -> int:
+def run_reset(args: argparse.Namespace) -> int:
     plan = default_plan()
     with opened_database(args):
-        replaced = targets.set_targets(plan.targets)
+        replaced = targets.replace_all(plan.targets)
     print(
-        f"Set {len(plan.targets)} weekly targets ({plan.fraction:.0%} of each healthy pace;"
-        f" {replaced} replaced yours):"
+        f"Replaced your {replaced} target{'s' * (replaced != 1)} with the default plan:"
+        f" {len(plan.targets)} weekly targets at {plan.fraction:.0%} of each healthy pace."
     )
     for target in plan.targets:
         print(f"  {target.count:>3} a week  {target.action.label}")

@@ -18,15 +18,14 @@ def set_target(target: Target) -> bool:
     return bool(replaced)
 
 
-def set_targets(targets: Iterable[Target]) -> int:
-    """Store several targets in one transaction; returns how many replaced earlier ones."""
+def replace_all(targets: Iterable[Target]) -> int:
+    """Make ``targets`` the only targets, in one transaction; returns how many there were before."""
     targets = list(targets)
     with database.atomic():
-        keys = [t.key for t in targets]
-        replaced = HabitTarget.select().where(HabitTarget.key.in_(keys)).count()
+        before = HabitTarget.delete().execute()
         for target in targets:
             _upsert(target)
-    return int(replaced)
+    return int(before)
 
 
 def _upsert(target: Target) -> None:
