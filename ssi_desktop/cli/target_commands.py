@@ -1,4 +1,4 @@
-"""`ssi target set|list|clear|reset`, `ssi streaks` and `ssi rest add|list|clear`: habits to keep."""
+"""`ssi target set|list|clear|reset`, `ssi streaks` and `ssi rest add|list|clear`."""
 
 from __future__ import annotations
 
@@ -116,7 +116,9 @@ def run_list(args: argparse.Namespace) -> int:
         print_json([s.as_json() for s in statuses])
         return 0
     if not statuses:
-        print("No targets yet: `ssi target reset` sets the default plan, `ssi target set` one target.")
+        print(
+            "No targets yet: `ssi target reset` sets the default plan, `ssi target set` one target."
+        )
     for status in statuses:
         print(describe(status))
     return 0
