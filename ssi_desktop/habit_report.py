@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ssi_desktop import estimate
 from ssi_desktop.habits.days import week_start
+from ssi_desktop.habits.default_plan import default_plan
+from ssi_desktop.habits.forecast import MILESTONES, Forecast
 from ssi_desktop.habits.plan import Suggestion
 from ssi_desktop.habits.streaks import Streak, streak
 from ssi_desktop.habits.targets import Progress, Target, counts_by_key, progress
@@ -68,9 +72,17 @@ class HabitReport:
     plan: tuple[Suggestion, ...]
     favourites: tuple[str, ...]
     """Action keys logged most over the last 90 days, most first (for quick-add menus)."""
-    active_days: dict[dt.date, int]
+    active_days: Mapping[dt.date, int]
     """Actions logged on each day of the habit calendar's span (days without any are missing)."""
     rest_days: frozenset[dt.date]
+    forecast: Forecast
+    """The estimate ahead at the last four weeks' pace, up to the farthest milestone."""
+    default_targets: tuple[Target, ...]
+    """The default plan, worked out here so that the window never runs the model for it."""
+
+    @property
+    def calendar_start(self) -> dt.date:
+        return calendar_start(self.day)
 
 
 def targets_report(day: dt.date) -> list[TargetStatus]:
@@ -97,7 +109,8 @@ def calendar_start(day: dt.date) -> dt.date:
 
 
 def habit_report(day: dt.date, sensitivity: Sensitivity = DEFAULT_SENSITIVITY) -> HabitReport:
-    """Everything the Today panel, the progress rows, the calendar and the tray need."""
+    """Everything the Today panel, the progress rows, the calendar, the forecast and the tray
+    need (runs the score model: call it from the worker, as build_snapshot does)."""
     first = min(calendar_start(day), day - dt.timedelta(days=FAVOURITE_DAYS - 1))
     recent = actions.daily_tallies(first, day)
     per_day: Counter[dt.date] = Counter()
@@ -112,6 +125,8 @@ def habit_report(day: dt.date, sensitivity: Sensitivity = DEFAULT_SENSITIVITY) -
         targets=tuple(targets_report(day)),
         plan=tuple(estimate.plan(day, sensitivity)),
         favourites=tuple(key for key, _n in per_key.most_common()),
-        active_days=dict(per_day),
+        active_days=MappingProxyType(dict(per_day)),
         rest_days=rest_days.days(),
+        forecast=estimate.forecast(day, max(MILESTONES), sensitivity),
+        default_targets=default_plan().targets,
     )

@@ -16,6 +16,7 @@ import numpy as np
 
 from ssi_desktop import estimate
 from ssi_desktop.catalog import Pillar
+from ssi_desktop.habit_report import HabitReport, habit_report
 from ssi_desktop.scoring import Explanation, compute
 from ssi_desktop.scoring.activity import FloatArray
 from ssi_desktop.store import actions, profile
@@ -41,6 +42,7 @@ class ScoreSnapshot:
     counts_today: Mapping[str, int]
     profile_done: Mapping[str, bool]
     entry_count: int
+    habits: HabitReport | None = None  # targets, streaks, plan, forecast, calendar
 
     def count_today(self, key: str) -> int:
         return self.counts_today.get(key, 0)
@@ -85,4 +87,5 @@ def build_snapshot(
         counts_today=MappingProxyType(counts),
         profile_done=MappingProxyType(history.done_on(day)),
         entry_count=entry_count,
+        habits=habit_report(day),
     )
