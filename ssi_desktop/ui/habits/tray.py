@@ -164,6 +164,11 @@ class HabitTray(QObject):
 
     # -- closing --------------------------------------------------------------------------------
 
+    @property
+    def can_hide_to_tray(self) -> bool:
+        """Only with an icon to come back through: a hidden window without one is lost."""
+        return self.icon is not None
+
     @Slot()
     def quit(self) -> None:
         self.quitting = True
@@ -172,8 +177,7 @@ class HabitTray(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             assert isinstance(event, QCloseEvent)
-            keep = self.preferences.keep_in_tray and self.icon is not None and not self.quitting
-            if keep:
+            if self.preferences.keep_in_tray and self.can_hide_to_tray and not self.quitting:
                 event.ignore()
                 self.window.hide()
                 if self.icon is not None and not self._told_about_tray:
