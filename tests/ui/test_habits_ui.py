@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ssi_desktop.catalog import Pillar
@@ -28,22 +26,6 @@ from tests.conftest import TODAY
 WAIT_MS = 10_000
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, db, settings) -> Iterator[MainWindow]:
-    """The real window on the test database, once it shows its first snapshot."""
-    win = MainWindow(db, settings)
-    win.remember_settings = False
-    qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: win.snapshot is not None, timeout=WAIT_MS)
-    yield win
-    win.close()
-
-
 def recompute(qtbot, window: MainWindow) -> ScoreSnapshot:
     with qtbot.waitSignal(window.snapshot_shown, timeout=WAIT_MS) as shown:
         window.data_changed.emit()
@@ -58,7 +40,7 @@ def today_card(window: MainWindow) -> TodayCard:
 
 
 def shown_texts(widget: QWidget) -> set[str]:
-    """The texts of the labels in ``widget`` that are shown (rows being replaced are not)."""
+    """The texts of the labels shown in ``widget`` (new rows show once events are processed)."""
     return {label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)}
 
 
@@ -92,7 +74,7 @@ def test_today_card_lists_targets_due_and_offers_the_default_plan(qtbot, window)
     actions.record(actions.NewEntry("dm_sent", TODAY, 1), TODAY)
     recompute(qtbot, window)
     assert card.start_plan.isHidden() and card.more.isHidden()
-    assert shown_texts(card) >= {"Direct message sent", "1 / 3 today"}
+    qtbot.waitUntil(lambda: shown_texts(card) >= {"Direct message sent", "1 / 3 today"})
 
 
 def test_pillar_tabs_show_progress_only_for_their_own_targets(qtbot, window):
@@ -110,7 +92,7 @@ def test_pillar_tabs_show_progress_only_for_their_own_targets(qtbot, window):
         Pillar.RELATIONSHIPS: True,
     }
     insights = window.pillar_pages[Pillar.INSIGHTS].findChild(PillarTargets)
-    assert "2 / 5 this week" in shown_texts(insights)
+    qtbot.waitUntil(lambda: "2 / 5 this week" in shown_texts(insights))
 
 
 def test_habits_tab_sets_and_removes_targets_and_rest_days(qtbot, window):
@@ -211,8 +193,6 @@ def test_closing_keeps_running_in_the_tray_and_quit_really_quits(qtbot, window, 
     monkeypatch.setattr(HabitTray, "can_hide_to_tray", property(lambda _self: True))
     tray = window.findChild(HabitTray)
     tray.preferences = ReminderSettings(keep_in_tray=True)
-    window.show()
-    qtbot.waitExposed(window)
     assert not window.close()  # the close was turned into a hide
     assert window.isHidden() and tray.timer.isActive()
     window.show()  # as the tray menu's "Show SSI Desktop" does (offscreen Qt cannot raise)

@@ -54,4 +54,5 @@ def clear_layout(grid: QGridLayout) -> None:
         item = grid.takeAt(0)
         widget: QWidget | None = item.widget() if item is not None else None
         if widget is not None:
+            widget.hide()  # at once: deleteLater waits for the event loop
             widget.deleteLater()
