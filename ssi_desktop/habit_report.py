@@ -18,10 +18,9 @@ from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.habits.forecast import MILESTONES, Forecast
 from ssi_desktop.habits.plan import Suggestion
 from ssi_desktop.habits.streaks import Streak, streak
-from ssi_desktop.habits.targets import Progress, Target, counts_by_key, progress
+from ssi_desktop.habits.targets import Progress, Target, progress
 from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY, Sensitivity
 from ssi_desktop.store import actions, rest_days, targets
-from ssi_desktop.store.actions import EARLIEST_DAY
 
 CALENDAR_WEEKS = 53
 """The habit calendar shows a year: 53 columns of weeks always cover the last 12 months."""
@@ -90,7 +89,7 @@ def targets_report(day: dt.date) -> list[TargetStatus]:
     wanted = targets.all_targets()
     if not wanted:
         return []
-    history = counts_by_key(actions.daily_tallies(EARLIEST_DAY, day))
+    history = targets.daily_counts((t.key for t in wanted), day)
     resting = rest_days.days()
     statuses = []
     for target in wanted:

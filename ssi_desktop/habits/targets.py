@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from ssi_desktop.catalog import ActionType, action
 from ssi_desktop.habits.days import each_day, week_start
-from ssi_desktop.scoring.activity import Tally
 
 DailyCounts = Mapping[dt.date, int]
 """How many actions of one type were logged on each day (days without any may be missing)."""
@@ -88,12 +87,3 @@ def progress(target: Target, counts: DailyCounts, day: dt.date) -> Progress:
     first, last = target.per.span(day)
     done = sum(counts.get(d, 0) for d in each_day(first, day))
     return Progress(target, first, last, done)
-
-
-def counts_by_key(tallies: Iterable[Tally]) -> dict[str, dict[dt.date, int]]:
-    """Daily counts per action type; actions at target accounts count once here, as logged."""
-    by_key: dict[str, dict[dt.date, int]] = {}
-    for tally in tallies:
-        days = by_key.setdefault(tally.key, {})
-        days[tally.day] = days.get(tally.day, 0) + tally.count
-    return by_key

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from ssi_desktop.habits.targets import Period, Target
@@ -48,3 +49,22 @@ def all_targets() -> list[Target]:
     rows = [r for r in HabitTarget.select() if r.key in KEY_INDEX]
     rows.sort(key=lambda r: KEY_INDEX[r.key])
     return [Target(r.key, r.count, Period(r.per)) for r in rows]
+
+
+def daily_counts(keys: Iterable[str], last_day: dt.date) -> dict[str, dict[dt.date, int]]:
+    """Actions logged per day up to last_day for each of ``keys`` (at target accounts or not):
+    what streaks are made of, summed in SQL. Days without any are missing."""
+    wanted = sorted(set(keys))
+    by_key: dict[str, dict[dt.date, int]] = {key: {} for key in wanted}
+    if not wanted:
+        return by_key
+    marks = ", ".join("?" * len(wanted))
+    cursor = database.execute_sql(
+        f"SELECT key, day, SUM(count) FROM action_entry WHERE day <= ? AND key IN ({marks}) "
+        "GROUP BY key, day",
+        (last_day.isoformat(), *wanted),
+    )
+    from_iso = dt.date.fromisoformat
+    for key, day, total in cursor:
+        by_key[key][from_iso(day)] = int(total)
+    return by_key

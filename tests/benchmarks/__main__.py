@@ -7,9 +7,12 @@ import os
 import platform
 import sys
 
-from tests.benchmarks import core
+from tests.benchmarks import core, habits
 
-BENCHMARKS = {"core": lambda: core.report(core.run())}
+BENCHMARKS = {
+    "core": lambda: core.report(core.run()),
+    "habits": lambda: habits.report(habits.run()),
+}
 
 
 def machine() -> str:

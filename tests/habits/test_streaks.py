@@ -14,6 +14,7 @@ from ssi_desktop.habits.streaks import streak, week_ask
 from ssi_desktop.habits.targets import Period, Target, progress
 
 MONDAY = dt.date(2026, 11, 2)
+ONE = dt.timedelta(days=1)
 BERLIN = ZoneInfo("Europe/Berlin")
 DAILY = Target("comment_thoughtful", 2, Period.DAY)
 WEEKLY = Target("post_published", 2, Period.WEEK)
@@ -137,3 +138,46 @@ def test_streak_properties(counts_by_offset, rest_offsets, target):
     more = {d: c + target.count for d, c in counts.items()}
     assert streak(target, more, rest, today).best >= result.best
     assert week_start(today).weekday() == 0
+
+
+def naive_streak(target, counts, rest, today) -> tuple[int, int]:
+    """The rules read literally, one period at a time: the oracle for the numpy version."""
+    logged = [d for d, c in counts.items() if c > 0 and d <= today]
+    start = min(logged, default=today)
+    if target.per is Period.WEEK:
+        start = week_start(start)
+    periods = []
+    while start <= today:
+        span = [start] if target.per is Period.DAY else list(each_day(start, start + 6 * ONE))
+        done = sum(counts.get(d, 0) for d in span if d <= today)
+        ask = target.count if target.per is Period.DAY else week_ask(target, len(set(span) & rest))
+        if target.per is Period.DAY and start in rest:
+            ask = 0
+        if done >= target.count or 0 < ask <= done:
+            periods.append("met")
+        elif today in span:
+            periods.append("open")
+        else:
+            periods.append("rest" if ask == 0 else "missed")
+        start = span[-1] + ONE
+    run = best = 0
+    for mark in periods:
+        if mark == "met":
+            run += 1
+            best = max(best, run)
+        elif mark == "missed":
+            run = 0
+    return run, best
+
+
+@given(
+    st.dictionaries(st.integers(0, 90), st.integers(0, 6), max_size=60),
+    st.frozensets(st.integers(0, 100), max_size=25),
+    st.sampled_from([DAILY, WEEKLY, Target("dm_sent", 5, Period.WEEK)]),
+    st.integers(60, 90),
+)
+def test_streaks_agree_with_the_rules_read_literally(counts_by_offset, rest_offsets, target, now):
+    counts = {day(n): c for n, c in counts_by_offset.items()}
+    rest = frozenset(day(n) for n in rest_offsets)
+    result = streak(target, counts, rest, day(now))
+    assert (result.current, result.best) == naive_streak(target, counts, rest, day(now))

@@ -51,3 +51,23 @@ def test_rest_days_add_and_clear_runs_of_days(db):
     with pytest.raises(InvalidEntryError):
         rest_days.add(dt.date(2026, 1, 1), dt.date(2027, 6, 1))
     assert len(rest_days.days()) == 5
+
+
+def test_daily_counts_sum_each_type_per_day_up_to_the_day(db):
+    today = dt.date(2026, 11, 24)
+    for key, back, count, at_target in (
+        ("dm_sent", 0, 2, False),
+        ("dm_sent", 0, 3, True),
+        ("dm_sent", 400, 1, False),
+        ("reaction", 1, 4, False),
+    ):
+        actions.record(
+            actions.NewEntry(key, today - dt.timedelta(days=back), count, at_target=at_target),
+            today,
+        )
+    assert targets.daily_counts(["dm_sent", "post_published"], today) == {
+        "dm_sent": {today: 5, today - dt.timedelta(days=400): 1},
+        "post_published": {},
+    }
+    assert targets.daily_counts(["reaction"], today - dt.timedelta(days=2)) == {"reaction": {}}
+    assert targets.daily_counts([], today) == {}

@@ -16,7 +16,7 @@ from ssi_desktop.ui.habits.calendar import HabitCalendar, cell_of, level_bounds,
 from ssi_desktop.ui.habits.page import HabitsPage, qdate
 from ssi_desktop.ui.habits.pillar_targets import PillarTargets
 from ssi_desktop.ui.habits.settings import NO_TRAY, ReminderDialog, ReminderSettings
-from ssi_desktop.ui.habits.today_card import TodayCard
+from ssi_desktop.ui.habits.today_card import TARGET_ROWS, TodayCard
 from ssi_desktop.ui.habits.tray import HabitTray
 from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.ui.trend import timestamp
@@ -68,7 +68,7 @@ def test_today_card_lists_targets_due_and_offers_the_default_plan(qtbot, window)
     assert not card.start_plan.isVisibleTo(window)
     report = shown.args[0].habits
     assert card.more.isVisibleTo(window)
-    assert card.more.text().startswith(f"{len(report.targets) - 4} more targets")
+    assert card.more.text().startswith(f"{len(report.targets) - TARGET_ROWS} more targets")
 
     targets.replace_all([Target("dm_sent", 3, Period.DAY)])
     actions.record(actions.NewEntry("dm_sent", TODAY, 1), TODAY)

@@ -15,7 +15,7 @@ from ssi_desktop.ui.habits.progress import add_progress_row, clear_layout
 from ssi_desktop.ui.widgets import Card, heading
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
-TARGET_ROWS = 4
+TARGET_ROWS = 5
 NEXT_BEST = 3
 
 
