@@ -206,3 +206,28 @@ def test_reminder_settings_round_trip(settings):
     assert ReminderSettings.load(settings) == chosen
     settings.setValue("habits/remind_at", "late")
     assert ReminderSettings.load(settings).remind_at == ReminderSettings().remind_at
+
+
+def test_tray_menu_quick_adds_the_best_actions_and_favourites(qtbot, window):
+    actions.record(actions.NewEntry("reaction", TODAY - dt.timedelta(days=2), 30), TODAY)
+    snapshot = recompute(qtbot, window)
+    tray = window.findChild(HabitTray)
+    items = tray.quick_add_menu.actions()
+    keys = [item.objectName().removeprefix("trayAdd_") for item in items]
+    assert keys[0] == snapshot.habits.plan[0].key and "reaction" in keys
+    assert len(keys) == len(set(keys)) <= 6
+    assert tray.settings_action in window.file_menu.actions()
+    with qtbot.waitSignal(window.snapshot_shown, timeout=WAIT_MS) as shown:
+        items[0].trigger()
+    assert shown.args[0].count_today(keys[0]) == snapshot.count_today(keys[0]) + 1
+
+
+def test_reminder_dialog_returns_what_the_seller_chose(qtbot):
+    dialog = ReminderDialog(ReminderSettings(), tray_available=True)
+    qtbot.addWidget(dialog)
+    assert dialog.tray_box.isEnabled() and dialog.findChild(QLabel, "noTrayNote") is None
+    dialog.time_edit.setTime(dialog.time_edit.time().addSecs(-3600 * 9))  # 17:00 -> 08:00
+    qtbot.mouseClick(dialog.tray_box, Qt.MouseButton.LeftButton)
+    assert dialog.chosen() == ReminderSettings(remind_at=dt.time(8, 0), keep_in_tray=True)
+    qtbot.mouseClick(dialog.remind_box, Qt.MouseButton.LeftButton)
+    assert not dialog.time_edit.isEnabled() and not dialog.chosen().remind
