@@ -225,6 +225,8 @@ def test_tray_menu_quick_adds_the_best_actions_and_favourites(qtbot, window):
 def test_reminder_dialog_returns_what_the_seller_chose(qtbot):
     dialog = ReminderDialog(ReminderSettings(), tray_available=True)
     qtbot.addWidget(dialog)
+    dialog.show()  # laid out, so that clicks land on the boxes
+    qtbot.waitExposed(dialog)
     assert dialog.tray_box.isEnabled() and dialog.findChild(QLabel, "noTrayNote") is None
     dialog.time_edit.setTime(dialog.time_edit.time().addSecs(-3600 * 9))  # 17:00 -> 08:00
     qtbot.mouseClick(dialog.tray_box, Qt.MouseButton.LeftButton)
