@@ -13,13 +13,15 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
-from ssi_desktop.store.db import close_database, open_database  # noqa: E402
+from ssi_desktop.store.db import close_database, open_database
 
 TODAY = dt.date(2026, 11, 24)
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_data(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test may touch the real user's data folder, settings or today's date."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
