@@ -7,11 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import TODAY
 from readings_helpers import make_reading
+
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.store import readings, settings
 from ssi_desktop.store.db import close_database, open_database
