@@ -19,17 +19,20 @@ def load_activity(first_day: dt.date, last_day: dt.date) -> Activity:
 
 
 def series(
-    first_day: dt.date, last_day: dt.date, sensitivity: Sensitivity = DEFAULT_SENSITIVITY
+    first_day: dt.date, last_day: dt.date, sensitivity: Sensitivity | None = None
 ) -> ScoreSeries:
-    """Scores for every day from first_day to last_day, read from the database."""
+    """Scores for every day from first_day to last_day, read from the database.
+
+    Without a ``sensitivity``, the seller's own: calibrated to the official readings when the
+    switch is on (current_sensitivity()), so every estimate the seller sees agrees.
+    """
+    chosen = current_sensitivity() if sensitivity is None else sensitivity
     return compute(
-        load_activity(first_day, last_day), profile.history(), first_day, last_day, sensitivity
+        load_activity(first_day, last_day), profile.history(), first_day, last_day, chosen
     )
 
 
-def trend(
-    last_day: dt.date, days: int, sensitivity: Sensitivity = DEFAULT_SENSITIVITY
-) -> ScoreSeries:
+def trend(last_day: dt.date, days: int, sensitivity: Sensitivity | None = None) -> ScoreSeries:
     """The last ``days`` days up to last_day."""
     return series(last_day - dt.timedelta(days=days - 1), last_day, sensitivity)
 
@@ -56,11 +59,18 @@ class CalibrationState:
     calibration: Calibration
 
     @property
+    def in_use(self) -> bool:
+        """The switch is on and there were enough readings to fit."""
+        return self.enabled and self.calibration.fitted
+
+    @property
     def sensitivity(self) -> Sensitivity:
-        """What the estimate uses: the fit when the switch is on and there are enough readings."""
-        if self.enabled and self.calibration.fitted:
-            return self.calibration.sensitivity
-        return DEFAULT_SENSITIVITY
+        """What the estimate uses: the fit when in use, else the default."""
+        return self.calibration.sensitivity if self.in_use else DEFAULT_SENSITIVITY
+
+
+UNCALIBRATED_STATE = CalibrationState(enabled=True, calibration=UNCALIBRATED)
+"""A new seller's state: the switch on, no readings to fit."""
 
 
 def calibration_state() -> CalibrationState:

@@ -7,16 +7,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
-from readings_helpers import make_reading
 
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.store import readings, settings
 from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.store.migrations import LATEST_VERSION, V1_ACTIONS_AND_PROFILE, schema_version
 from ssi_desktop.store.readings import InvalidReadingError, check_reading
+from tests.conftest import TODAY
+from tests.readings_helpers import make_reading
 
 DAY = dt.date(2026, 11, 20)
 

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import TODAY
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from readings_helpers import make_reading
 
 from ssi_desktop import demo, estimate
 from ssi_desktop.catalog import PILLAR_MAX, Pillar
@@ -29,6 +27,8 @@ from ssi_desktop.store import readings
 from ssi_desktop.store.actions import record_many
 from ssi_desktop.store.models import ProfileChange
 from ssi_desktop.store.readings import OfficialReading
+from tests.conftest import TODAY
+from tests.readings_helpers import make_reading
 
 FIRST, LAST = dt.date(2026, 3, 1), dt.date(2026, 11, 20)
 SPAN = (LAST - FIRST).days + 1
