@@ -63,6 +63,11 @@ class CalibrationState:
         """The switch is on and there were enough readings to fit."""
         return self.enabled and self.calibration.fitted
 
+    def estimate_on(self, day: dt.date) -> float | None:
+        """The estimated total the seller sees on a reading's day (None: no reading that day)."""
+        fit = self.calibration
+        return (fit.totals_after if self.in_use else fit.totals_before).get(day)
+
     @property
     def sensitivity(self) -> Sensitivity:
         """What the estimate uses: the fit when in use, else the default."""

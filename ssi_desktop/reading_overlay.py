@@ -19,7 +19,7 @@ class ReadingOverlay:
     markers: tuple[tuple[dt.date, float], ...]  # (day, LinkedIn's total), oldest first
     industry_avg: float | None  # the latest known; None until a reading has one
     network_avg: float | None
-    rank_caption: str  # "Top N% of your industry" (or network); "" when no rank is known
+    rank_caption: str  # "Top N % of your industry" (or network); "" when no rank is known
 
 
 def _latest(
@@ -32,10 +32,10 @@ def rank_caption(found: Sequence[OfficialReading]) -> str:
     """The latest known rank, the industry's before the network's (LinkedIn's order)."""
     industry = _latest(found, lambda r: r.industry_rank)
     if industry is not None:
-        return f"Top {industry:g}% of your industry"
+        return f"Top {industry:g} % of your industry"
     network = _latest(found, lambda r: r.network_rank)
     if network is not None:
-        return f"Top {network:g}% of your network"
+        return f"Top {network:g} % of your network"
     return ""
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
@@ -70,13 +70,17 @@ class Calibration:
     """The fitted sensitivity and how far the estimate is from the readings, before and after.
 
     Errors are mean absolute errors in points, per pillar (keyed by the pillar's value) and for
-    the total ("total"); None when there is no reading to compare with.
+    the total ("total"); None when there is no reading to compare with. ``totals_before`` and
+    ``totals_after`` are the estimated totals on each reading's day, at the default and at the
+    fitted sensitivity.
     """
 
     readings: int
     sensitivity: Sensitivity
     mae_before: Mapping[str, float] | None
     mae_after: Mapping[str, float] | None
+    totals_before: Mapping[dt.date, float] = field(default_factory=dict)
+    totals_after: Mapping[dt.date, float] = field(default_factory=dict)
 
     @property
     def fitted(self) -> bool:
@@ -96,9 +100,10 @@ def fit(inputs: ScoreInputs, readings: Sequence[Observation]) -> Calibration:
     columns = inputs.columns([r.day for r in ordered])
     observed = {p: np.array([r.pillars[p] for r in ordered], dtype=np.float64) for p in Pillar}
     default = {p: _points_at(inputs, p, 1.0, columns) for p in Pillar}
+    days = [r.day for r in ordered]
     if len(ordered) < MIN_READINGS:
-        errors = _mean_errors(default, observed)
-        return Calibration(len(ordered), DEFAULT_SENSITIVITY, errors, errors)
+        errors, totals = _mean_errors(default, observed), _totals(days, default)
+        return Calibration(len(ordered), DEFAULT_SENSITIVITY, errors, errors, totals, totals)
     scales = {p: _best_scale(inputs, p, columns, observed[p]) for p in Pillar}
     fitted = {p: _points_at(inputs, p, scales[p], columns) for p in Pillar}
     return Calibration(
@@ -106,7 +111,14 @@ def fit(inputs: ScoreInputs, readings: Sequence[Observation]) -> Calibration:
         Sensitivity(**{p.value: scales[p] for p in Pillar}),
         _mean_errors(default, observed),
         _mean_errors(fitted, observed),
+        _totals(days, default),
+        _totals(days, fitted),
     )
+
+
+def _totals(days: Sequence[dt.date], points: Mapping[Pillar, FloatArray]) -> dict[dt.date, float]:
+    totals: FloatArray = np.sum([points[p] for p in Pillar], axis=0)
+    return {day: float(total) for day, total in zip(days, totals, strict=True)}
 
 
 def _points_at(inputs: ScoreInputs, pillar: Pillar, scale: float, columns: IntArray) -> FloatArray:
