@@ -65,6 +65,7 @@ class ReadingDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("readingDialog")
         self.setWindowTitle("Add an Official Reading")
+        self.setMinimumWidth(440)
         self.recorded: OfficialReading | None = None
         self.replaced: OfficialReading | None = None
 
