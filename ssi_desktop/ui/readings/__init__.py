@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from ssi_desktop.ui.main_window import MainWindow
 
 
+TREND_TIP = (
+    "Dots: the SSI LinkedIn showed you on the days you typed in a reading.\n"
+    "Dotted lines: the average SSI of your industry and of your network."
+)
+
+
 def install(window: MainWindow) -> None:
     page = ReadingsPage()
     window.add_tab(page, "Readings", theme.icon("reading"))
@@ -42,6 +48,7 @@ def install(window: MainWindow) -> None:
         window.dashboard.trend.set_readings(overlay.markers)
         window.dashboard.trend.set_benchmarks(overlay.industry_avg, overlay.network_avg)
         window.dashboard.gauge.set_rank_caption(overlay.rank_caption)
+        window.dashboard.trend.setToolTip(TREND_TIP if overlay.markers else "")
         page.show_calibration(snapshot.calibration)
 
     page.readings_changed.connect(window.data_changed)
