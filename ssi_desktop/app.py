@@ -14,7 +14,8 @@ from ssi_desktop import __version__
 START = time.perf_counter()
 
 ORGANIZATION = APP_NAME = "ssi-desktop"
-EXIT_OK, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2
+EXIT_OK = 0
+EXIT_USAGE = EXIT_DATABASE = 2  # as the ssi command: bad input or an unusable file
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -71,7 +72,7 @@ def report_database_error(error: Exception, path: Path) -> int:
     )
     box.setInformativeText(str(error))
     box.setDetailedText(f"Database file: {path}")
-    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+    if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
         box.exec()
     return EXIT_DATABASE
 
