@@ -4,12 +4,11 @@ driven through real widgets in a real window with its score worker."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +20,6 @@ from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.ui.readings.dialog import ReadingDialog
 from ssi_desktop.ui.readings.model import ReadingsModel
 from ssi_desktop.ui.readings.page import ReadingsPage
-from ssi_desktop.workers.recompute import running_threads
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 from tests.conftest import TODAY
 from tests.readings_helpers import make_reading
@@ -30,18 +28,6 @@ DAY = TODAY - dt.timedelta(days=3)
 
 # Qt's offscreen platform warns that it cannot size a dialog's window on show; harmless there.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def window(db: Path, qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    shown = MainWindow(db, QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
-    shown.remember_settings = False
-    qtbot.addWidget(shown)
-    with qtbot.waitSignal(shown.snapshot_shown, timeout=5000):
-        shown.show()
-    yield shown
-    shown.close()
-    assert running_threads() == []
 
 
 def page_of(window: MainWindow) -> ReadingsPage:
