@@ -7,9 +7,12 @@ import os
 import platform
 import sys
 
-from tests.benchmarks import core
+from tests.benchmarks import calibration, core
 
-BENCHMARKS = {"core": lambda: core.report(core.run())}
+BENCHMARKS = {
+    "core": lambda: core.report(core.run()),
+    "calibration": lambda: calibration.report(calibration.run()),
+}
 
 
 def machine() -> str:
