@@ -43,12 +43,25 @@ def calibrate() -> Calibration:
     The log is loaded and faded once for the span of the readings; the fit then tries its
     candidate sensitivities on that (scoring.calibration).
     """
+    global _last_fit
     found = readings.all_readings()
     if not found:
         return UNCALIBRATED
     first_day, last_day = found[0].day, found[-1].day
-    inputs = prepare(load_activity(first_day, last_day), profile.history(), first_day, last_day)
-    return fit(inputs, found)
+    history = profile.history()
+    # Refitting reloads the log over the readings' whole span (years): reuse the last fit
+    # while nothing it was made from has changed, so a quick-add today costs no refit.
+    inputs_key = (tuple(found), history.fingerprint(), actions.log_fingerprint(last_day))
+    if _last_fit is not None and _last_fit[0] == inputs_key:
+        return _last_fit[1]
+    inputs = prepare(load_activity(first_day, last_day), history, first_day, last_day)
+    calibration = fit(inputs, found)
+    _last_fit = (inputs_key, calibration)
+    return calibration
+
+
+_last_fit: tuple[object, Calibration] | None = None
+"""The newest fit and what it was made from; replaced whole, so threads never see it half-set."""
 
 
 @dataclass(frozen=True)
