@@ -19,7 +19,7 @@ from ssi_desktop.habits.forecast import MILESTONES, Forecast
 from ssi_desktop.habits.plan import Suggestion
 from ssi_desktop.habits.streaks import Streak, streak
 from ssi_desktop.habits.targets import Progress, Target, progress
-from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY, Sensitivity
+from ssi_desktop.scoring.model import Sensitivity
 from ssi_desktop.store import actions, rest_days, targets
 
 CALENDAR_WEEKS = 53
@@ -107,9 +107,10 @@ def calendar_start(day: dt.date) -> dt.date:
     return week_start(day) - dt.timedelta(weeks=CALENDAR_WEEKS - 1)
 
 
-def habit_report(day: dt.date, sensitivity: Sensitivity = DEFAULT_SENSITIVITY) -> HabitReport:
+def habit_report(day: dt.date, sensitivity: Sensitivity | None = None) -> HabitReport:
     """Everything the Today panel, the progress rows, the calendar, the forecast and the tray
-    need (runs the score model: call it from the worker, as build_snapshot does)."""
+    need (runs the score model: call it from the worker, as build_snapshot does). Without a
+    ``sensitivity``, the one every estimate uses now (calibrated when switched on)."""
     first = min(calendar_start(day), day - dt.timedelta(days=FAVOURITE_DAYS - 1))
     recent = actions.daily_tallies(first, day)
     per_day: Counter[dt.date] = Counter()

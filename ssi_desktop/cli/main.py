@@ -14,6 +14,7 @@ from ssi_desktop.cli import (
     log_commands,
     plan_commands,
     profile_commands,
+    reading_commands,
     score_commands,
     target_commands,
 )
@@ -25,6 +26,7 @@ COMMAND_MODULES = (
     score_commands,
     profile_commands,
     data_commands,
+    reading_commands,
     target_commands,
     plan_commands,
 )

@@ -44,6 +44,33 @@ class ProfileChange(BaseModel):
     created_at = peewee.DateTimeField(default=utc_now)
 
 
+class OfficialReadingRow(BaseModel):
+    """What LinkedIn's SSI page showed on ``day``: one row a day (store/readings.py)."""
+
+    id = peewee.AutoField()
+    day = peewee.DateField(unique=True)
+    total = peewee.FloatField()
+    brand = peewee.FloatField()
+    people = peewee.FloatField()
+    insights = peewee.FloatField()
+    relationships = peewee.FloatField()
+    industry_rank = peewee.FloatField(null=True)
+    network_rank = peewee.FloatField(null=True)
+    industry_avg = peewee.FloatField(null=True)
+    network_avg = peewee.FloatField(null=True)
+    created_at = peewee.DateTimeField(default=utc_now)
+
+    class Meta:
+        table_name = "official_reading"
+
+
+class Setting(BaseModel):
+    """One of the seller's choices, kept with their data (store/settings.py)."""
+
+    key = peewee.CharField(max_length=64, primary_key=True)
+    value = peewee.TextField()
+
+
 class HabitTarget(BaseModel):
     """The seller's target for one action type: ``count`` actions a day or a week."""
 

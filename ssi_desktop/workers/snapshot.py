@@ -14,9 +14,11 @@ from types import MappingProxyType
 
 import numpy as np
 
-from ssi_desktop import estimate
+from ssi_desktop import estimate, reading_overlay
 from ssi_desktop.catalog import Pillar
+from ssi_desktop.estimate import UNCALIBRATED_STATE, CalibrationState
 from ssi_desktop.habit_report import HabitReport, habit_report
+from ssi_desktop.reading_overlay import NO_OVERLAY, ReadingOverlay
 from ssi_desktop.scoring import Explanation, compute
 from ssi_desktop.scoring.activity import FloatArray
 from ssi_desktop.store import actions, profile
@@ -42,6 +44,8 @@ class ScoreSnapshot:
     counts_today: Mapping[str, int]
     profile_done: Mapping[str, bool]
     entry_count: int
+    calibration: CalibrationState = UNCALIBRATED_STATE  # the fit and whether it is used
+    readings: ReadingOverlay = NO_OVERLAY  # official readings drawn on the dashboard
     habits: HabitReport | None = None  # targets, streaks, plan, forecast, calendar
 
     def count_today(self, key: str) -> int:
@@ -70,9 +74,11 @@ def build_snapshot(
     history = profile.history()
     counts = actions.counts_on(day)
     entry_count = actions.entry_count()
+    overlay = reading_overlay.load(first_day, day)
     if cancelled():
         raise Cancelled
-    series = compute(activity, history, first_day, day)
+    calibration = estimate.calibration_state()
+    series = compute(activity, history, first_day, day, calibration.sensitivity)
     if cancelled():
         raise Cancelled
     today = series.on(day)
@@ -87,5 +93,7 @@ def build_snapshot(
         counts_today=MappingProxyType(counts),
         profile_done=MappingProxyType(history.done_on(day)),
         entry_count=entry_count,
-        habits=habit_report(day),
+        calibration=calibration,
+        readings=overlay,
+        habits=habit_report(day, calibration.sensitivity),
     )

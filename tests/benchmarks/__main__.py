@@ -7,10 +7,11 @@ import os
 import platform
 import sys
 
-from tests.benchmarks import core, habits
+from tests.benchmarks import calibration, core, habits
 
 BENCHMARKS = {
     "core": lambda: core.report(core.run()),
+    "calibration": lambda: calibration.report(calibration.run()),
     "habits": lambda: habits.report(habits.run()),
 }
 

@@ -61,3 +61,10 @@ def test_version() -> None:
     result = run_app("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"ssi-desktop {__version__}"
+
+
+def test_self_test_passes_on_a_throw_away_database(db: Path) -> None:
+    result = run_app("--self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("OK ssi-desktop")
+    assert actions.entries() == []  # the seller's database was not touched
