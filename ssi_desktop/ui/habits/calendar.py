@@ -110,7 +110,7 @@ class HabitCalendar(pg.PlotWidget):  # type: ignore[misc]
         days = list(each_day(first, today))
         bounds = level_bounds([active.get(day, 0) for day in days])
         brushes = self._level_brushes()
-        rest_pen = pg.mkPen(theme.accent_color(), width=1.5)
+        rest_pen = pg.mkPen(theme.text_color(), width=2)  # an outline that shows on any shade
         spots = []
         for day in days:
             column, row = cell_of(day, first)
