@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ssi_desktop.catalog import Pillar
 from ssi_desktop.habits.steady import steady_tallies
 from ssi_desktop.scoring import Activity, DayScore, ProfileHistory, ScoreSeries, Sensitivity, Tally
 from ssi_desktop.scoring.model import compute
@@ -55,12 +56,11 @@ class Forecast:
         """The estimate ``days`` days after today."""
         return self.series.on(self.today + dt.timedelta(days=days))
 
-    def line(self) -> list[tuple[dt.date, float]]:
-        """(day, total) from today on: the trend chart's dashed continuation starts at today."""
-        return [
-            (day, float(total))
-            for day, total in zip(self.series.days, self.series.totals, strict=True)
-        ]
+    def line(self, pillar: Pillar | None = None) -> list[tuple[dt.date, float]]:
+        """(day, total), or one pillar's points, from today on: a trend chart's dashed
+        continuation starts at today."""
+        values = self.series.totals if pillar is None else self.series.pillars[pillar]
+        return [(day, float(v)) for day, v in zip(self.series.days, values, strict=True)]
 
 
 def forecast(

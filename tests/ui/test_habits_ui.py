@@ -233,3 +233,15 @@ def test_reminder_dialog_returns_what_the_seller_chose(qtbot):
     assert dialog.chosen() == ReminderSettings(remind_at=dt.time(8, 0), keep_in_tray=True)
     qtbot.mouseClick(dialog.remind_box, Qt.MouseButton.LeftButton)
     assert not dialog.time_edit.isEnabled() and not dialog.chosen().remind
+
+
+def test_each_pillar_tab_continues_its_own_trend(qtbot, window):
+    actions.record(actions.NewEntry("comment_thoughtful", TODAY, 3), TODAY)
+    snapshot = recompute(qtbot, window)
+    assert window.select_tab(Pillar.INSIGHTS.value)
+    plot = window.pillar_pages[Pillar.INSIGHTS].plot
+    assert plot is not None
+    (_first, x_max), _ = plot.getPlotItem().viewRange()
+    assert x_max >= timestamp(TODAY + dt.timedelta(days=90))
+    line = snapshot.habits.forecast.line(Pillar.INSIGHTS)
+    assert line[0] == (TODAY, pytest.approx(snapshot.pillars[Pillar.INSIGHTS]))

@@ -18,7 +18,6 @@ from ssi_desktop.ui.habits.page import HabitsPage
 from ssi_desktop.ui.habits.pillar_targets import PillarTargets
 from ssi_desktop.ui.habits.today_card import TodayCard
 from ssi_desktop.ui.habits.tray import HabitTray
-from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.main_window import MainWindow
@@ -54,12 +53,20 @@ def install(window: MainWindow) -> None:
 
     today.default_plan_requested.connect(use_default_plan)
 
-    @Slot(object)
-    def draw_forecast(snapshot: ScoreSnapshot) -> None:
-        if snapshot.habits is not None:
-            window.dashboard.trend.set_forecast(snapshot.habits.forecast.line())
+    @Slot()
+    def draw_forecasts() -> None:
+        """The dashed lines: the total's on the dashboard, each pillar's on its tab's trend
+        (built the first time the tab is shown, so also drawn when a tab changes)."""
+        report = window.snapshot.habits if window.snapshot is not None else None
+        if report is None:
+            return
+        window.dashboard.trend.set_forecast(report.forecast.line())
+        for pillar, pillar_page in window.pillar_pages.items():
+            if pillar_page.plot is not None:
+                pillar_page.plot.set_forecast(report.forecast.line(pillar))
 
-    window.snapshot_shown.connect(draw_forecast)
+    window.snapshot_shown.connect(draw_forecasts)
+    window.tabs.currentChanged.connect(draw_forecasts)
 
     tray = HabitTray(window)
     window.add_file_action(tray.settings_action)
