@@ -111,8 +111,26 @@ def plan(day: dt.date, sensitivity: Sensitivity | None = None) -> list[Suggestio
     Loads and scores exactly as series(day, day) does (the same sensitivity when none is
     given), so the gains are the score's own.
     """
+    history = profile.history()
+    if sensitivity is None and _fit_includes(day):
+        found = readings.all_readings()
+        first, last = found[0].day, found[-1].day
+
+        def refitted(activity: Activity) -> Sensitivity:
+            fitted = fit(prepare(activity, history, first, last), found)
+            return CalibrationState(enabled=True, calibration=fitted).sensitivity
+
+        return rank(day, load_activity(first, max(day, last)), history, refitted)
     chosen = current_sensitivity() if sensitivity is None else sensitivity
-    return rank(day, load_activity(day, day), profile.history(), chosen)
+    return rank(day, load_activity(day, day), history, chosen)
+
+
+def _fit_includes(day: dt.date) -> bool:
+    """Whether the calibration in use is fitted to a reading of ``day`` (or later): then an
+    action logged that day changes the fit as well as the activity."""
+    if not settings.calibration_enabled() or readings.reading_count() < MIN_READINGS:
+        return False
+    return readings.all_readings()[-1].day >= day
 
 
 def forecast(today: dt.date, days: int, sensitivity: Sensitivity | None = None) -> Forecast:

@@ -19,7 +19,6 @@ from ssi_desktop.habits.forecast import MILESTONES, Forecast
 from ssi_desktop.habits.plan import Suggestion
 from ssi_desktop.habits.streaks import Streak, streak
 from ssi_desktop.habits.targets import Progress, Target, progress
-from ssi_desktop.scoring.model import Sensitivity
 from ssi_desktop.store import actions, rest_days, targets
 
 CALENDAR_WEEKS = 53
@@ -107,10 +106,10 @@ def calendar_start(day: dt.date) -> dt.date:
     return week_start(day) - dt.timedelta(weeks=CALENDAR_WEEKS - 1)
 
 
-def habit_report(day: dt.date, sensitivity: Sensitivity | None = None) -> HabitReport:
+def habit_report(day: dt.date) -> HabitReport:
     """Everything the Today panel, the progress rows, the calendar, the forecast and the tray
-    need (runs the score model: call it from the worker, as build_snapshot does). Without a
-    ``sensitivity``, the one every estimate uses now (calibrated when switched on)."""
+    need (runs the score model: call it from the worker, as build_snapshot does). It scores
+    as every estimate does now (calibrated when switched on), so the gains are the score's."""
     first = min(calendar_start(day), day - dt.timedelta(days=FAVOURITE_DAYS - 1))
     recent = actions.daily_tallies(first, day)
     per_day: Counter[dt.date] = Counter()
@@ -123,10 +122,10 @@ def habit_report(day: dt.date, sensitivity: Sensitivity | None = None) -> HabitR
     return HabitReport(
         day=day,
         targets=tuple(targets_report(day)),
-        plan=tuple(estimate.plan(day, sensitivity)),
+        plan=tuple(estimate.plan(day)),
         favourites=tuple(key for key, _n in per_key.most_common()),
         active_days=MappingProxyType(dict(per_day)),
         rest_days=rest_days.days(),
-        forecast=estimate.forecast(day, max(MILESTONES), sensitivity),
+        forecast=estimate.forecast(day, max(MILESTONES)),
         default_targets=default_plan().targets,
     )

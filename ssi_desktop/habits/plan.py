@@ -2,13 +2,15 @@
 
 The gain is asked of the score model itself: today's activity plus one action of a type
 (``Activity.plus``), scored exactly as the estimate is, minus today's total. So logging the top
-action raises the estimate by the gain shown, to the last decimal.
+action raises the estimate by the gain shown, to the last decimal. When the estimate is
+calibrated to an official reading of that very day, the extra action also moves the fit: the
+caller then passes a function that refits the sensitivity for each activity tried.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ssi_desktop.catalog import ACTIONS, ActionType, action
@@ -36,17 +38,25 @@ class Suggestion:
         }
 
 
+SensitivityFor = Callable[[Activity], Sensitivity]
+"""The sensitivity to score an activity with, when it depends on the activity (a refit)."""
+
+
 def rank(
-    day: dt.date, activity: Activity, profile: ProfileHistory, sensitivity: Sensitivity
+    day: dt.date,
+    activity: Activity,
+    profile: ProfileHistory,
+    sensitivity: Sensitivity | SensitivityFor,
 ) -> list[Suggestion]:
     """Every action type, the biggest gain first (catalog order among equal gains)."""
-    before = score_on(day, activity, profile, sensitivity).total
+
+    def total(scored: Activity) -> float:
+        tuned = sensitivity(scored) if callable(sensitivity) else sensitivity
+        return score_on(day, scored, profile, tuned).total
+
+    before = total(activity)
     gains = [
-        Suggestion(
-            a.key,
-            score_on(day, activity.plus(Tally(day, a.key, 1)), profile, sensitivity).total - before,
-        )
-        for a in ACTIONS
+        Suggestion(a.key, total(activity.plus(Tally(day, a.key, 1))) - before) for a in ACTIONS
     ]
     return sorted(gains, key=lambda s: -s.gain)
 

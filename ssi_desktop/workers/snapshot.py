@@ -95,5 +95,5 @@ def build_snapshot(
         entry_count=entry_count,
         calibration=calibration,
         readings=overlay,
-        habits=habit_report(day, calibration.sensitivity),
+        habits=habit_report(day),
     )

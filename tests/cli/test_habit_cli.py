@@ -44,6 +44,24 @@ def test_plan_ranks_every_action_and_the_top_one_raises_the_score_by_its_gain(ss
     assert code == 0 and f"{as_json(ssi('plan', '--json'))[0]['gain']:+5.2f}" in out
 
 
+def test_the_gain_holds_when_the_estimate_is_calibrated_to_a_reading_of_today(ssi):
+    """An action logged today also moves a fit that includes today's reading: the gain says so."""
+    log_history(ssi)
+    for back, pillars in ((28, (6, 3, 9, 5)), (14, (7, 4, 10, 6)), (0, (9, 5, 12, 8))):
+        day = (TODAY - dt.timedelta(days=back)).isoformat()
+        brand, people, insights, relationships = (str(p) for p in pillars)
+        total = str(sum(pillars))
+        assert ssi("reading", "add", "--date", day, "--total", total, "--brand", brand,
+                   "--people", people, "--insights", insights,
+                   "--relationships", relationships)[0] == 0  # fmt: skip
+    for _step in range(2):
+        before = as_json(ssi("score", "--json"))["total"]
+        best = as_json(ssi("plan", "--json"))[0]
+        assert ssi("add", best["key"])[0] == 0
+        after = as_json(ssi("score", "--json"))["total"]
+        assert after - before == pytest.approx(best["gain"], abs=1e-9)
+
+
 def test_forecast_shows_30_and_90_days_or_every_day_up_to_n(ssi):
     log_history(ssi)
     default = as_json(ssi("forecast", "--json"))

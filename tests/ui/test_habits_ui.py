@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.habits.targets import Period, Target
-from ssi_desktop.store import actions, rest_days, targets
+from ssi_desktop.store import actions, readings, rest_days, targets
 from ssi_desktop.ui.habits.calendar import HabitCalendar, cell_of, level_bounds, level_of
 from ssi_desktop.ui.habits.page import HabitsPage, qdate
 from ssi_desktop.ui.habits.pillar_targets import PillarTargets
@@ -57,6 +57,20 @@ def test_one_click_on_the_top_action_raises_the_estimate_by_its_gain(qtbot, wind
     after: ScoreSnapshot = shown.args[0]
     assert after.count_today(top.key) == snapshot.count_today(top.key) + 1
     assert after.total - snapshot.total == pytest.approx(top.gain, abs=1e-9)
+
+
+def test_the_window_gain_holds_when_calibrated_to_a_reading_of_today(qtbot, window):
+    actions.record(actions.NewEntry("dm_sent", TODAY - dt.timedelta(days=5), 6), TODAY)
+    for back, points in ((28, 4.0), (14, 5.0), (0, 6.0)):
+        pillars = dict.fromkeys(Pillar, points)
+        reading = readings.OfficialReading(TODAY - dt.timedelta(days=back), 4 * points, pillars)
+        readings.record(reading, TODAY)
+    snapshot = recompute(qtbot, window)
+    assert snapshot.calibration.in_use
+    top = snapshot.habits.plan[0]
+    with qtbot.waitSignal(window.snapshot_shown, timeout=WAIT_MS) as shown:
+        qtbot.mouseClick(today_card(window).add_buttons[top.key], Qt.MouseButton.LeftButton)
+    assert shown.args[0].total - snapshot.total == pytest.approx(top.gain, abs=1e-9)
 
 
 def test_today_card_lists_targets_due_and_offers_the_default_plan(qtbot, window):
