@@ -1,0 +1,62 @@
+"""Direct-message threads with contacts: started by whom, answered when."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ssi_desktop.pipeline.replies import StartedBy, Thread, reply_rate
+from ssi_desktop.scoring.activity import window_start
+from ssi_desktop.store.accounts import find_contact
+from ssi_desktop.store.actions import InvalidEntryError, check_day
+from ssi_desktop.store.db import database
+from ssi_desktop.store.models import Account, Contact, Conversation
+
+
+def start(contact_id: int, day: dt.date, started_by: StartedBy, today: dt.date) -> Conversation:
+    check_day(day, today)
+    with database.atomic():
+        find_contact(contact_id)
+        return Conversation.create(contact=contact_id, started_on=day, started_by=started_by)
+
+
+def answer(conversation_id: int, day: dt.date, today: dt.date) -> Conversation:
+    """Mark a thread answered on ``day``; a thread is answered once."""
+    check_day(day, today)
+    with database.atomic():
+        thread = Conversation.get_or_none(Conversation.id == conversation_id)
+        if thread is None:
+            raise InvalidEntryError(
+                f"there is no conversation with id {conversation_id} (see `ssi conversation list`)"
+            )
+        if thread.answered_on is not None:
+            raise InvalidEntryError(
+                f"conversation {conversation_id} was already answered on "
+                f"{thread.answered_on.isoformat()}"
+            )
+        if day < thread.started_on:
+            raise InvalidEntryError(
+                f"{day.isoformat()} is before the conversation started "
+                f"({thread.started_on.isoformat()})"
+            )
+        thread.answered_on = day
+        thread.save()
+        return thread
+
+
+def conversations() -> list[Conversation]:
+    """Every thread with its contact and account loaded, newest first."""
+    return list(
+        Conversation.select(Conversation, Contact, Account)
+        .join(Contact)
+        .join(Account)
+        .order_by(Conversation.started_on.desc(), Conversation.id.desc())
+    )
+
+
+def reply_rate_90d(today: dt.date) -> float | None:
+    """Percent of the threads the seller started in the last 90 days that got an answer."""
+    recent = Conversation.select().where(
+        Conversation.started_on.between(window_start(today), today)
+    )
+    threads = (Thread(c.started_on, StartedBy(c.started_by), c.answered_on) for c in recent)
+    return reply_rate(threads, today)
