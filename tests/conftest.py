@@ -19,7 +19,9 @@ TODAY = dt.date(2026, 11, 24)
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_data(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test may touch the real user's data folder, settings or today's date."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
