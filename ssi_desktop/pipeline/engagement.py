@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ssi_desktop.scoring.activity import window_start
 
 TARGET_RATE = 1.5
 """Percent. Social sellers aim for at least 1.5 % of viewers engaging; 2-5 % is called good."""
+
+
+@dataclass(frozen=True)
+class PostRate:
+    """One post as the engagement chart draws it."""
+
+    day: dt.date
+    title: str
+    rate: float
 
 
 def engagement_rate(views: int, engagers: int) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ssi_desktop.pipeline.engagement import average_rate, engagement_rate
+from ssi_desktop.pipeline.engagement import PostRate, average_rate, engagement_rate
 from ssi_desktop.store.actions import InvalidEntryError, check_day
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import Post
@@ -65,6 +65,11 @@ def posts() -> list[Post]:
 
 def rate_of(post: Post) -> float:
     return engagement_rate(post.views, post.engagers)
+
+
+def rates() -> list[PostRate]:
+    """Every post's engagement rate, oldest first, for the engagement chart."""
+    return [PostRate(p.day, p.title, rate_of(p)) for p in posts()]
 
 
 def average_rate_90d(today: dt.date) -> float | None:
