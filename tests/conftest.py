@@ -13,7 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
-from ssi_desktop.store.db import close_database, open_database  # noqa: E402
+from ssi_desktop.store.db import close_database, open_database
 
 TODAY = dt.date(2026, 11, 24)
 
