@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ssi_desktop.pipeline.replies import StartedBy, Thread, reply_rate
+from ssi_desktop.pipeline.replies import ReplyCount, StartedBy, Thread, reply_count
 from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.store.accounts import find_contact
 from ssi_desktop.store.actions import InvalidEntryError, check_day
@@ -53,10 +53,27 @@ def conversations() -> list[Conversation]:
     )
 
 
-def reply_rate_90d(today: dt.date) -> float | None:
-    """Percent of the threads the seller started in the last 90 days that got an answer."""
+def reply_count_90d(today: dt.date) -> ReplyCount:
+    """The threads the seller started in the last 90 days, and how many got an answer."""
     recent = Conversation.select().where(
         Conversation.started_on.between(window_start(today), today)
     )
     threads = (Thread(c.started_on, StartedBy(c.started_by), c.answered_on) for c in recent)
-    return reply_rate(threads, today)
+    return reply_count(threads, today)
+
+
+def reply_rate_90d(today: dt.date) -> float | None:
+    """Percent of the threads the seller started in the last 90 days that got an answer."""
+    return reply_count_90d(today).rate
+
+
+def waiting(limit: int = 50) -> list[Conversation]:
+    """Threads the seller started that still wait for an answer, oldest first (chase those)."""
+    return list(
+        Conversation.select(Conversation, Contact, Account)
+        .join(Contact)
+        .join(Account)
+        .where(Conversation.answered_on.is_null(), Conversation.started_by == StartedBy.ME)
+        .order_by(Conversation.started_on, Conversation.id)
+        .limit(limit)
+    )

@@ -67,9 +67,10 @@ def rate_of(post: Post) -> float:
     return engagement_rate(post.views, post.engagers)
 
 
-def rates() -> list[PostRate]:
-    """Every post's engagement rate, oldest first, for the engagement chart."""
-    return [PostRate(p.day, p.title, rate_of(p)) for p in posts()]
+def rates(newest: int | None = None) -> list[PostRate]:
+    """The engagement rate of every post (or of the ``newest`` ones), oldest first."""
+    query = Post.select().order_by(Post.day.desc(), Post.id.desc()).limit(newest)
+    return [PostRate(p.day, p.title, rate_of(p)) for p in reversed(list(query))]
 
 
 def average_rate_90d(today: dt.date) -> float | None:

@@ -19,6 +19,7 @@ from ssi_desktop.catalog import Pillar
 from ssi_desktop.scoring import Explanation, compute
 from ssi_desktop.scoring.activity import FloatArray
 from ssi_desktop.store import actions, profile
+from ssi_desktop.workers.pipeline import PipelineView, load_pipeline
 
 TREND_DAYS = 90
 
@@ -41,6 +42,8 @@ class ScoreSnapshot:
     counts_today: Mapping[str, int]
     profile_done: Mapping[str, bool]
     entry_count: int
+    pipeline: PipelineView | None = None
+    """Outcomes, conversations, posts and target accounts (the Outcomes tab)."""
 
     def count_today(self, key: str) -> int:
         return self.counts_today.get(key, 0)
@@ -74,6 +77,7 @@ def build_snapshot(
     if cancelled():
         raise Cancelled
     today = series.on(day)
+    pipeline = load_pipeline(day)
     return ScoreSnapshot(
         day=day,
         pillars=MappingProxyType(dict(today.pillars)),
@@ -85,4 +89,5 @@ def build_snapshot(
         counts_today=MappingProxyType(counts),
         profile_done=MappingProxyType(history.done_on(day)),
         entry_count=entry_count,
+        pipeline=pipeline,
     )

@@ -13,10 +13,10 @@ from conftest import TODAY
 from ssi_desktop import estimate
 from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.replies import StartedBy
-from ssi_desktop.pipeline_weeks import load_weeks
 from ssi_desktop.store import accounts, actions, conversations, export, outcomes, posts
 from ssi_desktop.store.actions import InvalidEntryError, NewEntry
 from ssi_desktop.store.models import Conversation, Outcome, Post
+from ssi_desktop.workers.pipeline import load_weeks
 
 
 def days_ago(n: int) -> dt.date:

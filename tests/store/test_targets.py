@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -150,10 +148,3 @@ def test_history_gets_the_contact_name_of_each_entry(db: Path) -> None:
     with_dan = actions.record(NewEntry("dm_sent", TODAY, contact_id=decider), TODAY).id
     assert accounts.contact_names_by_entry() == {with_ann: "Ann", with_dan: "Dan"}
     assert accounts.contact_names_by_entry([with_dan, alone]) == {with_dan: "Dan"}
-
-
-def test_the_store_and_the_measures_import_no_qt() -> None:
-    modules = "ssi_desktop.store.accounts, ssi_desktop.store.posts, ssi_desktop.store.outcomes, "
-    modules += "ssi_desktop.store.conversations, ssi_desktop.pipeline_weeks"
-    code = f"import sys, {modules}; sys.exit('PySide6' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
