@@ -141,3 +141,21 @@ def contact_names_by_entry(entry_ids: Iterable[int] | None = None) -> dict[int, 
     for batch in peewee.chunked(list(entry_ids), 500):
         names.update((e.id, e.contact.name) for e in query.where(ActionEntry.id.in_(batch)))
     return names
+
+
+def add_contact_at(
+    name: str,
+    account_name: str,
+    role: str = "",
+    is_decision_maker: bool = False,
+    note: str = "",
+) -> Contact:
+    """Add a contact at the account of that name; a company not known yet becomes a target.
+
+    The window's contact form takes the company as typed: a seller adding someone at a company
+    not recorded yet is prospecting it, so it starts as a target account.
+    """
+    account_name = clean_name(account_name, "account")
+    with database.atomic():
+        account = _named(account_name) or add_account(account_name, is_target=True)
+        return add_contact(name, account.id, role, is_decision_maker, note)

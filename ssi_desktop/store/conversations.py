@@ -6,21 +6,35 @@ import datetime as dt
 
 from ssi_desktop.pipeline.replies import ReplyCount, StartedBy, Thread, reply_count
 from ssi_desktop.scoring.activity import window_start
+from ssi_desktop.store import actions
 from ssi_desktop.store.accounts import find_contact
-from ssi_desktop.store.actions import InvalidEntryError, check_day
+from ssi_desktop.store.actions import InvalidEntryError, NewEntry, check_day
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import Account, Contact, Conversation
 
 
-def start(contact_id: int, day: dt.date, started_by: StartedBy, today: dt.date) -> Conversation:
+def start(
+    contact_id: int,
+    day: dt.date,
+    started_by: StartedBy,
+    today: dt.date,
+    *,
+    also_log: bool = False,
+) -> Conversation:
+    """Store a new thread; with ``also_log``, a thread the seller started is also a DM sent."""
     check_day(day, today)
     with database.atomic():
         find_contact(contact_id)
-        return Conversation.create(contact=contact_id, started_on=day, started_by=started_by)
+        thread = Conversation.create(contact=contact_id, started_on=day, started_by=started_by)
+        if also_log and started_by is StartedBy.ME:
+            actions.record(NewEntry("dm_sent", day, contact_id=contact_id), today)
+        return thread
 
 
-def answer(conversation_id: int, day: dt.date, today: dt.date) -> Conversation:
-    """Mark a thread answered on ``day``; a thread is answered once."""
+def answer(
+    conversation_id: int, day: dt.date, today: dt.date, *, also_log: bool = False
+) -> Conversation:
+    """Mark a thread answered on ``day`` (once); ``also_log`` logs the reply as an action."""
     check_day(day, today)
     with database.atomic():
         thread = Conversation.get_or_none(Conversation.id == conversation_id)
@@ -40,6 +54,9 @@ def answer(conversation_id: int, day: dt.date, today: dt.date) -> Conversation:
             )
         thread.answered_on = day
         thread.save()
+        if also_log and thread.started_by == StartedBy.ME:
+            reply = NewEntry("dm_reply_received", day, contact_id=thread.contact_id)
+            actions.record(reply, today)
         return thread
 
 

@@ -7,8 +7,9 @@ import math
 from dataclasses import dataclass
 
 from ssi_desktop.pipeline.outcomes import OutcomeFact, OutcomeKind
+from ssi_desktop.store import actions
 from ssi_desktop.store.accounts import check_note, find_contact
-from ssi_desktop.store.actions import InvalidEntryError, check_day
+from ssi_desktop.store.actions import InvalidEntryError, NewEntry, check_day
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import Outcome
 
@@ -41,18 +42,28 @@ def check_outcome(outcome: NewOutcome, today: dt.date) -> None:
     check_day(outcome.day, today)
 
 
-def record(outcome: NewOutcome, today: dt.date) -> Outcome:
+SCORED_AS = {OutcomeKind.MEETING: "meeting_booked"}
+"""Outcomes that are also an action of the score model (a booked meeting builds relationships)."""
+
+
+def record(outcome: NewOutcome, today: dt.date, *, also_log: bool = False) -> Outcome:
+    """Store an outcome; with ``also_log``, also log its action (if it has one) in one go."""
     check_outcome(outcome, today)
     with database.atomic():
         if outcome.contact_id is not None:
             find_contact(outcome.contact_id)
-        return Outcome.create(
+        stored = Outcome.create(
             kind=outcome.kind,
             day=outcome.day,
             value=outcome.value,
             contact=outcome.contact_id,
             note=outcome.note,
         )
+        key = SCORED_AS.get(outcome.kind)
+        if also_log and key is not None:
+            entry = NewEntry(key, outcome.day, note=outcome.note, contact_id=outcome.contact_id)
+            actions.record(entry, today)
+        return stored
 
 
 def outcomes() -> list[Outcome]:

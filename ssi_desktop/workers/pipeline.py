@@ -10,9 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ssi_desktop import estimate
-from ssi_desktop.pipeline.engagement import PostRate
+from ssi_desktop.pipeline.engagement import PostRate, average_rate
 from ssi_desktop.pipeline.replies import ReplyCount
 from ssi_desktop.pipeline.weekly import Week, week_start, weekly_outcomes, with_estimates
+from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.store import accounts, conversations, outcomes, posts
 from ssi_desktop.store.accounts import AccountReach
 
@@ -41,6 +42,7 @@ class PipelineView:
 
     weeks: tuple[Week, ...]
     post_rates: tuple[PostRate, ...]
+    posts_90d: int
     average_rate_90d: float | None
     replies_90d: ReplyCount
     reach: tuple[AccountReach, ...]
@@ -57,10 +59,13 @@ def load_weeks(last_day: dt.date, count: int = DEFAULT_WEEKS) -> list[Week]:
 
 def load_pipeline(day: dt.date, weeks: int = DEFAULT_WEEKS) -> PipelineView:
     threads = conversations.waiting(WAITING_SHOWN)
+    rates = posts.rates()
+    recent = [r for r in rates if window_start(day) <= r.day <= day]
     return PipelineView(
         weeks=tuple(load_weeks(day, weeks)),
-        post_rates=tuple(posts.rates(POSTS_SHOWN)),
-        average_rate_90d=posts.average_rate_90d(day),
+        post_rates=tuple(rates[-POSTS_SHOWN:]),
+        posts_90d=len(recent),
+        average_rate_90d=average_rate(((r.day, r.rate) for r in recent), day),
         replies_90d=conversations.reply_count_90d(day),
         reach=tuple(accounts.decision_makers_per_account(targets_only=True)),
         waiting=tuple(
