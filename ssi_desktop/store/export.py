@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from ssi_desktop import __version__
 from ssi_desktop.catalog import ACTION_BY_KEY
 from ssi_desktop.pipeline.engagement import engagement_rate
+from ssi_desktop.store.accounts import contact_names_by_entry
 from ssi_desktop.store.models import (
     Account,
     ActionEntry,
@@ -33,6 +34,7 @@ ENTRY_COLUMNS = (
     "source",
     "contact_id",
 )
+CSV_COLUMNS = (*ENTRY_COLUMNS, "contact")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -116,15 +118,20 @@ def _all_entries() -> Iterable[ActionEntry]:
 
 
 def to_csv(excel_bom: bool = False) -> str:
-    """Every entry, oldest first; text cells neutralised. ``excel_bom`` adds a UTF-8 BOM."""
+    """Every entry, oldest first; text cells neutralised. ``excel_bom`` adds a UTF-8 BOM.
+
+    Besides the entry's own columns, ``contact`` names the person it was with, so that a
+    spreadsheet needs no second file to read it.
+    """
+    names = contact_names_by_entry()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(ENTRY_COLUMNS)
+    writer.writerow(CSV_COLUMNS)
     for entry in _all_entries():
-        record = entry_record(entry)
+        record = {**entry_record(entry), "contact": names.get(entry.id, "")}
         writer.writerow(
             neutralise(value) if isinstance(value, str) else value
-            for value in (record[c] for c in ENTRY_COLUMNS)
+            for value in (record[c] for c in CSV_COLUMNS)
         )
     return ("\ufeff" if excel_bom else "") + out.getvalue()
 

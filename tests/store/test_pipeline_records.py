@@ -142,8 +142,8 @@ def test_the_json_export_holds_everything_the_seller_recorded(ann: int) -> None:
 def test_the_csv_export_stays_the_entries_table_with_each_contact(ann: int) -> None:
     fill(ann)
     header, row = export.to_csv().splitlines()
-    assert header.endswith(",contact_id")
-    assert row.endswith(f",{ann}")
+    assert header.endswith(",contact_id,contact")
+    assert row.endswith(f",{ann},Ann")
 
 
 def test_a_backup_copy_holds_the_new_tables(ann: int, db_path: Path, tmp_path: Path) -> None:
