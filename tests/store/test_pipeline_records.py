@@ -8,15 +8,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
 
 from ssi_desktop import estimate
 from ssi_desktop.pipeline.outcomes import OutcomeKind
-from ssi_desktop.pipeline.replies import StartedBy
+from ssi_desktop.pipeline.replies import ReplyCount, StartedBy
 from ssi_desktop.store import accounts, actions, conversations, export, outcomes, posts
 from ssi_desktop.store.actions import InvalidEntryError, NewEntry
 from ssi_desktop.store.models import Conversation, Outcome, Post
-from ssi_desktop.workers.pipeline import load_weeks
+from ssi_desktop.workers.pipeline import load_pipeline, load_weeks
+from tests.conftest import TODAY
 
 
 def days_ago(n: int) -> dt.date:
@@ -170,3 +170,65 @@ def test_load_weeks_puts_each_week_closing_estimate_beside_its_outcomes(ann: int
     assert [w.closing_day.weekday() for w in weeks[:-1]] == [6, 6, 6]
     assert [w.estimate for w in weeks] == [scores.on(w.closing_day).total for w in weeks]
     assert [w.meetings for w in weeks] == [0, 0, 1, 0]
+
+
+def logged() -> list[tuple[str, dt.date, int | None]]:
+    return [(e.key, e.day, e.contact_id) for e in actions.entries()]
+
+
+def test_a_booked_meeting_can_count_in_the_estimate_too(ann: int) -> None:
+    meeting = outcomes.NewOutcome(OutcomeKind.MEETING, days_ago(2), contact_id=ann)
+    outcomes.record(meeting, TODAY)
+    assert logged() == []
+    outcomes.record(meeting, TODAY, also_log=True)
+    assert logged() == [("meeting_booked", days_ago(2), ann)]
+    outcomes.record(outcomes.NewOutcome(OutcomeKind.DEAL_WON, TODAY, 900.0), TODAY, also_log=True)
+    assert len(logged()) == 1  # a won deal is no action of the score model
+    assert Outcome.select().count() == 3
+
+
+def test_threads_can_log_the_message_and_the_reply_as_actions(ann: int) -> None:
+    mine = conversations.start(ann, days_ago(4), StartedBy.ME, TODAY, also_log=True)
+    conversations.start(ann, days_ago(3), StartedBy.THEM, TODAY, also_log=True)
+    conversations.answer(mine.id, days_ago(1), TODAY, also_log=True)
+    assert logged() == [("dm_reply_received", days_ago(1), ann), ("dm_sent", days_ago(4), ann)]
+
+
+def test_a_refused_answer_logs_no_reply(ann: int) -> None:
+    thread = conversations.start(ann, days_ago(4), StartedBy.ME, TODAY)
+    with pytest.raises(InvalidEntryError):
+        conversations.answer(thread.id, days_ago(5), TODAY, also_log=True)
+    assert logged() == []
+
+
+def test_waiting_threads_are_the_sellers_unanswered_ones_oldest_first(ann: int) -> None:
+    newer = conversations.start(ann, days_ago(2), StartedBy.ME, TODAY)
+    older = conversations.start(ann, days_ago(9), StartedBy.ME, TODAY)
+    answered = conversations.start(ann, days_ago(5), StartedBy.ME, TODAY)
+    conversations.answer(answered.id, days_ago(4), TODAY)
+    conversations.start(ann, days_ago(1), StartedBy.THEM, TODAY)
+    assert [t.id for t in conversations.waiting()] == [older.id, newer.id]
+    assert conversations.reply_count_90d(TODAY) == ReplyCount(started=3, answered=1)
+
+
+def test_post_rates_are_oldest_first_and_can_be_limited_to_the_newest(db: Path) -> None:
+    for back, engagers in ((30, 10), (2, 30), (9, 20)):
+        posts.record(posts.NewPost(days_ago(back), 1000, engagers), TODAY)
+    assert [r.rate for r in posts.rates()] == [1.0, 2.0, 3.0]
+    assert [r.day for r in posts.rates(2)] == [days_ago(9), days_ago(2)]
+
+
+def test_the_pipeline_view_gathers_what_the_outcomes_tab_shows(ann: int) -> None:
+    posts.record(posts.NewPost(days_ago(3), 1000, 20), TODAY)
+    posts.record(posts.NewPost(days_ago(120), 1000, 60), TODAY)
+    conversations.start(ann, days_ago(6), StartedBy.ME, TODAY)
+    outcomes.record(outcomes.NewOutcome(OutcomeKind.DEAL_WON, days_ago(1), 5000.0), TODAY)
+    view = load_pipeline(TODAY, weeks=3)
+    assert [w.won_value for w in view.weeks] == [0.0, 0.0, 5000.0]
+    assert (view.posts_90d, view.average_rate_90d) == (1, pytest.approx(2.0))
+    assert [r.rate for r in view.post_rates] == [pytest.approx(6.0), pytest.approx(2.0)]
+    assert view.replies_90d == ReplyCount(started=1, answered=0)
+    assert [(r.account, r.decision_makers) for r in view.reach] == [("Acme", 1)]
+    assert [(t.contact, t.account, t.started_on) for t in view.waiting] == [
+        ("Ann", "Acme", days_ago(6))
+    ]

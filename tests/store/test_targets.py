@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
 
 from ssi_desktop.scoring.activity import Tally
 from ssi_desktop.store import accounts, actions
@@ -15,6 +14,7 @@ from ssi_desktop.store.actions import InvalidEntryError, NewEntry
 from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.store.migrations import V1_ACTIONS_AND_PROFILE, schema_version
 from ssi_desktop.store.models import Account, ActionEntry, Contact
+from tests.conftest import TODAY
 
 NEW_TABLES = {"account", "contact", "post", "conversation", "outcome"}
 
@@ -148,3 +148,17 @@ def test_history_gets_the_contact_name_of_each_entry(db: Path) -> None:
     with_dan = actions.record(NewEntry("dm_sent", TODAY, contact_id=decider), TODAY).id
     assert accounts.contact_names_by_entry() == {with_ann: "Ann", with_dan: "Dan"}
     assert accounts.contact_names_by_entry([with_dan, alone]) == {with_dan: "Dan"}
+
+
+def test_a_contact_at_a_new_company_makes_it_a_target_account(db: Path) -> None:
+    accounts.add_account("Globex")
+    known = accounts.add_contact_at("Gus", "  globex ", "CTO", is_decision_maker=True)
+    new = accounts.add_contact_at("Nia", "Initech")
+    assert (known.account.name, known.account.is_target) == ("Globex", False)
+    assert (new.account.name, new.account.is_target) == ("Initech", True)
+
+
+def test_a_refused_contact_adds_no_company_either(db: Path) -> None:
+    with pytest.raises(InvalidEntryError, match="contact name is empty"):
+        accounts.add_contact_at("  ", "Initech")
+    assert Account.select().count() == 0
