@@ -76,11 +76,21 @@ def _register_conversations(commands: Commands, db: argparse.ArgumentParser) -> 
         help="who wrote first (default: me)",
     )
     add.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
+    add.add_argument(
+        "--also-log",
+        action="store_true",
+        help="a thread you started also counts in the estimate, as a 'Direct message sent'",
+    )
     add.set_defaults(run=run_conversation_add)
 
     answer = verbs.add_parser("answer", parents=[db], help="a thread got its answer")
     answer.add_argument("id", type=positive_int, metavar="ID")
     answer.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
+    answer.add_argument(
+        "--also-log",
+        action="store_true",
+        help="the answer also counts in the estimate, as a 'Reply to your message'",
+    )
     answer.set_defaults(run=run_conversation_answer)
 
     listing = verbs.add_parser(
@@ -172,7 +182,13 @@ def run_contact_list(args: argparse.Namespace) -> int:
 def run_conversation_add(args: argparse.Namespace) -> int:
     day = not_in_future(args.date)
     with opened_database(args):
-        thread = conversations.start(args.contact, day, StartedBy(args.started_by), clock.today())
+        thread = conversations.start(
+            args.contact,
+            day,
+            StartedBy(args.started_by),
+            clock.today(),
+            also_log=args.also_log,
+        )
         who = _who(thread.contact)
     by = "you" if thread.started_by == StartedBy.ME else "them"
     print(f"Conversation {thread.id} with {who}, started by {by} on {day.isoformat()}.")
@@ -182,7 +198,7 @@ def run_conversation_add(args: argparse.Namespace) -> int:
 def run_conversation_answer(args: argparse.Namespace) -> int:
     day = not_in_future(args.date)
     with opened_database(args):
-        thread = conversations.answer(args.id, day, clock.today())
+        thread = conversations.answer(args.id, day, clock.today(), also_log=args.also_log)
         name = thread.contact.name
     waited = (day - thread.started_on).days
     after = "the same day" if waited == 0 else f"after {waited} day{'' if waited == 1 else 's'}"

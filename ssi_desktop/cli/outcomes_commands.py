@@ -63,6 +63,11 @@ def _register_outcomes(commands: Commands, db: argparse.ArgumentParser) -> None:
     add.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
     add.add_argument("--contact", type=positive_int, metavar="ID", help="who it is with")
     add.add_argument("--note", default="", metavar="TEXT")
+    add.add_argument(
+        "--also-log",
+        action="store_true",
+        help="a meeting also counts in the estimate, as a logged 'Meeting booked'",
+    )
     add.set_defaults(run=run_outcome_add)
 
     listing = verbs.add_parser("list", parents=[db], help="results, newest first")
@@ -151,7 +156,7 @@ def run_outcome_add(args: argparse.Namespace) -> int:
     outcome = outcomes.NewOutcome(kind, day, args.value, args.contact, args.note)
     outcomes.check_outcome(outcome, clock.today())
     with opened_database(args):
-        stored = outcomes.record(outcome, clock.today())
+        stored = outcomes.record(outcome, clock.today(), also_log=args.also_log)
     worth = f" worth {stored.value:,.2f}" if stored.value is not None else ""
     print(f"Logged {kind.label.lower()}{worth} on {day.isoformat()} (outcome {stored.id}).")
     return 0

@@ -191,3 +191,26 @@ def test_lists_say_how_to_start_when_empty(
     ]:
         code, out, _ = ssi(capsys, db_path, noun, "list")
         assert code == 0 and hint in out
+
+
+def test_also_log_turns_threads_and_meetings_into_logged_actions(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    assert ssi(capsys, db_path, "contact", "add", "Ann", "--account", "1")[0] == 2
+    assert ssi(capsys, db_path, "account", "add", "Acme", "--target")[0] == 0
+    assert ssi(capsys, db_path, "contact", "add", "Ann", "--account", "1")[0] == 0
+    steps = [
+        ("conversation", "add", "--contact", "1", "--date", "2026-11-20", "--also-log"),
+        ("conversation", "answer", "1", "--also-log"),
+        ("outcome", "add", "meeting", "--contact", "1", "--also-log"),
+        ("outcome", "add", "meeting"),
+    ]
+    for step in steps:
+        assert ssi(capsys, db_path, *step)[0] == 0
+    logged = as_json(capsys, db_path, "log")
+    assert [(e["key"], e["date"], e["contact_id"]) for e in logged] == [
+        ("meeting_booked", "2026-11-24", 1),
+        ("dm_reply_received", "2026-11-24", 1),
+        ("dm_sent", "2026-11-20", 1),
+    ]
+    assert len(as_json(capsys, db_path, "outcome", "list")) == 2
