@@ -7,9 +7,12 @@ import os
 import platform
 import sys
 
-from tests.benchmarks import core
+from tests.benchmarks import core, pipeline
 
-BENCHMARKS = {"core": lambda: core.report(core.run())}
+BENCHMARKS = {
+    "core": lambda: core.report(core.run()),
+    "pipeline": lambda: pipeline.report(pipeline.run()),
+}
 
 
 def machine() -> str:
