@@ -138,9 +138,11 @@ def update(entry_id: int, changes: NewEntry, today: dt.date) -> ActionEntry:
         return entry
 
 
-def delete(entry_id: int) -> None:
+def delete(*entry_ids: int) -> int:
+    """Delete these entries, all or none; returns how many existed."""
     with database.atomic():
-        ActionEntry.delete_by_id(entry_id)
+        deleted: int = ActionEntry.delete().where(ActionEntry.id.in_(entry_ids)).execute()
+        return deleted
 
 
 def entries(
