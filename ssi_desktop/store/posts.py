@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from ssi_desktop.pipeline.engagement import PostRate, average_rate, engagement_rate
 from ssi_desktop.store.actions import InvalidEntryError, check_day
@@ -75,9 +76,11 @@ def rates(newest: int | None = None) -> list[PostRate]:
         .limit(newest)
         .tuples()  # plain rows: building a model object per post took most of the time
     )
+    # .tuples() yields plain rows, but peewee's types still say Post.
+    rows = cast("list[tuple[dt.date, str, int, int]]", list(query))
     return [
         PostRate(day, title, engagement_rate(views, engagers))
-        for day, title, views, engagers in reversed(list(query))
+        for day, title, views, engagers in reversed(rows)
     ]
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -29,26 +27,12 @@ from ssi_desktop.ui.outcomes.forms import (
 )
 from ssi_desktop.ui.outcomes.page import OutcomesPage
 from ssi_desktop.ui.outcomes.reach import ReachCard
-from ssi_desktop.workers.recompute import running_threads
 from tests.conftest import TODAY
 
 WAIT_MS = 10_000
 
 # Qt's offscreen platform says so for every dialog it shows; it is no fault of the dialog.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def window(db: Path, qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    shown = MainWindow(db, settings)
-    shown.remember_settings = False
-    qtbot.addWidget(shown)
-    with qtbot.waitSignal(shown.snapshot_shown, timeout=WAIT_MS):
-        shown.show()
-    yield shown
-    shown.shutdown()
-    assert running_threads() == []
 
 
 def page_of(window: MainWindow) -> OutcomesPage:
