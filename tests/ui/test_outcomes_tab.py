@@ -13,12 +13,14 @@ from ssi_desktop.catalog import Pillar
 from ssi_desktop.pipeline.engagement import TARGET_RATE
 from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.replies import StartedBy
+from ssi_desktop.scoring import Tally
 from ssi_desktop.store import accounts, actions, conversations
 from ssi_desktop.store.models import Account, Outcome, Post
 from ssi_desktop.ui.history import HistoryModel
 from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.ui.outcomes.charts import ABOVE_TARGET
 from ssi_desktop.ui.outcomes.forms import (
+    ContactActionForm,
     ContactForm,
     ConversationForm,
     OutcomeForm,
@@ -181,3 +183,28 @@ def test_the_history_shows_whom_an_entry_was_with(window: MainWindow, qtbot: QtB
     qtbot.waitUntil(lambda: model.rowCount() == 2)
     names = {model.row_at(r).key: model.index(r, HistoryModel.COL_CONTACT).data() for r in range(2)}
     assert names == {"dm_sent": "Dana Reyes", "reaction": ""}
+
+
+def test_an_action_logged_with_a_contact_counts_at_target_for_a_decision_maker(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    account = accounts.add_account("Globex")
+    priya = accounts.add_contact("Priya Nair", account.id, "CFO", is_decision_maker=True)
+    ned = accounts.add_contact("Ned Flanders", account.id)
+    recompute(window, qtbot)
+    card = window.pillar_pages[Pillar.RELATIONSHIPS].findChild(ReachCard)
+    assert card is not None
+    button = next(b for b in card.findChildren(QPushButton) if b.text() == "Log with a contact")
+    for contact in (ned, priya):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        form = QApplication.activeModalWidget()
+        assert isinstance(form, ContactActionForm)
+        form.action.setCurrentIndex(form.action.findData("dm_reply_received"))
+        form.contact.setCurrentIndex(form.contact.findData(contact.id))
+        before = window.snapshot.total if window.snapshot else 0.0
+        save(window, qtbot, form)
+        assert window.snapshot is not None and window.snapshot.total > before
+    assert set(actions.daily_tallies(TODAY, TODAY)) == {
+        Tally(TODAY, "dm_reply_received", 1, at_target=True),  # Priya decides
+        Tally(TODAY, "dm_reply_received", 1, at_target=False),
+    }

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from ssi_desktop.ui.outcomes.forms import (
     AccountForm,
+    ContactActionForm,
     ContactForm,
     ConversationForm,
     OutcomeForm,
@@ -36,6 +37,9 @@ class PipelineActions(QObject):
         self.add_post = self._add("Add a &Post's Numbers…", PostForm, "addPostAction")
         self.log_conversation = self._add(
             "Log a &Conversation…", ConversationForm, "logConversationAction"
+        )
+        self.log_with_contact = self._add(
+            "Log an Action &with a Contact…", ContactActionForm, "logWithContactAction"
         )
         self.menu.addSeparator()
         self.add_contact = self._add("Add a Con&tact…", ContactForm, "addContactAction")

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from ssi_desktop import clock
+from ssi_desktop.catalog import Pillar, actions_in
 from ssi_desktop.pipeline.engagement import TARGET_RATE, engagement_rate
 from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.replies import StartedBy
-from ssi_desktop.store import accounts, conversations, outcomes, posts
+from ssi_desktop.store import accounts, actions, conversations, outcomes, posts
 from ssi_desktop.store.actions import InvalidEntryError
 from ssi_desktop.store.models import Contact
 from ssi_desktop.store.outcomes import MAX_VALUE
@@ -108,6 +109,12 @@ class RecordForm(QDialog):
             return
         self.recorded.emit(message)
         super().accept()
+
+    def require_contacts(self, picker: QComboBox) -> None:
+        """With no contact to pick, say where to add one and keep Save disabled."""
+        if picker.count() == 0:
+            self.show_problem("Add a contact first (File, Pipeline, Add a Contact…).")
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
 
 
 class AccountForm(RecordForm):
@@ -262,9 +269,7 @@ class ConversationForm(RecordForm):
         self.form.addRow("On", self.day)
         self.form.addRow("", self.also_log)
         self.started_by.currentIndexChanged.connect(self._sync_also_log)
-        if self.contact.count() == 0:
-            self.show_problem("Add a contact first (File, Pipeline, Add a Contact…).")
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.require_contacts(self.contact)
 
     @Slot()
     def _sync_also_log(self) -> None:
@@ -341,3 +346,48 @@ class OutcomeForm(RecordForm):
         stored = outcomes.record(new, clock.today(), also_log=self.also_log.isChecked())
         worth = f" worth {stored.value:,.2f}" if stored.value is not None else ""
         return f"Logged: {kind.label.lower()}{worth} on {stored.day.isoformat()}."
+
+
+CONTACT_PILLARS = (Pillar.RELATIONSHIPS, Pillar.PEOPLE, Pillar.INSIGHTS, Pillar.BRAND)
+"""The order of the action list: the pillars whose actions are done with someone come first."""
+
+
+class ContactActionForm(RecordForm):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Log an Action with a Contact",
+            "Say whom you did it with: an action with a decision-maker, or with anyone at a "
+            "target account, weighs more in the estimate.",
+            parent,
+        )
+        self.action = QComboBox()
+        self.action.setObjectName("contactActionKey")
+        for pillar in CONTACT_PILLARS:
+            for kind in actions_in(pillar):
+                self.action.addItem(theme.pillar_icon(pillar), kind.label, kind.key)
+        self.contact = contact_picker("contactActionContact")
+        self.count = QSpinBox()
+        self.count.setObjectName("contactActionCount")
+        self.count.setRange(1, actions.MAX_COUNT)
+        self.day = day_field("contactActionDay")
+        self.note = QLineEdit()
+        self.note.setObjectName("contactActionNote")
+        self.form.addRow("Action", self.action)
+        self.form.addRow("With", self.contact)
+        self.form.addRow("Count", self.count)
+        self.form.addRow("On", self.day)
+        self.form.addRow("Note", self.note)
+        self.require_contacts(self.contact)
+
+    def save(self) -> str:
+        entry = actions.NewEntry(
+            str(self.action.currentData()),
+            python_date(self.day.date()),
+            self.count.value(),
+            self.note.text().strip(),
+            contact_id=int(self.contact.currentData()),
+        )
+        actions.record(entry, clock.today())
+        return (
+            f"Added {entry.count} × {self.action.currentText()} with {self.contact.currentText()}."
+        )

@@ -59,6 +59,7 @@ class ReachCard(Card):
         self.body.addWidget(self.summary)
         buttons = QHBoxLayout()
         for text, action in (
+            ("Log with a contact", forms.log_with_contact),
             ("Add contact", forms.add_contact),
             ("Add account", forms.add_account),
         ):
