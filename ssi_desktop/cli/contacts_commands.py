@@ -13,10 +13,11 @@ from ssi_desktop.cli.common import (
     positive_int,
     print_json,
 )
+from ssi_desktop.cli.delete_verb import add_delete_verb
 from ssi_desktop.pipeline.replies import StartedBy
 from ssi_desktop.store import accounts, conversations
 from ssi_desktop.store.export import account_record, contact_record, conversation_record
-from ssi_desktop.store.models import Contact
+from ssi_desktop.store.models import Contact, Conversation
 
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -65,7 +66,7 @@ def _register_conversations(commands: Commands, db: argparse.ArgumentParser) -> 
     parser = commands.add_parser(
         "conversation", parents=[db], help="message threads with your contacts"
     )
-    verbs = parser.add_subparsers(metavar="add|answer|list", required=True)
+    verbs = parser.add_subparsers(metavar="add|answer|delete|list", required=True)
 
     add = verbs.add_parser("add", parents=[db], help="a thread was started")
     add.add_argument("--contact", required=True, type=positive_int, metavar="ID")
@@ -92,6 +93,8 @@ def _register_conversations(commands: Commands, db: argparse.ArgumentParser) -> 
         help="the answer also counts in the estimate, as a 'Reply to your message'",
     )
     answer.set_defaults(run=run_conversation_answer)
+
+    add_delete_verb(verbs, db, "conversation", Conversation)
 
     listing = verbs.add_parser(
         "list", parents=[db], help="threads, newest first, and your 90-day reply rate"

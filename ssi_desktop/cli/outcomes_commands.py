@@ -14,10 +14,12 @@ from ssi_desktop.cli.common import (
     positive_int,
     print_json,
 )
+from ssi_desktop.cli.delete_verb import add_delete_verb
 from ssi_desktop.pipeline.engagement import TARGET_RATE
 from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.store import outcomes, posts
 from ssi_desktop.store.export import outcome_record, post_record
+from ssi_desktop.store.models import Outcome, Post
 
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -29,7 +31,7 @@ def register(commands: Commands, db: argparse.ArgumentParser) -> None:
 
 def _register_posts(commands: Commands, db: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("post", parents=[db], help="your posts and their numbers")
-    verbs = parser.add_subparsers(metavar="add|list", required=True)
+    verbs = parser.add_subparsers(metavar="add|delete|list", required=True)
 
     add = verbs.add_parser("add", parents=[db], help="record a post's views and engagement")
     add.add_argument("--views", type=int, required=True, metavar="N", help="impressions")
@@ -41,6 +43,8 @@ def _register_posts(commands: Commands, db: argparse.ArgumentParser) -> None:
     add.add_argument("--title", default="", metavar="TEXT")
     add.add_argument("--link", default="", metavar="URL")
     add.set_defaults(run=run_post_add)
+
+    add_delete_verb(verbs, db, "post", Post)
 
     listing = verbs.add_parser("list", parents=[db], help="posts, oldest first")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -55,7 +59,7 @@ def _register_posts(commands: Commands, db: argparse.ArgumentParser) -> None:
 
 def _register_outcomes(commands: Commands, db: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("outcome", parents=[db], help="meetings, opportunities, deals")
-    verbs = parser.add_subparsers(metavar="add|list", required=True)
+    verbs = parser.add_subparsers(metavar="add|delete|list", required=True)
 
     add = verbs.add_parser("add", parents=[db], help="record a result")
     add.add_argument("kind", metavar="KIND", help="meeting, opportunity or deal_won")
@@ -69,6 +73,8 @@ def _register_outcomes(commands: Commands, db: argparse.ArgumentParser) -> None:
         help="a meeting also counts in the estimate, as a logged 'Meeting booked'",
     )
     add.set_defaults(run=run_outcome_add)
+
+    add_delete_verb(verbs, db, "outcome", Outcome)
 
     listing = verbs.add_parser("list", parents=[db], help="results, newest first")
     listing.add_argument("--json", action="store_true", help="print JSON")

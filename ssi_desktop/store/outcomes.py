@@ -6,12 +6,14 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+import peewee
+
 from ssi_desktop.pipeline.outcomes import OutcomeFact, OutcomeKind
 from ssi_desktop.store import actions
 from ssi_desktop.store.accounts import check_note, find_contact
 from ssi_desktop.store.actions import InvalidEntryError, NewEntry, check_day
 from ssi_desktop.store.db import database
-from ssi_desktop.store.models import Outcome
+from ssi_desktop.store.models import Contact, Outcome
 
 MAX_VALUE = 1e12
 """A deal worth more than a trillion is a typo."""
@@ -67,8 +69,12 @@ def record(outcome: NewOutcome, today: dt.date, *, also_log: bool = False) -> Ou
 
 
 def outcomes() -> list[Outcome]:
-    """Every outcome, newest first."""
-    return list(Outcome.select().order_by(Outcome.day.desc(), Outcome.id.desc()))
+    """Every outcome with its contact (if any) loaded, newest first."""
+    return list(
+        Outcome.select(Outcome, Contact)
+        .join(Contact, peewee.JOIN.LEFT_OUTER)
+        .order_by(Outcome.day.desc(), Outcome.id.desc())
+    )
 
 
 def facts_since(first_day: dt.date) -> list[OutcomeFact]:

@@ -214,3 +214,18 @@ def test_also_log_turns_threads_and_meetings_into_logged_actions(
         ("dm_sent", "2026-11-20", 1),
     ]
     assert len(as_json(capsys, db_path, "outcome", "list")) == 2
+
+
+def test_delete_removes_mistakes_all_or_none(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    for views in ("100", "200"):
+        assert ssi(capsys, db_path, "post", "add", "--views", views, "--engagers", "1")[0] == 0
+    code, _, err = ssi(capsys, db_path, "post", "delete", "2", "7")
+    assert code == 2 and err.count("\n") == 1 and "no post with id 7" in err
+    assert ssi(capsys, db_path, "post", "delete", "2") == (0, "Deleted 1 post.\n", "")
+    assert [p["views"] for p in as_json(capsys, db_path, "post", "list")] == [100]
+    code, _, err = ssi(capsys, db_path, "outcome", "delete", "1")
+    assert code == 2 and "no outcome with id 1" in err
+    code, _, err = ssi(capsys, db_path, "conversation", "delete", "0")
+    assert code == 2 and err.count("\n") == 1

@@ -12,7 +12,7 @@ import pytest
 from ssi_desktop import estimate
 from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.replies import ReplyCount, StartedBy
-from ssi_desktop.store import accounts, actions, conversations, export, outcomes, posts
+from ssi_desktop.store import accounts, actions, conversations, export, outcomes, posts, records
 from ssi_desktop.store.actions import InvalidEntryError, NewEntry
 from ssi_desktop.store.models import Conversation, Outcome, Post
 from ssi_desktop.workers.pipeline import load_pipeline, load_weeks
@@ -232,3 +232,21 @@ def test_the_pipeline_view_gathers_what_the_outcomes_tab_shows(ann: int) -> None
     assert [(t.contact, t.account, t.started_on) for t in view.waiting] == [
         ("Ann", "Acme", days_ago(6))
     ]
+
+
+def test_records_are_deleted_all_or_none(ann: int) -> None:
+    kept = posts.record(posts.NewPost(TODAY, 100, 3), TODAY).id
+    gone = posts.record(posts.NewPost(TODAY, 100, 4), TODAY).id
+    with pytest.raises(InvalidEntryError, match="no post with id 99; nothing deleted"):
+        records.delete(Post, [gone, 99])
+    assert records.delete(Post, [gone, gone]) == 1
+    assert [p.id for p in Post.select()] == [kept]
+    assert records.delete(Outcome, []) == 0
+
+
+def test_deleting_an_outcome_keeps_the_action_logged_with_it(ann: int) -> None:
+    meeting = outcomes.NewOutcome(OutcomeKind.MEETING, TODAY, contact_id=ann)
+    stored = outcomes.record(meeting, TODAY, also_log=True)
+    records.delete(Outcome, [stored.id])
+    assert Outcome.select().count() == 0
+    assert logged() == [("meeting_booked", TODAY, ann)]

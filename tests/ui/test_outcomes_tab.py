@@ -14,11 +14,12 @@ from ssi_desktop.pipeline.engagement import TARGET_RATE
 from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.replies import StartedBy
 from ssi_desktop.scoring import Tally
-from ssi_desktop.store import accounts, actions, conversations
+from ssi_desktop.store import accounts, actions, conversations, outcomes, posts
 from ssi_desktop.store.models import Account, Outcome, Post
 from ssi_desktop.ui.history import HistoryModel
 from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.ui.outcomes.charts import ABOVE_TARGET
+from ssi_desktop.ui.outcomes.commands import PipelineActions
 from ssi_desktop.ui.outcomes.forms import (
     ContactActionForm,
     ContactForm,
@@ -208,3 +209,28 @@ def test_an_action_logged_with_a_contact_counts_at_target_for_a_decision_maker(
         Tally(TODAY, "dm_reply_received", 1, at_target=True),  # Priya decides
         Tally(TODAY, "dm_reply_received", 1, at_target=False),
     }
+
+
+def test_a_mistaken_outcome_is_deleted_from_the_records_dialog(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    for value in (500.0, 9000.0):
+        outcomes.record(outcomes.NewOutcome(OutcomeKind.DEAL_WON, TODAY, value), TODAY)
+    posts.record(posts.NewPost(TODAY, 100, 3), TODAY)
+    recompute(window, qtbot)
+    assert page_of(window).deals.value.text() == "2"
+    dialog = window.findChild(PipelineActions).open_records()
+    assert [dialog.tabs.tabText(i) for i in range(3)] == [
+        "Outcomes (2)",
+        "Posts (1)",
+        "Conversations (0)",
+    ]
+    outcomes_table = dialog.tables[0]
+    assert outcomes_table.item(1, 2).text() == "500.00"
+    outcomes_table.selectRow(1)
+    with qtbot.waitSignal(window.snapshot_shown, timeout=WAIT_MS):
+        assert dialog.delete_selected(confirm=False) == 1
+    assert [o.value for o in Outcome.select()] == [9000.0]
+    assert dialog.tabs.tabText(0) == "Outcomes (1)"
+    assert page_of(window).deals.value.text() == "1"
+    dialog.close()

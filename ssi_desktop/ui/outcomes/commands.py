@@ -17,6 +17,7 @@ from ssi_desktop.ui.outcomes.forms import (
     PostForm,
     RecordForm,
 )
+from ssi_desktop.ui.outcomes.records import RecordsDialog, open_records
 
 FormType = Callable[[QWidget], RecordForm]
 """A form class: built with the window as its parent."""
@@ -44,6 +45,11 @@ class PipelineActions(QObject):
         self.menu.addSeparator()
         self.add_contact = self._add("Add a Con&tact…", ContactForm, "addContactAction")
         self.add_account = self._add("Add an &Account…", AccountForm, "addAccountAction")
+        self.menu.addSeparator()
+        self.review = QAction("&Review and Delete Records…", self)
+        self.review.setObjectName("reviewRecordsAction")
+        self.review.triggered.connect(self.open_records)
+        self.menu.addAction(self.review)
 
     def _add(self, text: str, form: FormType, name: str) -> QAction:
         action = QAction(text, self)
@@ -51,6 +57,10 @@ class PipelineActions(QObject):
         action.triggered.connect(lambda _checked=False: self.open_form(form))
         self.menu.addAction(action)
         return action
+
+    def open_records(self) -> RecordsDialog:
+        """The outcomes, posts and conversations, to delete those entered by mistake."""
+        return open_records(self._window, self.recorded.emit)
 
     def open_form(self, form_type: FormType) -> RecordForm:
         """Open a fresh form (window-modal, not blocking) and return it."""
