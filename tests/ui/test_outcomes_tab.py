@@ -34,9 +34,6 @@ from tests.conftest import TODAY
 
 WAIT_MS = 10_000
 
-# Qt's offscreen platform says so for every dialog it shows; it is no fault of the dialog.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 def page_of(window: MainWindow) -> OutcomesPage:
     page = window.findChild(OutcomesPage, "tab_outcomes")
