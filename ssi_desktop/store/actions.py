@@ -196,17 +196,23 @@ _KEY_POSITIONS = "," + ",".join(a.key for a in ACTIONS) + ","
 def log_fingerprint(until: dt.date) -> tuple[float, ...]:
     """A summary of every entry dated up to ``until``, in one indexed SQL pass.
 
-    Any single change to those entries (one added or deleted, or its day, type, count or
-    target flag edited) changes it, so a result computed from them (the calibration fit) can
-    be reused until then instead of reloading years of history.
+    Any single change to those entries (one added or deleted, or its day, type, count, target
+    flag or contact edited) or to a contact's weight changes it, so a result computed from them
+    (the calibration fit) can be reused until then instead of reloading years of history.
     """
     row = database.execute_sql(
         "SELECT COUNT(*), TOTAL(id), TOTAL(id * count), TOTAL(id * at_target),"
-        " TOTAL(id * julianday(day)), TOTAL(id * instr(?, ',' || key || ','))"
+        " TOTAL(id * julianday(day)), TOTAL(id * instr(?, ',' || key || ',')),"
+        " TOTAL(id * IFNULL(contact_id, 0))"
         " FROM action_entry WHERE day <= ?",
         (_KEY_POSITIONS, until.isoformat()),
     ).fetchone()
-    return tuple(float(value) for value in row)
+    # Contacts weigh entries through their decision-maker flag and their account's target flag.
+    contacts = database.execute_sql(
+        "SELECT COUNT(*), TOTAL(c.id * (1 + c.is_decision_maker + 2 * a.is_target)),"
+        " TOTAL(c.id * c.account_id) FROM contact AS c JOIN account AS a ON a.id = c.account_id"
+    ).fetchone()
+    return tuple(float(value) for value in (*row, *contacts))
 
 
 def counts_on(day: dt.date) -> dict[str, int]:
