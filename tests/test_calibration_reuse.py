@@ -9,8 +9,9 @@ import pytest
 
 from ssi_desktop import estimate
 from ssi_desktop.scoring import calibration
-from ssi_desktop.store import actions, profile, readings
+from ssi_desktop.store import accounts, actions, profile, readings
 from ssi_desktop.store.actions import NewEntry
+from ssi_desktop.store.models import Account
 from tests.conftest import TODAY
 from tests.readings_helpers import make_reading
 
@@ -93,5 +94,15 @@ def test_a_change_the_fit_depends_on_refits_it(
 ) -> None:
     estimate.calibrate()
     change()
+    estimate.calibrate()
+    assert len(fits) == 2
+
+
+def test_a_contacts_account_becoming_a_target_refits(fits: list[int]) -> None:
+    account = accounts.add_account("Northwind")
+    person = accounts.add_contact("Dana Reyes", account.id)
+    actions.record(NewEntry("dm_sent", TODAY - 10 * WEEK, contact_id=person.id), TODAY)
+    estimate.calibrate()
+    Account.update(is_target=True).where(Account.id == account.id).execute()
     estimate.calibrate()
     assert len(fits) == 2

@@ -10,8 +10,10 @@ from typing import NoReturn
 from ssi_desktop import __version__
 from ssi_desktop.catalog import UnknownActionError
 from ssi_desktop.cli import (
+    contacts_commands,
     data_commands,
     log_commands,
+    outcomes_commands,
     plan_commands,
     profile_commands,
     reading_commands,
@@ -27,6 +29,8 @@ COMMAND_MODULES = (
     profile_commands,
     data_commands,
     reading_commands,
+    contacts_commands,
+    outcomes_commands,
     target_commands,
     plan_commands,
 )

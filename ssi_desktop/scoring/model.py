@@ -30,6 +30,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from ssi_desktop.catalog import (
     ACTION_BY_KEY,
     ACTIONS,
+    PILLAR_MAX,
     PROFILE_ITEM_BY_KEY,
     PROFILE_ITEMS,
     ActionType,
@@ -149,8 +150,11 @@ class ScoreSeries:
     totals: FloatArray = field(init=False)
 
     def __post_init__(self) -> None:
+        # The clip only removes float noise (a spam cost equal to what was earned can leave
+        # -1e-16): the parts already keep each pillar within 0..PILLAR_MAX.
         pillars = {
-            p: np.sum(list(parts.values()), axis=0) for p, parts in self.contributions.items()
+            p: np.clip(np.sum(list(parts.values()), axis=0), 0.0, PILLAR_MAX)
+            for p, parts in self.contributions.items()
         }
         object.__setattr__(self, "pillars", pillars)
         object.__setattr__(self, "totals", np.sum([pillars[p] for p in Pillar], axis=0))

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
-from ssi_desktop.store import actions
+from ssi_desktop.store import accounts, actions
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.widgets import MARGIN, SPACING, python_date
 
@@ -56,6 +56,7 @@ class HistoryRow:
     note: str
     at_target: bool
     source: str
+    contact: str = ""  # the name of the person it was with, when the seller said
 
     @property
     def label(self) -> str:
@@ -76,8 +77,8 @@ class HistoryRow:
 class HistoryModel(QAbstractTableModel):
     """Entries newest first. Date, count, note and the target flag can be edited in place."""
 
-    COL_DATE, COL_ACTION, COL_PILLAR, COL_COUNT, COL_TARGET, COL_NOTE = range(6)
-    HEADERS = ("Date", "Action", "Pillar", "Count", "Target account", "Note")
+    COL_DATE, COL_ACTION, COL_PILLAR, COL_COUNT, COL_TARGET, COL_CONTACT, COL_NOTE = range(7)
+    HEADERS = ("Date", "Action", "Pillar", "Count", "Target account", "With", "Note")
     EDITABLE = frozenset({COL_DATE, COL_COUNT, COL_NOTE})
 
     refused = Signal(str)  # the store refused an edit; one sentence for the seller
@@ -101,10 +102,21 @@ class HistoryModel(QAbstractTableModel):
 
     def reload(self) -> None:
         found = actions.entries(self.since, self.until, self.pillar, limit=ROW_LIMIT + 1)
+        shown = found[:ROW_LIMIT]
+        names = accounts.contact_names_by_entry(e.id for e in shown if e.contact_id is not None)
         self.beginResetModel()
         self._rows = [
-            HistoryRow(e.id, e.day, e.key, e.count, e.note, bool(e.at_target), e.source)
-            for e in found[:ROW_LIMIT]
+            HistoryRow(
+                e.id,
+                e.day,
+                e.key,
+                e.count,
+                e.note,
+                bool(e.at_target),
+                e.source,
+                names.get(e.id, ""),
+            )
+            for e in shown
         ]
         self.truncated = len(found) > ROW_LIMIT
         self.endResetModel()
@@ -152,6 +164,7 @@ class HistoryModel(QAbstractTableModel):
                 self.COL_PILLAR: row.pillar_label,
                 self.COL_COUNT: row.count,
                 self.COL_TARGET: None,
+                self.COL_CONTACT: row.contact,
                 self.COL_NOTE: row.note,
             }.get(column)
         if role == Qt.ItemDataRole.EditRole:

@@ -22,6 +22,7 @@ from ssi_desktop.reading_overlay import NO_OVERLAY, ReadingOverlay
 from ssi_desktop.scoring import Explanation, compute
 from ssi_desktop.scoring.activity import FloatArray
 from ssi_desktop.store import actions, profile
+from ssi_desktop.workers.pipeline import PipelineView, load_pipeline
 
 TREND_DAYS = 90
 
@@ -46,6 +47,8 @@ class ScoreSnapshot:
     entry_count: int
     calibration: CalibrationState = UNCALIBRATED_STATE  # the fit and whether it is used
     readings: ReadingOverlay = NO_OVERLAY  # official readings drawn on the dashboard
+    pipeline: PipelineView | None = None
+    """Outcomes, conversations, posts and target accounts (the Outcomes tab)."""
     habits: HabitReport | None = None  # targets, streaks, plan, forecast, calendar
 
     def count_today(self, key: str) -> int:
@@ -82,6 +85,7 @@ def build_snapshot(
     if cancelled():
         raise Cancelled
     today = series.on(day)
+    pipeline = load_pipeline(day)
     return ScoreSnapshot(
         day=day,
         pillars=MappingProxyType(dict(today.pillars)),
@@ -95,5 +99,6 @@ def build_snapshot(
         entry_count=entry_count,
         calibration=calibration,
         readings=overlay,
+        pipeline=pipeline,
         habits=habit_report(day),
     )

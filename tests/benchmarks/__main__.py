@@ -7,11 +7,12 @@ import os
 import platform
 import sys
 
-from tests.benchmarks import calibration, core, habits
+from tests.benchmarks import calibration, core, habits, pipeline
 
 BENCHMARKS = {
     "core": lambda: core.report(core.run()),
     "calibration": lambda: calibration.report(calibration.run()),
+    "pipeline": lambda: pipeline.report(pipeline.run()),
     "habits": lambda: habits.report(habits.run()),
 }
 
