@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 import numpy as np
@@ -65,12 +65,13 @@ def never() -> bool:
     return False
 
 
-def build_snapshot(
+def build_score(
     day: dt.date, cancelled: Callable[[], bool] = never, *, trend_days: int = TREND_DAYS
 ) -> ScoreSnapshot:
-    """Read the log and score it for ``day`` and the ``trend_days`` days up to it.
+    """The score, the trend and today's counts for ``day``: what a quick-add must show at once.
 
-    ``cancelled`` is asked between the steps; when it says yes, Cancelled is raised.
+    ``cancelled`` is asked between the steps; when it says yes, Cancelled is raised. The slower
+    panels (add_details) are left at their defaults.
     """
     first_day = day - dt.timedelta(days=trend_days - 1)
     activity = estimate.load_activity(first_day, day)
@@ -85,7 +86,6 @@ def build_snapshot(
     if cancelled():
         raise Cancelled
     today = series.on(day)
-    pipeline = load_pipeline(day)
     return ScoreSnapshot(
         day=day,
         pillars=MappingProxyType(dict(today.pillars)),
@@ -99,6 +99,21 @@ def build_snapshot(
         entry_count=entry_count,
         calibration=calibration,
         readings=overlay,
-        pipeline=pipeline,
-        habits=habit_report(day),
     )
+
+
+def add_details(snapshot: ScoreSnapshot, cancelled: Callable[[], bool] = never) -> ScoreSnapshot:
+    """The same snapshot with the panels that take longer to gather (outcomes, posts, habits)."""
+    if cancelled():
+        raise Cancelled
+    pipeline = load_pipeline(snapshot.day)
+    if cancelled():
+        raise Cancelled
+    return replace(snapshot, pipeline=pipeline, habits=habit_report(snapshot.day))
+
+
+def build_snapshot(
+    day: dt.date, cancelled: Callable[[], bool] = never, *, trend_days: int = TREND_DAYS
+) -> ScoreSnapshot:
+    """Everything the window shows for ``day``: build_score, then add_details."""
+    return add_details(build_score(day, cancelled, trend_days=trend_days), cancelled)

@@ -229,3 +229,15 @@ def test_delete_removes_mistakes_all_or_none(
     assert code == 2 and "no outcome with id 1" in err
     code, _, err = ssi(capsys, db_path, "conversation", "delete", "0")
     assert code == 2 and err.count("\n") == 1
+
+
+def test_demo_adds_a_sample_pipeline_once(capsys: pytest.CaptureFixture[str], db_path: Path):
+    assert ssi(capsys, db_path, "account", "list")[0] == 0
+    assert ssi(capsys, db_path, "demo")[0] == 0
+    engagement = as_json(capsys, db_path, "engagement")
+    outcomes = as_json(capsys, db_path, "outcome", "list")
+    assert len(engagement["posts"]) >= 20
+    assert engagement["average_rate_90d"] is not None
+    assert {o["kind"] for o in outcomes} >= {"meeting", "opportunity"}
+    assert ssi(capsys, db_path, "demo")[0] == 0  # a second demo keeps the same samples
+    assert as_json(capsys, db_path, "outcome", "list") == outcomes

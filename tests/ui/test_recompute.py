@@ -11,9 +11,10 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from ssi_desktop import demo
+from ssi_desktop.catalog import Pillar
 from ssi_desktop.store import actions
 from ssi_desktop.workers.recompute import Recomputer, running_threads
-from ssi_desktop.workers.snapshot import ScoreSnapshot, build_snapshot
+from ssi_desktop.workers.snapshot import ScoreSnapshot, add_details, build_snapshot
 from tests.conftest import TODAY
 from tests.ui.conftest import WindowFactory
 
@@ -78,3 +79,28 @@ def test_the_gui_thread_serves_a_fast_timer_during_a_ten_year_recompute(
     assert ticks >= 20
     assert window.snapshot is not None and len(window.snapshot.trend_days) == TEN_YEARS
     assert window.snapshot.entry_count > 20_000
+
+
+def test_the_score_is_shown_before_the_slower_details(
+    db: Path, make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    details_may_finish = threading.Event()
+    details_may_finish.set()  # the first snapshot goes straight through
+
+    def slow_details(snapshot: ScoreSnapshot, stale: Callable[[], bool]) -> ScoreSnapshot:
+        assert details_may_finish.wait(10)
+        return add_details(snapshot, stale)
+
+    window = make_window(details=slow_details)
+    details_may_finish.clear()
+    details_done: list[ScoreSnapshot] = []
+    window.snapshot_shown.connect(details_done.append)
+    with qtbot.waitSignal(window.recomputer.score_ready, timeout=10_000) as scored:
+        window.quick_add("post_published")
+    assert scored.args[0].total > 0
+    assert window.dashboard.total_label.text() == str(round(scored.args[0].total))
+    assert float(window.pillar_pages[Pillar.BRAND].score_label.text()) > 0
+    assert details_done == []  # the outcome panels are still being gathered
+    details_may_finish.set()
+    qtbot.waitUntil(lambda: len(details_done) == 1)
+    assert details_done[0].pipeline is not None
