@@ -19,7 +19,7 @@ from ssi_desktop.habits.forecast import MILESTONES, Forecast
 from ssi_desktop.habits.plan import Suggestion
 from ssi_desktop.habits.streaks import Streak, streak
 from ssi_desktop.habits.targets import Progress, Target, progress
-from ssi_desktop.store import actions, rest_days, targets
+from ssi_desktop.store import actions, habit_targets, rest_days
 
 CALENDAR_WEEKS = 53
 """The habit calendar shows a year: 53 columns of weeks always cover the last 12 months."""
@@ -85,10 +85,10 @@ class HabitReport:
 
 def targets_report(day: dt.date) -> list[TargetStatus]:
     """Each target's progress and streak as of ``day``."""
-    wanted = targets.all_targets()
+    wanted = habit_targets.all_targets()
     if not wanted:
         return []
-    history = targets.daily_counts((t.key for t in wanted), day)
+    history = habit_targets.daily_counts((t.key for t in wanted), day)
     resting = rest_days.days()
     statuses = []
     for target in wanted:

@@ -12,7 +12,7 @@ from ssi_desktop.cli.common import CliError, opened_database, parse_day, print_j
 from ssi_desktop.habit_report import TargetStatus, targets_report
 from ssi_desktop.habits.default_plan import PLAN_DAYS, default_plan
 from ssi_desktop.habits.targets import Period, Target
-from ssi_desktop.store import rest_days, targets
+from ssi_desktop.store import habit_targets, rest_days
 from ssi_desktop.store.actions import MAX_COUNT
 
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -92,7 +92,7 @@ def _register_rest(commands: Commands, db: argparse.ArgumentParser) -> None:
 def run_set(args: argparse.Namespace) -> int:
     target = Target(action(args.key).key, args.count, Period(args.per))
     with opened_database(args):
-        replaced = targets.set_target(target)
+        replaced = habit_targets.set_target(target)
     verb = "Changed" if replaced else "Set"
     print(f"{verb} target: {target.describe()} x {target.action.label}.")
     return 0
@@ -145,7 +145,7 @@ def run_streaks(args: argparse.Namespace) -> int:
 def run_clear(args: argparse.Namespace) -> int:
     key = action(args.key).key
     with opened_database(args):
-        cleared = targets.clear(key)
+        cleared = habit_targets.clear(key)
     if not cleared:
         print(f"{key} has no target; nothing to clear.")
         return 1
@@ -156,7 +156,7 @@ def run_clear(args: argparse.Namespace) -> int:
 def run_reset(args: argparse.Namespace) -> int:
     plan = default_plan()
     with opened_database(args):
-        replaced = targets.replace_all(plan.targets)
+        replaced = habit_targets.replace_all(plan.targets)
     print(
         f"Replaced your {replaced} target{'s' * (replaced != 1)} with the default plan:"
         f" {len(plan.targets)} weekly targets at {plan.fraction:.0%} of each healthy pace."

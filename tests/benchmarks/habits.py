@@ -13,7 +13,7 @@ from pathlib import Path
 from ssi_desktop import estimate
 from ssi_desktop.habit_report import habit_report, targets_report
 from ssi_desktop.habits.default_plan import default_plan
-from ssi_desktop.store import targets
+from ssi_desktop.store import habit_targets
 from ssi_desktop.store.db import close_database
 from ssi_desktop.workers.snapshot import build_snapshot
 from tests.benchmarks.core import TODAY, build_history, timed_ms
@@ -26,7 +26,7 @@ def run(years_list: tuple[int, ...] = (1, 5, 10)) -> list[dict[str, float]]:
     with tempfile.TemporaryDirectory() as folder:
         for years in years_list:
             count, _seconds = build_history(Path(folder) / f"habits-{years}y.sqlite3", years)
-            targets.replace_all(default_plan().targets)
+            habit_targets.replace_all(default_plan().targets)
             tasks = {
                 "plan": lambda: estimate.plan(TODAY),
                 "forecast": lambda: estimate.forecast(TODAY, 90),

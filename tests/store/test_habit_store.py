@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from ssi_desktop.habits.targets import Period, Target
-from ssi_desktop.store import actions, rest_days, targets
+from ssi_desktop.store import actions, habit_targets, rest_days
 from ssi_desktop.store.actions import InvalidEntryError
 from ssi_desktop.store.db import close_database, open_database
 from tests.store.test_database import make_v1_database
@@ -20,23 +20,23 @@ def test_a_first_schema_database_gains_the_habit_tables_and_keeps_its_log(tmp_pa
     try:
         assert {"habit_target", "rest_day"} <= set(db.get_tables())
         assert [(e.key, e.count) for e in actions.entries()] == [("dm_sent", 4)]
-        targets.set_target(Target("dm_sent", 3, Period.DAY))
-        assert targets.all_targets() == [Target("dm_sent", 3, Period.DAY)]
+        habit_targets.set_target(Target("dm_sent", 3, Period.DAY))
+        assert habit_targets.all_targets() == [Target("dm_sent", 3, Period.DAY)]
     finally:
         close_database()
 
 
 def test_one_target_per_action_type_kept_in_catalog_order(db):
-    assert not targets.set_target(Target("reaction", 10, Period.WEEK))
-    assert not targets.set_target(Target("post_published", 2, Period.WEEK))
-    assert targets.set_target(Target("reaction", 3, Period.DAY))
-    assert targets.all_targets() == [
+    assert not habit_targets.set_target(Target("reaction", 10, Period.WEEK))
+    assert not habit_targets.set_target(Target("post_published", 2, Period.WEEK))
+    assert habit_targets.set_target(Target("reaction", 3, Period.DAY))
+    assert habit_targets.all_targets() == [
         Target("post_published", 2, Period.WEEK),
         Target("reaction", 3, Period.DAY),
     ]
-    assert targets.clear("reaction") and not targets.clear("reaction")
-    assert targets.replace_all([Target("dm_sent", 1, Period.DAY)]) == 1
-    assert targets.all_targets() == [Target("dm_sent", 1, Period.DAY)]
+    assert habit_targets.clear("reaction") and not habit_targets.clear("reaction")
+    assert habit_targets.replace_all([Target("dm_sent", 1, Period.DAY)]) == 1
+    assert habit_targets.all_targets() == [Target("dm_sent", 1, Period.DAY)]
 
 
 def test_rest_days_add_and_clear_runs_of_days(db):
@@ -65,9 +65,11 @@ def test_daily_counts_sum_each_type_per_day_up_to_the_day(db):
             actions.NewEntry(key, today - dt.timedelta(days=back), count, at_target=at_target),
             today,
         )
-    assert targets.daily_counts(["dm_sent", "post_published"], today) == {
+    assert habit_targets.daily_counts(["dm_sent", "post_published"], today) == {
         "dm_sent": {today: 5, today - dt.timedelta(days=400): 1},
         "post_published": {},
     }
-    assert targets.daily_counts(["reaction"], today - dt.timedelta(days=2)) == {"reaction": {}}
-    assert targets.daily_counts([], today) == {}
+    assert habit_targets.daily_counts(["reaction"], today - dt.timedelta(days=2)) == {
+        "reaction": {}
+    }
+    assert habit_targets.daily_counts([], today) == {}

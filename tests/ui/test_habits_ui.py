@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.habits.targets import Period, Target
-from ssi_desktop.store import actions, readings, rest_days, targets
+from ssi_desktop.store import actions, habit_targets, readings, rest_days
 from ssi_desktop.ui.habits.calendar import HabitCalendar, cell_of, level_bounds, level_of
 from ssi_desktop.ui.habits.page import HabitsPage, qdate
 from ssi_desktop.ui.habits.pillar_targets import PillarTargets
@@ -78,13 +78,13 @@ def test_today_card_lists_targets_due_and_offers_the_default_plan(qtbot, window)
     assert card.start_plan.isVisibleTo(window)
     with qtbot.waitSignal(window.snapshot_shown, timeout=WAIT_MS) as shown:
         qtbot.mouseClick(card.start_plan, Qt.MouseButton.LeftButton)
-    assert targets.all_targets() == list(default_plan().targets)
+    assert habit_targets.all_targets() == list(default_plan().targets)
     assert not card.start_plan.isVisibleTo(window)
     report = shown.args[0].habits
     assert card.more.isVisibleTo(window)
     assert card.more.text().startswith(f"{len(report.targets) - TARGET_ROWS} more targets")
 
-    targets.replace_all([Target("dm_sent", 3, Period.DAY)])
+    habit_targets.replace_all([Target("dm_sent", 3, Period.DAY)])
     actions.record(actions.NewEntry("dm_sent", TODAY, 1), TODAY)
     recompute(qtbot, window)
     assert card.start_plan.isHidden() and card.more.isHidden()
@@ -92,7 +92,9 @@ def test_today_card_lists_targets_due_and_offers_the_default_plan(qtbot, window)
 
 
 def test_pillar_tabs_show_progress_only_for_their_own_targets(qtbot, window):
-    targets.replace_all([Target("dm_sent", 3, Period.DAY), Target("reaction", 5, Period.WEEK)])
+    habit_targets.replace_all(
+        [Target("dm_sent", 3, Period.DAY), Target("reaction", 5, Period.WEEK)]
+    )
     actions.record(actions.NewEntry("reaction", TODAY, 2), TODAY)
     recompute(qtbot, window)
     shown = {
@@ -118,14 +120,14 @@ def test_habits_tab_sets_and_removes_targets_and_rest_days(qtbot, window):
     page.per_box.setCurrentIndex(page.per_box.findData("week"))
     with qtbot.waitSignal(window.snapshot_shown, timeout=WAIT_MS):
         qtbot.mouseClick(page.set_button, Qt.MouseButton.LeftButton)
-    assert targets.all_targets() == [Target("post_published", 2, Period.WEEK)]
+    assert habit_targets.all_targets() == [Target("post_published", 2, Period.WEEK)]
     assert page.model.rowCount() == 1
 
     page.table.selectRow(0)
     assert page.remove_button.isEnabled()
     with qtbot.waitSignal(window.snapshot_shown, timeout=WAIT_MS):
         qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
-    assert targets.all_targets() == [] and page.model.rowCount() == 0
+    assert habit_targets.all_targets() == [] and page.model.rowCount() == 0
 
     first = TODAY + dt.timedelta(days=10)
     page.rest_from.setDate(qdate(first))
@@ -144,7 +146,7 @@ def test_habits_tab_sets_and_removes_targets_and_rest_days(qtbot, window):
 
 
 def test_targets_model_passes_qt_model_checks(qtbot, qtmodeltester, window):
-    targets.replace_all(default_plan().targets)
+    habit_targets.replace_all(default_plan().targets)
     recompute(qtbot, window)
     page = window.findChild(HabitsPage)
     assert page.model.rowCount() == len(default_plan().targets)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QBoxLayout
 
-from ssi_desktop.store import targets
+from ssi_desktop.store import habit_targets
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.habits.page import HabitsPage
 from ssi_desktop.ui.habits.pillar_targets import PillarTargets
@@ -48,7 +48,7 @@ def install(window: MainWindow) -> None:
     @Slot()
     def use_default_plan() -> None:
         if window.snapshot is not None and window.snapshot.habits is not None:
-            targets.replace_all(window.snapshot.habits.default_targets)
+            habit_targets.replace_all(window.snapshot.habits.default_targets)
             window.data_changed.emit()
 
     today.default_plan_requested.connect(use_default_plan)

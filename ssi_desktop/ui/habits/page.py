@@ -32,7 +32,7 @@ from ssi_desktop.habit_report import HabitReport
 from ssi_desktop.habits.days import ONE_DAY
 from ssi_desktop.habits.forecast import MILESTONES
 from ssi_desktop.habits.targets import Period, Target
-from ssi_desktop.store import rest_days, targets
+from ssi_desktop.store import habit_targets, rest_days
 from ssi_desktop.store.actions import MAX_COUNT, InvalidEntryError
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.habits.calendar import HabitCalendar
@@ -299,13 +299,13 @@ class HabitsPage(QWidget):
             self.count_box.value(),
             Period(str(self.per_box.currentData())),
         )
-        targets.set_target(target)
+        habit_targets.set_target(target)
         self.changed.emit()
 
     @Slot()
     def remove_target(self) -> None:
         key = self._selected_key()
-        if key is not None and targets.clear(key):
+        if key is not None and habit_targets.clear(key):
             self.changed.emit()
 
     def reset_targets(self, confirm: bool) -> None:
@@ -321,7 +321,7 @@ class HabitsPage(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        targets.replace_all(self.report.default_targets)
+        habit_targets.replace_all(self.report.default_targets)
         self.changed.emit()
 
     # -- rest days ------------------------------------------------------------------------------

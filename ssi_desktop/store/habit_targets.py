@@ -1,4 +1,5 @@
-"""The seller's targets: one per action type at most, each so many a day or a week."""
+"""The seller's habit targets (not target accounts): one per action type at most, so many a
+day or a week."""
 
 from __future__ import annotations
 
