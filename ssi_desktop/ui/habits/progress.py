@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
 from ssi_desktop.habit_report import TargetStatus
 from ssi_desktop.habits.targets import Period
 from ssi_desktop.ui import theme
 
 BAR_WIDTH = 80
+NAME_MIN_WIDTH = 90
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when narrower than its text (the tooltip has it all)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(NAME_MIN_WIDTH)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.text()), super().sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        elide = Qt.TextElideMode.ElideRight
+        shown = self.fontMetrics().elidedText(self.text(), elide, self.width())
+        painter = QPainter(self)  # takes the label's font and text colour
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter), shown)
+        painter.end()
 
 
 def period_word(per: Period) -> str:
@@ -33,8 +55,11 @@ def add_progress_row(
     grid: QGridLayout, row: int, status: TargetStatus, first_column: int = 0
 ) -> None:
     """Put one target's label, bar, count and streak in four columns of ``grid``'s ``row``."""
-    name = QLabel(status.target.action.label)
-    name.setToolTip(f"Target: {status.target.describe()} ({status.target.action.pillar.label})")
+    name = ElidedLabel(status.target.action.label)
+    name.setToolTip(
+        f"{status.target.action.label}: {status.target.describe()}"
+        f" ({status.target.action.pillar.label})"
+    )
     bar = QProgressBar()
     bar.setObjectName(f"targetBar_{status.target.key}")
     bar.setRange(0, status.target.count)

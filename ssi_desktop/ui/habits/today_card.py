@@ -46,6 +46,7 @@ class TodayCard(Card):
         self.body.addLayout(self.targets_grid)
         self.more = QToolButton()
         self.more.setObjectName("todayMoreTargets")
+        self.more.hide()
         self.more.setAutoRaise(True)
         self.more.clicked.connect(self.habits_tab_requested)
         self.body.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
@@ -55,6 +56,7 @@ class TodayCard(Card):
             "Weekly targets for every action that, kept up, reach proficient in 90 days"
         )
         self.start_plan.clicked.connect(self.default_plan_requested)
+        self.start_plan.hide()  # until a report says there are no targets
         self.body.addWidget(self.start_plan, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addSpacing(4)
         self.body.addWidget(heading("Next best actions"))
@@ -63,6 +65,7 @@ class TodayCard(Card):
         self.next_grid.setVerticalSpacing(2)
         self.next_grid.setColumnStretch(1, 1)
         self.body.addLayout(self.next_grid)
+        self.next_grid.addWidget(theme.as_caption(QLabel("Working out today's plan…")), 0, 0)
         self.body.addStretch(1)
         self.add_buttons: dict[str, QToolButton] = {}
 
