@@ -134,17 +134,21 @@ def collect(rows: Iterable[Row | None]) -> MessageData:
     return data
 
 
-def sender_ranking(data: MessageData) -> list[tuple[str, int, int]]:
-    """(url, conversations taken part in, messages sent) for every sender URL."""
+def sender_ranking(data: MessageData) -> list[tuple[str, int, int, str]]:
+    """(url, conversations taken part in, messages sent, name) for every sender URL."""
     sent: Counter[str] = Counter()
+    names: dict[str, str] = {}
     conversations: dict[str, set[str]] = {}
     for message in data.messages:
         if message.sender_url is not None:
             sent[message.sender_url] += 1
+            names.setdefault(message.sender_url, normalize_name(message.sender_name))
         for url in (message.sender_url, *message.recipient_urls):
             if url is not None:
                 conversations.setdefault(url, set()).add(message.conversation)
-    return [(url, len(conversations.get(url, ())), count) for url, count in sent.items()]
+    return [
+        (url, len(conversations.get(url, ())), count, names[url]) for url, count in sent.items()
+    ]
 
 
 def participants(data: MessageData) -> set[str]:

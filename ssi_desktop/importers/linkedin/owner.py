@@ -80,12 +80,18 @@ def detect_owner(
     *,
     outgoing_inviters: Counter[str],
     incoming_invitees: Counter[str],
-    senders: Iterable[tuple[str, int, int]],
+    senders: Iterable[tuple[str, int, int, str]],
     names: Iterable[str],
 ) -> Owner:
-    """Pick the owner. ``senders`` are (url, conversations taken part in, messages sent)."""
+    """Pick the owner.
+
+    ``senders`` are (url, conversations taken part in, messages sent, normalized sender name);
+    among senders in as many conversations, one bearing an owner's name wins, then the most
+    messages, then the URL alphabetically (for a stable answer).
+    """
+    known = frozenset(name for name in names if name)
     url = _most_common(outgoing_inviters) or _most_common(incoming_invitees)
     if url is None:
-        ranked = sorted(senders, key=lambda item: (-item[1], -item[2], item[0]))
+        ranked = sorted(senders, key=lambda s: (-s[1], s[3] not in known, -s[2], s[0]))
         url = ranked[0][0] if ranked else None
-    return Owner(url, frozenset(name for name in names if name))
+    return Owner(url, known)
