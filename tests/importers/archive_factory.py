@@ -144,9 +144,13 @@ def dataset() -> Dataset:
             Connection(None, dt.date(2022, 3, 1)),
         ],
         invitations=[
-            Invitation(D(2024, 1, 8, 9, 15), OWNER, ANA, "Hi Ana, I enjoyed your talk.", "OUTGOING"),
+            Invitation(
+                D(2024, 1, 8, 9, 15), OWNER, ANA, "Hi Ana, I enjoyed your talk.", "OUTGOING"
+            ),
             Invitation(D(2024, 2, 1, 18, 2), OWNER, BO, "", "OUTGOING", truncate_invitee_url=True),
-            Invitation(D(2024, 2, 10, 7, 47), OWNER, DEE, "Hello Dee, fellow shipper here.", "OUTGOING"),
+            Invitation(
+                D(2024, 2, 10, 7, 47), OWNER, DEE, "Hello Dee, fellow shipper here.", "OUTGOING"
+            ),
             Invitation(D(2024, 2, 19, 12, 0), FAY, OWNER, "", "INCOMING"),
         ],
         messages=[
@@ -157,26 +161,54 @@ def dataset() -> Dataset:
             Msg("2-AAA", "", ANA, (OWNER,), D(2024, 1, 14, 11, 0), "See you then."),
             Msg("2-BBB", "", BO, (OWNER,), D(2024, 2, 5, 9, 0), "Hi Robin, a quick question."),
             Msg("2-BBB", "", OWNER, (BO,), D(2024, 2, 5, 10, 0), "Sure, ask away."),
-            Msg("2-CCC", "Launch crew", OWNER, (CY, ELI), D(2024, 2, 8, 16, 20),
-                'Kickoff notes attached,\nsee page 2 ("risks").'),  # fmt: skip
-            Msg("2-DDD", "", None, (OWNER,), D(2024, 2, 9, 6, 0),
-                "<p>Hi %FIRSTNAME%, grow your pipeline today</p>", subject="Sponsored"),  # fmt: skip
+            Msg(
+                "2-CCC",
+                "Launch crew",
+                OWNER,
+                (CY, ELI),
+                D(2024, 2, 8, 16, 20),
+                'Kickoff notes attached,\nsee page 2 ("risks").',
+            ),
+            Msg(
+                "2-DDD",
+                "",
+                None,
+                (OWNER,),
+                D(2024, 2, 9, 6, 0),
+                "<p>Hi %FIRSTNAME%, grow your pipeline today</p>",
+                subject="Sponsored",
+            ),
             Msg("2-EEE", "", ZED, (OWNER,), D(2024, 2, 9, 7, 0), "Buy cheap followers", "SPAM"),
             Msg("2-FFF", "", FAY, (OWNER,), D(2024, 2, 21, 7, 0), "Message request accepted"),
-            Msg("2-GGG", "", OWNER, (GUS,), D(2024, 2, 22, 7, 0), "Half-written thought", draft=True),
+            Msg(
+                "2-GGG", "", OWNER, (GUS,), D(2024, 2, 22, 7, 0), "Half-written thought", draft=True
+            ),
         ],
         shares=[
-            Share(D(2024, 1, 20, 9, 0), ACT + "7001",
-                  ("Three lessons from a year of cold outreach:", "1. Listen first.",
-                   "2. Follow up once.")),  # fmt: skip
-            Share(D(2024, 1, 25, 12, 0), ACT + "7002",
-                  ("Worth reading for anyone in logistics.",), "https://example.org/a"),  # fmt: skip
+            Share(
+                D(2024, 1, 20, 9, 0),
+                ACT + "7001",
+                (
+                    "Three lessons from a year of cold outreach:",
+                    "1. Listen first.",
+                    "2. Follow up once.",
+                ),
+            ),
+            Share(
+                D(2024, 1, 25, 12, 0),
+                ACT + "7002",
+                ("Worth reading for anyone in logistics.",),
+                "https://example.org/a",
+            ),
             Share(D(2024, 2, 2, 7, 30), ACT + "7003", (), "https://example.org/b"),
         ],
         comments=[
-            Comment(D(2024, 1, 21, 14, 0), ACT + "8001",
-                    "This matches what we saw last quarter.\nThe teams that asked \"why\" "
-                    "before pitching closed twice as many deals."),  # fmt: skip
+            Comment(
+                D(2024, 1, 21, 14, 0),
+                ACT + "8001",
+                'This matches what we saw last quarter.\nThe teams that asked "why" '
+                "before pitching closed twice as many deals.",
+            ),
             Comment(D(2024, 1, 22, 8, 5), ACT + "8004", "Congrats, well deserved!"),
         ],
         reactions=[
@@ -187,8 +219,12 @@ def dataset() -> Dataset:
         votes=[(D(2024, 2, 6, 11, 0), ACT + "8006", "Mostly by email")],
         reposts=[(D(2024, 2, 12, 13, 0), ACT + "8007")],
         recommendations=[
-            Recommendation(ANA, "Robin untangled our freight contracts, twice.",
-                           D(2024, 2, 15, 19, 18), "VISIBLE"),  # fmt: skip
+            Recommendation(
+                ANA,
+                "Robin untangled our freight contracts, twice.",
+                D(2024, 2, 15, 19, 18),
+                "VISIBLE",
+            ),
             Recommendation(CY, "Great partner.", D(2024, 2, 16, 9, 0), "PENDING"),
         ],
         endorsements=[
@@ -242,8 +278,7 @@ def csv_text(
 ) -> str:
     lines = [csv_line(header, delimiter=delimiter, quote_all=quote_all)]
     lines += [
-        csv_line(row, delimiter=delimiter, quote_all=quote_all, backslash=backslash)
-        for row in rows
+        csv_line(row, delimiter=delimiter, quote_all=quote_all, backslash=backslash) for row in rows
     ]
     text = newline.join(lines).replace("\n", newline) if newline != "\n" else "\n".join(lines)
     return text + (newline if final_newline else "")
@@ -325,8 +360,15 @@ def render(data: Dataset, era: str) -> dict[str, bytes | str]:
         )
 
     files: dict[str, bytes | str] = {}
-    conn_header = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position",
-                   "Connected On"]  # fmt: skip
+    conn_header = [
+        "First Name",
+        "Last Name",
+        "URL",
+        "Email Address",
+        "Company",
+        "Position",
+        "Connected On",
+    ]
     if not modern:
         conn_header.remove("URL")
     conn_rows = []
@@ -342,9 +384,9 @@ def render(data: Dataset, era: str) -> dict[str, bytes | str]:
             "Connected On": day_month_year(connection.day),
         }
         conn_rows.append([row[name] for name in conn_header])
-    files["Connections.csv"] = bom + PREAMBLE.replace("\n", newline) + table(
-        conn_header, conn_rows
-    ).removeprefix(bom)
+    files["Connections.csv"] = (
+        bom + PREAMBLE.replace("\n", newline) + table(conn_header, conn_rows).removeprefix(bom)
+    )
 
     inv_header = ["From", "To", "Sent At", "Message", "Direction"]
     if modern:
@@ -366,8 +408,18 @@ def render(data: Dataset, era: str) -> dict[str, bytes | str]:
         inv_rows.append([row[name] for name in inv_header])
     files["Invitations.csv"] = table(inv_header, inv_rows)
 
-    msg_header = ["CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO",
-                  "RECIPIENT PROFILE URLS", "DATE", "SUBJECT", "CONTENT", "FOLDER"]  # fmt: skip
+    msg_header = [
+        "CONVERSATION ID",
+        "CONVERSATION TITLE",
+        "FROM",
+        "SENDER PROFILE URL",
+        "TO",
+        "RECIPIENT PROFILE URLS",
+        "DATE",
+        "SUBJECT",
+        "CONTENT",
+        "FOLDER",
+    ]
     if modern:
         msg_header += ["IS MESSAGE DRAFT", "IS CONVERSATION DRAFT"]
     if era == "2026":
@@ -402,7 +454,14 @@ def render(data: Dataset, era: str) -> dict[str, bytes | str]:
         else:
             commentary = "".join(share.lines)
         share_rows.append(
-            [plain(share.at), share.link, commentary, share.shared_url, share.media_url, "MEMBER_NETWORK"]
+            [
+                plain(share.at),
+                share.link,
+                commentary,
+                share.shared_url,
+                share.media_url,
+                "MEMBER_NETWORK",
+            ]
         )
     files[f"Shares{suffix}.csv"] = table(share_header, share_rows)
 
@@ -411,19 +470,24 @@ def render(data: Dataset, era: str) -> dict[str, bytes | str]:
         for c in sorted(data.comments, key=lambda c: c.at, reverse=True)
     ]
     if era == "2022":  # line breaks, commas and quotes left raw inside the message
-        files["Comments.csv"] = newline.join(
-            ["Date,Link,Message", *(",".join(row) for row in comment_rows)]
-        ).replace("\n", newline) + newline
+        files["Comments.csv"] = (
+            newline.join(["Date,Link,Message", *(",".join(row) for row in comment_rows)]).replace(
+                "\n", newline
+            )
+            + newline
+        )
     else:
-        files[f"Comments{suffix}.csv"] = table(["Date", "Link", "Message"], comment_rows,
-                                               backslash=True)  # fmt: skip
+        files[f"Comments{suffix}.csv"] = table(
+            ["Date", "Link", "Message"], comment_rows, backslash=True
+        )
 
     files[f"Reactions{suffix}.csv"] = table(
         ["Date", "Type", "Link"], [[plain(r.at), r.kind, r.link] for r in data.reactions]
     )
     if modern:
         files[f"Votes{suffix}.csv"] = table(
-            ["Date", "Link", "OptionText"], [[plain(at), link, text] for at, link, text in data.votes]
+            ["Date", "Link", "OptionText"],
+            [[plain(at), link, text] for at, link, text in data.votes],
         )
         files[f"InstantReposts{suffix}.csv"] = table(
             ["Date", "Link"], [[plain(at), link] for at, link in data.reposts]
@@ -432,13 +496,26 @@ def render(data: Dataset, era: str) -> dict[str, bytes | str]:
     files["Recommendations_Received.csv"] = table(
         ["First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status"],
         [
-            [r.person.first, r.person.last, "Acme", "Buyer", r.text, us_short(r.at, pad_hour=True),
-             r.status]  # fmt: skip
+            [
+                r.person.first,
+                r.person.last,
+                "Acme",
+                "Buyer",
+                r.text,
+                us_short(r.at, pad_hour=True),
+                r.status,
+            ]
             for r in data.recommendations
         ],
     )
-    end_header = ["Endorsement Date", "Skill Name", "Endorser First Name", "Endorser Last Name",
-                  "Endorser Public Url", "Endorsement Status"]  # fmt: skip
+    end_header = [
+        "Endorsement Date",
+        "Skill Name",
+        "Endorser First Name",
+        "Endorser Last Name",
+        "Endorser Public Url",
+        "Endorsement Status",
+    ]
     if not modern:
         end_header.remove("Endorser Public Url")
     end_rows = []
@@ -454,20 +531,53 @@ def render(data: Dataset, era: str) -> dict[str, bytes | str]:
         end_rows.append([row[name] for name in end_header])
     files["Endorsement_Received_Info.csv"] = table(end_header, end_rows)
 
-    profile_header = ["First Name", "Last Name", "Maiden Name", "Address", "Birth Date", "Headline",
-                      "Summary", "Industry", "Zip Code", "Geo Location", "Twitter Handles",
-                      "Websites", "Instant Messengers"]  # fmt: skip
+    profile_header = [
+        "First Name",
+        "Last Name",
+        "Maiden Name",
+        "Address",
+        "Birth Date",
+        "Headline",
+        "Summary",
+        "Industry",
+        "Zip Code",
+        "Geo Location",
+        "Twitter Handles",
+        "Websites",
+        "Instant Messengers",
+    ]
     files["Profile.csv"] = table(
         profile_header,
-        [[OWNER.first, OWNER.last, "", "", "", data.headline, data.summary, "Logistics", "",
-          "Lisbon", "", "", ""]],  # fmt: skip
+        [
+            [
+                OWNER.first,
+                OWNER.last,
+                "",
+                "",
+                "",
+                data.headline,
+                data.summary,
+                "Logistics",
+                "",
+                "Lisbon",
+                "",
+                "",
+                "",
+            ]
+        ],
     )
     files["Skills.csv"] = table(["Name"], [[skill] for skill in data.skills])
     files["Positions.csv"] = table(
         ["Company Name", "Title", "Description", "Location", "Started On", "Finished On"],
         [
-            ["Acme Freight", "Head of Sales", "", "Lisbon", "Mar 2021",
-             "" if data.current_position else "Jan 2024"],  # fmt: skip
+            [
+                "Acme Freight",
+                "Head of Sales",
+                "",
+                "Lisbon",
+                "Mar 2021",
+                "" if data.current_position else "Jan 2024",
+            ],
             ["Old Co", "Account Manager", "", "Porto", "Jan 2016", "Feb 2021"],
         ],
     )
@@ -506,8 +616,13 @@ def era_2018() -> dict[str, bytes | str]:
         "Invitations.csv": csv_text(
             ["From", "To", "Sent At", "Message", "Direction"],
             [
-                ["Robin Quill", "Hana Moreau", "1/7/18, 10:00 PM", "Hello Hana, we met at the expo.",
-                 "OUTGOING"],  # fmt: skip
+                [
+                    "Robin Quill",
+                    "Hana Moreau",
+                    "1/7/18, 10:00 PM",
+                    "Hello Hana, we met at the expo.",
+                    "OUTGOING",
+                ],
                 ["Robin Quill", "Jon Ek", "1/9/18, 8:00 AM", "", "OUTGOING"],
                 ["Kim Yu", "Robin Quill", "1/10/18, 8:00 AM", "", "INCOMING"],
             ],
@@ -515,14 +630,42 @@ def era_2018() -> dict[str, bytes | str]:
         "Messages.csv": csv_text(
             ["From", "To", "Date", "Subject", "Content", "Direction", "Folder"],
             [
-                ["Hana Moreau", "Robin Quill", "1/10/18, 9:12 AM", "RE: Hello", "Likewise!",
-                 "INCOMING", "INBOX"],  # fmt: skip
-                ["Robin Quill", "Hana Moreau", "1/9/18, 8:36 AM", "Hello",
-                 "Great to meet you, Hana.", "OUTGOING", "INBOX"],  # fmt: skip
-                ["Robin Quill", "Ivo Petrov", "1/3/18, 5:00 PM", "RE: Question", "Yes we do.",
-                 "OUTGOING", "INBOX"],  # fmt: skip
-                ["Ivo Petrov", "Robin Quill", "1/3/18, 4:00 PM", "Question",
-                 "Do you ship to Sofia?", "INCOMING", "INBOX"],  # fmt: skip
+                [
+                    "Hana Moreau",
+                    "Robin Quill",
+                    "1/10/18, 9:12 AM",
+                    "RE: Hello",
+                    "Likewise!",
+                    "INCOMING",
+                    "INBOX",
+                ],
+                [
+                    "Robin Quill",
+                    "Hana Moreau",
+                    "1/9/18, 8:36 AM",
+                    "Hello",
+                    "Great to meet you, Hana.",
+                    "OUTGOING",
+                    "INBOX",
+                ],
+                [
+                    "Robin Quill",
+                    "Ivo Petrov",
+                    "1/3/18, 5:00 PM",
+                    "RE: Question",
+                    "Yes we do.",
+                    "OUTGOING",
+                    "INBOX",
+                ],
+                [
+                    "Ivo Petrov",
+                    "Robin Quill",
+                    "1/3/18, 4:00 PM",
+                    "Question",
+                    "Do you ship to Sofia?",
+                    "INCOMING",
+                    "INBOX",
+                ],
             ],
             newline="\r\n",
             final_newline=False,
@@ -530,19 +673,61 @@ def era_2018() -> dict[str, bytes | str]:
         "Shares.csv": utf16_tab(
             ["Date", "ShareLink", "ShareCommentary", "SharedURL", "MediaURL", "Visibility"],
             [
-                ["2017/07/01 10:00:00 UTC", "https://www.linkedin.com/updates?topic=6002", "",
-                 "https://example.org/x", "", "PUBLIC"],  # fmt: skip
-                ["2017/06/08 08:15:44 UTC", "https://www.linkedin.com/updates?topic=6001",
-                 "Our warehouse just went solar.", "", "https://media.example/1.jpg",
-                 "PUBLIC"],  # fmt: skip
+                [
+                    "2017/07/01 10:00:00 UTC",
+                    "https://www.linkedin.com/updates?topic=6002",
+                    "",
+                    "https://example.org/x",
+                    "",
+                    "PUBLIC",
+                ],
+                [
+                    "2017/06/08 08:15:44 UTC",
+                    "https://www.linkedin.com/updates?topic=6001",
+                    "Our warehouse just went solar.",
+                    "",
+                    "https://media.example/1.jpg",
+                    "PUBLIC",
+                ],
             ],
         ),
         "Profile.csv": csv_text(
-            ["First Name", "Last Name", "Maiden Name", "Address", "Birth Date",
-             "Contact Instructions", "Headline", "Summary", "Industry", "Country", "Zip Code",
-             "Geo Location", "Twitter Handles", "Websites", "Instant Messengers"],  # fmt: skip
-            [["Robin", "Quill", "", "", "", "", "Freight nerd", "Ten years in logistics.",
-              "Logistics", "PT", "", "", "", "", ""]],  # fmt: skip
+            [
+                "First Name",
+                "Last Name",
+                "Maiden Name",
+                "Address",
+                "Birth Date",
+                "Contact Instructions",
+                "Headline",
+                "Summary",
+                "Industry",
+                "Country",
+                "Zip Code",
+                "Geo Location",
+                "Twitter Handles",
+                "Websites",
+                "Instant Messengers",
+            ],
+            [
+                [
+                    "Robin",
+                    "Quill",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "Freight nerd",
+                    "Ten years in logistics.",
+                    "Logistics",
+                    "PT",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                ]
+            ],
         ),
         "Skills.csv": csv_text(["Name"], [["A"], ["B"], ["C"], ["D"], ["E"]]),
     }

@@ -99,7 +99,9 @@ def test_each_era_maps_rows_to_the_right_actions_and_days(tmp_path: Path, era: s
     assert by_key["share_with_perspective"].words == 6
     assert by_key["comment_thoughtful"].words == 19
     assert by_key["comment_short"].words == 3
-    assert report.actions == tuple(sorted(report.actions, key=lambda a: (a.day, a.key, a.external_id)))
+    assert report.actions == tuple(
+        sorted(report.actions, key=lambda a: (a.day, a.key, a.external_id))
+    )
 
 
 def test_2018_archive(tmp_path: Path) -> None:
@@ -126,8 +128,13 @@ def test_2018_archive(tmp_path: Path) -> None:
         ("skills", dt.date(2018, 2, 1)),
     }
     assert report.files == {
-        "Profile": 1, "Connections": 3, "Invitations": 3, "Messages": 4, "Shares": 2, "Skills": 5,
-    }  # fmt: skip
+        "Profile": 1,
+        "Connections": 3,
+        "Invitations": 3,
+        "Messages": 4,
+        "Shares": 2,
+        "Skills": 5,
+    }
 
 
 def test_unpacked_folder_reads_like_the_zip(tmp_path: Path) -> None:

@@ -14,15 +14,34 @@ from ssi_desktop.importers.linkedin import ArchiveError, ArchiveReport, read_arc
 from . import archive_factory as factory
 from .archive_factory import csv_text, utf16_tab, write_zip
 
-CONN_HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position",
-               "Connected On"]  # fmt: skip
-MSG_HEADER = ["CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO",
-              "RECIPIENT PROFILE URLS", "DATE", "SUBJECT", "CONTENT", "FOLDER"]  # fmt: skip
+CONN_HEADER = [
+    "First Name",
+    "Last Name",
+    "URL",
+    "Email Address",
+    "Company",
+    "Position",
+    "Connected On",
+]
+MSG_HEADER = [
+    "CONVERSATION ID",
+    "CONVERSATION TITLE",
+    "FROM",
+    "SENDER PROFILE URL",
+    "TO",
+    "RECIPIENT PROFILE URLS",
+    "DATE",
+    "SUBJECT",
+    "CONTENT",
+    "FOLDER",
+]
 ME = "https://www.linkedin.com/in/robin-quill"
 PROFILE = "First Name,Last Name,Headline\nRobin,Quill,\n"
 
 
-def _read(tmp_path: Path, files: dict[str, bytes | str], name: str = "a.zip", **kw: int) -> ArchiveReport:
+def _read(
+    tmp_path: Path, files: dict[str, bytes | str], name: str = "a.zip", **kw: int
+) -> ArchiveReport:
     return read_archive(write_zip(tmp_path / name, files), **kw)
 
 
@@ -109,7 +128,9 @@ def test_numbered_files_repeating_rows_do_not_double(tmp_path: Path) -> None:
     assert report.skipped == {"duplicate row": 1}
 
 
-def test_the_zip_is_read_without_extracting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_zip_is_read_without_extracting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("extraction is not allowed")
 
@@ -155,8 +176,11 @@ def test_a_malformed_file_is_reported_and_the_others_still_parse(tmp_path: Path)
 
 
 def test_a_corrupt_member_is_a_problem_not_a_crash(tmp_path: Path) -> None:
-    path = write_zip(tmp_path / "a.zip", {**ONE_CONNECTION, "Skills.csv": "Name\n" + "Skill\n" * 50},
-                     deflate=False)  # fmt: skip
+    path = write_zip(
+        tmp_path / "a.zip",
+        {**ONE_CONNECTION, "Skills.csv": "Name\n" + "Skill\n" * 50},
+        deflate=False,
+    )
     data = bytearray(path.read_bytes())
     at = data.find(b"Skill\nSkill")
     data[at : at + 5] = b"Spill"  # CRC no longer matches
@@ -199,8 +223,10 @@ def test_utf8_with_or_without_bom_any_line_ending(
 ) -> None:
     text = csv_text(
         CONN_HEADER,
-        [["Zoë", "Ångström", "", "", "", "", "09 Sep 2022"],
-         ["Li", "Wei", "", "", "", "", "10 Sep 2022"]],  # fmt: skip
+        [
+            ["Zoë", "Ångström", "", "", "", "", "09 Sep 2022"],
+            ["Li", "Wei", "", "", "", "", "10 Sep 2022"],
+        ],
         newline=newline,
         final_newline=final_newline,
     )
@@ -212,8 +238,16 @@ def test_utf8_with_or_without_bom_any_line_ending(
 def test_utf16_tab_separated_all_quoted_2018(tmp_path: Path) -> None:
     data = utf16_tab(
         ["Date", "ShareLink", "ShareCommentary", "SharedURL", "MediaURL", "Visibility"],
-        [["2017/06/08 08:15:44 UTC", "https://x/1", "Tabs\tand, commas in one post",
-          "", "", "PUBLIC"]],  # fmt: skip
+        [
+            [
+                "2017/06/08 08:15:44 UTC",
+                "https://x/1",
+                "Tabs\tand, commas in one post",
+                "",
+                "",
+                "PUBLIC",
+            ]
+        ],
     )
     report = _read(tmp_path, {"Shares.csv": data})
     assert _keys(report) == [(dt.date(2017, 6, 8), "post_published")]
@@ -255,21 +289,44 @@ def test_connections_resaved_by_excel(tmp_path: Path) -> None:
     assert report.skipped == {"closed account (no name)": 1}
 
 
-INV_HEADER = ["From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl",
-              "inviteeProfileUrl"]  # fmt: skip
+INV_HEADER = [
+    "From",
+    "To",
+    "Sent At",
+    "Message",
+    "Direction",
+    "inviterProfileUrl",
+    "inviteeProfileUrl",
+]
 
 
 def test_percent_encoded_slugs_join_raw_unicode_invitations(tmp_path: Path) -> None:
     files = {
         # the names differ on purpose: only the URL can make the join
         "Connections.csv": _connections(
-            ["Jürgen", "M.", "https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller", "", "", "",
-             "12 Mar 2024"],  # fmt: skip
+            [
+                "Jürgen",
+                "M.",
+                "https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller",
+                "",
+                "",
+                "",
+                "12 Mar 2024",
+            ],
         ),
         "Invitations.csv": csv_text(
             INV_HEADER,
-            [["Robin Quill", "Jürgen Müller", "3/10/24, 9:00 AM", "", "OUTGOING", ME,
-              "https://www.linkedin.com/in/jürgen-müller"]],  # fmt: skip
+            [
+                [
+                    "Robin Quill",
+                    "Jürgen Müller",
+                    "3/10/24, 9:00 AM",
+                    "",
+                    "OUTGOING",
+                    ME,
+                    "https://www.linkedin.com/in/jürgen-müller",
+                ]
+            ],
         ),
     }
     report = _read(tmp_path, files)
@@ -286,14 +343,34 @@ def test_percent_encoded_slugs_join_raw_unicode_invitations(tmp_path: Path) -> N
         ("https://www.linkedin.com/in/someone-else", 1),  # unknown URL: the name decides
     ],
 )
-def test_truncated_or_missing_invitation_urls(tmp_path: Path, invitee_url: str, accepted: int) -> None:
+def test_truncated_or_missing_invitation_urls(
+    tmp_path: Path, invitee_url: str, accepted: int
+) -> None:
     files = {
         "Connections.csv": _connections(
-            ["Sam", "Ortiz", "https://www.linkedin.com/in/sam-ortiz-51b2a9", "", "", "", "12 Mar 2024"],
+            [
+                "Sam",
+                "Ortiz",
+                "https://www.linkedin.com/in/sam-ortiz-51b2a9",
+                "",
+                "",
+                "",
+                "12 Mar 2024",
+            ],
         ),
         "Invitations.csv": csv_text(
             INV_HEADER,
-            [["Robin Quill", "Sam Ortiz", "3/10/24, 9:00 AM", "Hi Sam", "OUTGOING", ME, invitee_url]],
+            [
+                [
+                    "Robin Quill",
+                    "Sam Ortiz",
+                    "3/10/24, 9:00 AM",
+                    "Hi Sam",
+                    "OUTGOING",
+                    ME,
+                    invitee_url,
+                ]
+            ],
         ),
     }
     report = _read(tmp_path, files)
@@ -327,8 +404,10 @@ def test_invitations_without_url_columns_and_acceptance_window(tmp_path: Path) -
 
 
 def test_dates_before_2003_are_skipped_and_future_dates_kept(tmp_path: Path) -> None:
-    text = "Date,Type,Link\n1999-01-01 00:00:00,LIKE,https://x/1\nsoon,LIKE,https://x/2\n" \
-           "2031-05-05 10:00:00,LIKE,https://x/3\n"  # fmt: skip
+    text = (
+        "Date,Type,Link\n1999-01-01 00:00:00,LIKE,https://x/1\nsoon,LIKE,https://x/2\n"
+        "2031-05-05 10:00:00,LIKE,https://x/3\n"
+    )
     report = _read(tmp_path, {"Basic_LinkedInDataExport_03-15-2024/Reactions.csv": text})
     assert _keys(report) == [(dt.date(2031, 5, 5), "reaction")]
     assert report.skipped == {"unparseable date": 2}
@@ -344,10 +423,20 @@ def _message_file(columns: list[str], rows: list[dict[str, str]], **kw: bool) ->
 def _thread() -> list[dict[str, str]]:
     base = {"CONVERSATION ID": "c1", "FOLDER": "INBOX", "TO": "Lee, Ann"}
     return [
-        {**base, "FROM": "Ann Lee", "SENDER PROFILE URL": "https://www.linkedin.com/in/ann-lee",
-         "DATE": "2024-05-02 09:00:00 UTC", "CONTENT": "Sounds good!\nTalk soon."},  # fmt: skip
-        {**base, "FROM": "Robin Quill", "SENDER PROFILE URL": ME,
-         "DATE": "2024-05-01 09:00:00 UTC", "CONTENT": "Hi Ann,\n\nshall we talk?"},  # fmt: skip
+        {
+            **base,
+            "FROM": "Ann Lee",
+            "SENDER PROFILE URL": "https://www.linkedin.com/in/ann-lee",
+            "DATE": "2024-05-02 09:00:00 UTC",
+            "CONTENT": "Sounds good!\nTalk soon.",
+        },
+        {
+            **base,
+            "FROM": "Robin Quill",
+            "SENDER PROFILE URL": ME,
+            "DATE": "2024-05-01 09:00:00 UTC",
+            "CONTENT": "Hi Ann,\n\nshall we talk?",
+        },
     ]
 
 
@@ -368,22 +457,34 @@ def test_messages_with_9_to_13_columns_by_header_name(
     text = _message_file(columns, _thread(), quote_all=quote_all)
     # one thread with one message each: only the Profile name can tell who the owner is
     report = _read(tmp_path, {"messages.csv": text, "Profile.csv": PROFILE})
-    assert _keys(report) == [(dt.date(2024, 5, 1), "dm_sent"), (dt.date(2024, 5, 2), "dm_reply_received")]
+    assert _keys(report) == [
+        (dt.date(2024, 5, 1), "dm_sent"),
+        (dt.date(2024, 5, 2), "dm_reply_received"),
+    ]
     assert report.sources["conversations_replied"] == 1
     assert report.owner_url == ME
 
 
 def test_message_filters(tmp_path: Path) -> None:
     columns = [*MSG_HEADER, "IS MESSAGE DRAFT", "IS CONVERSATION DRAFT", "ATTACHMENTS"]
-    me = {"FROM": "Robin Quill", "SENDER PROFILE URL": ME, "FOLDER": "INBOX",
-          "DATE": "2024-05-01 09:00:00 UTC"}  # fmt: skip
+    me = {
+        "FROM": "Robin Quill",
+        "SENDER PROFILE URL": ME,
+        "FOLDER": "INBOX",
+        "DATE": "2024-05-01 09:00:00 UTC",
+    }
     other = {**me, "FROM": "Ann Lee", "SENDER PROFILE URL": "https://www.linkedin.com/in/ann-lee"}
     rows = [
         {**me, "CONVERSATION ID": "c1", "CONTENT": "Real one"},
         {**me, "CONVERSATION ID": "c2", "CONTENT": "unsent", "IS MESSAGE DRAFT": "Yes"},
         {**me, "CONVERSATION ID": "c3", "CONTENT": "x", "IS CONVERSATION DRAFT": "true"},
-        {**other, "CONVERSATION ID": "c4", "FROM": "LinkedIn Member", "SENDER PROFILE URL": "",
-         "CONTENT": "Exclusive offer"},  # fmt: skip
+        {
+            **other,
+            "CONVERSATION ID": "c4",
+            "FROM": "LinkedIn Member",
+            "SENDER PROFILE URL": "",
+            "CONTENT": "Exclusive offer",
+        },
         {**other, "CONVERSATION ID": "c5", "CONTENT": "Dear %FIRSTNAME%, hello"},
         {**other, "CONVERSATION ID": "c6", "CONTENT": "<div>webinar</div>"},
         {**other, "CONVERSATION ID": "c7", "CONTENT": "win", "FOLDER": "SPAM"},
@@ -408,20 +509,35 @@ def test_message_filters(tmp_path: Path) -> None:
 
 def test_group_threads_with_commas_in_names_and_multiline_bodies(tmp_path: Path) -> None:
     group = {
-        "CONVERSATION ID": "g1", "CONVERSATION TITLE": "Ops, Sales & Co", "FOLDER": "INBOX",
+        "CONVERSATION ID": "g1",
+        "CONVERSATION TITLE": "Ops, Sales & Co",
+        "FOLDER": "INBOX",
         "TO": "Lee, Ann, Vance, PhD, Eli",
         "RECIPIENT PROFILE URLS": "https://www.linkedin.com/in/ann-lee,https://www.linkedin.com/in/eli-v",
-    }  # fmt: skip
+    }
     rows = [
-        {**group, "FROM": "Vance, PhD, Eli", "SENDER PROFILE URL": "https://www.linkedin.com/in/eli-v",
-         "DATE": "2024-05-03 09:00:00 UTC", "CONTENT": 'Agreed.\n"Ship it," as they say.'},  # fmt: skip
-        {**group, "FROM": "Robin Quill", "SENDER PROFILE URL": ME,
-         "DATE": "2024-05-01 09:00:00 UTC", "CONTENT": "Plan:\n- one\n- two"},  # fmt: skip
+        {
+            **group,
+            "FROM": "Vance, PhD, Eli",
+            "SENDER PROFILE URL": "https://www.linkedin.com/in/eli-v",
+            "DATE": "2024-05-03 09:00:00 UTC",
+            "CONTENT": 'Agreed.\n"Ship it," as they say.',
+        },
+        {
+            **group,
+            "FROM": "Robin Quill",
+            "SENDER PROFILE URL": ME,
+            "DATE": "2024-05-01 09:00:00 UTC",
+            "CONTENT": "Plan:\n- one\n- two",
+        },
     ]
     text = _message_file(MSG_HEADER, rows, quote_all=True)
     report = _read(tmp_path, {"messages.csv": text, "Profile.csv": PROFILE})
     assert report.files == {"Profile": 1, "messages": 2}
-    assert _keys(report) == [(dt.date(2024, 5, 1), "dm_sent"), (dt.date(2024, 5, 3), "dm_reply_received")]
+    assert _keys(report) == [
+        (dt.date(2024, 5, 1), "dm_sent"),
+        (dt.date(2024, 5, 3), "dm_reply_received"),
+    ]
 
 
 def test_2018_messages_with_direction(tmp_path: Path) -> None:
@@ -429,8 +545,24 @@ def test_2018_messages_with_direction(tmp_path: Path) -> None:
         ["From", "To", "Date", "Subject", "Content", "Direction", "Folder"],
         [
             ["Robin Quill", "Ann Lee", "10/16/18, 8:36 AM", "Hi", "Hello Ann", "OUTGOING", "INBOX"],
-            ["Ann Lee", "Robin Quill", "10/17/18, 8:36 PM", "Re: Hi", "Hello!", "INCOMING", "INBOX"],
-            ["Ann Lee", "Robin Quill", "10/18/18, 1:00 PM", "Re: Hi", "Win now", "INCOMING", "SPAM"],
+            [
+                "Ann Lee",
+                "Robin Quill",
+                "10/17/18, 8:36 PM",
+                "Re: Hi",
+                "Hello!",
+                "INCOMING",
+                "INBOX",
+            ],
+            [
+                "Ann Lee",
+                "Robin Quill",
+                "10/18/18, 1:00 PM",
+                "Re: Hi",
+                "Win now",
+                "INCOMING",
+                "SPAM",
+            ],
         ],
     )
     report = _read(tmp_path, {"Messages.csv": text})
@@ -446,22 +578,45 @@ def test_2018_messages_with_direction(tmp_path: Path) -> None:
 CHATTY = "https://www.linkedin.com/in/chatty-cathy"
 
 
-def _owner_files(with_invitation: bool, with_profile: bool, sender_urls: bool) -> dict[str, bytes | str]:
+def _owner_files(
+    with_invitation: bool, with_profile: bool, sender_urls: bool
+) -> dict[str, bytes | str]:
     rows = []
     for index in range(3):  # Cathy writes more messages than Robin, but only in one thread
-        rows.append({"CONVERSATION ID": "c1", "FROM": "Cathy Chatty",
-                     "SENDER PROFILE URL": CHATTY if sender_urls else "",
-                     "DATE": f"2024-05-0{index + 2} 09:00:00 UTC", "CONTENT": "More news!"})  # fmt: skip
+        rows.append(
+            {
+                "CONVERSATION ID": "c1",
+                "FROM": "Cathy Chatty",
+                "SENDER PROFILE URL": CHATTY if sender_urls else "",
+                "DATE": f"2024-05-0{index + 2} 09:00:00 UTC",
+                "CONTENT": "More news!",
+            }
+        )
     for conversation in ("c1", "c2"):
-        rows.append({"CONVERSATION ID": conversation, "FROM": "Robin Quill",
-                     "SENDER PROFILE URL": ME if sender_urls else "",
-                     "DATE": "2024-05-01 09:00:00 UTC", "CONTENT": "Hello"})  # fmt: skip
+        rows.append(
+            {
+                "CONVERSATION ID": conversation,
+                "FROM": "Robin Quill",
+                "SENDER PROFILE URL": ME if sender_urls else "",
+                "DATE": "2024-05-01 09:00:00 UTC",
+                "CONTENT": "Hello",
+            }
+        )
     files: dict[str, bytes | str] = {"messages.csv": _message_file(MSG_HEADER, rows)}
     if with_invitation:
         files["Invitations.csv"] = csv_text(
             INV_HEADER,
-            [["Robin Quill", "Ann Lee", "3/10/24, 9:00 AM", "", "OUTGOING",
-              "https://www.linkedin.com/in/Robin-Quill/", ""]],  # fmt: skip
+            [
+                [
+                    "Robin Quill",
+                    "Ann Lee",
+                    "3/10/24, 9:00 AM",
+                    "",
+                    "OUTGOING",
+                    "https://www.linkedin.com/in/Robin-Quill/",
+                    "",
+                ]
+            ],
         )
     if with_profile:
         files["Profile.csv"] = "First Name,Last Name,Headline\nRobin,Quill,\n"
@@ -507,14 +662,26 @@ def test_shares_older_url_spelling(tmp_path: Path) -> None:
 
 def test_multiline_posts_wrapped_in_quotes_are_unwrapped(tmp_path: Path) -> None:
     commentary = '"First line of the post."\n""\n"Second, longer line here."'
-    text = csv_text(["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"],
-                    [["2024-01-02 03:04:05", "https://x/1", commentary, "", "", "PUBLIC"]])  # fmt: skip
+    text = csv_text(
+        ["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"],
+        [["2024-01-02 03:04:05", "https://x/1", commentary, "", "", "PUBLIC"]],
+    )
     assert '"""First line of the post.""' in text  # what LinkedIn writes
     report = _read(tmp_path, {"Shares.csv": text})
     assert report.actions[0].words == 9
-    plain = csv_text(["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"],
-                     [["2024-01-02 03:04:05", "https://x/1",
-                       "First line of the post.\n\nSecond, longer line here.", "", "", "PUBLIC"]])  # fmt: skip
+    plain = csv_text(
+        ["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"],
+        [
+            [
+                "2024-01-02 03:04:05",
+                "https://x/1",
+                "First line of the post.\n\nSecond, longer line here.",
+                "",
+                "",
+                "PUBLIC",
+            ]
+        ],
+    )
     assert _read(tmp_path, {"Shares.csv": plain}, "b.zip").actions == report.actions
 
 
@@ -522,10 +689,10 @@ def test_comments_with_unquoted_line_breaks_2021_23(tmp_path: Path) -> None:
     text = (
         "Date,Link,Message\r\n"
         "2022-03-04 10:00:00,https://x/1,Good point, and one more thing:\r\n"
-        "teams that \"listen\" win.\r\n"
+        'teams that "listen" win.\r\n'
         "\r\n"
         "Really.\r\n"
-        "2022-03-03 09:00:00,https://x/2,\"Quoted, fine\"\r\n"
+        '2022-03-03 09:00:00,https://x/2,"Quoted, fine"\r\n'
         "2022-03-02 08:00:00,https://x/3,Last one"
     )
     report = _read(tmp_path, {"Comments.csv": text})
@@ -544,19 +711,29 @@ def test_comments_with_backslash_escaped_quotes_2025(tmp_path: Path) -> None:
         '"2025-06-02 10:00:00","https://x/2","Plain"'
     )
     report = _read(tmp_path, {"Comments.csv": text})
-    assert [(a.day, a.words) for a in report.actions] == [(dt.date(2025, 6, 1), 9), (dt.date(2025, 6, 2), 1)]
+    assert [(a.day, a.words) for a in report.actions] == [
+        (dt.date(2025, 6, 1), 9),
+        (dt.date(2025, 6, 2), 1),
+    ]
     assert report.skipped == {}
 
 
 def test_comment_word_threshold(tmp_path: Path) -> None:
     fifteen = " ".join(["word"] * 15)
-    text = csv_text(["Date", "Link", "Message"],
-                    [["2024-01-01 00:00:00", "l1", fifteen], ["2024-01-01 00:00:01", "l2", fifteen[5:]],
-                     ["2024-01-01 00:00:02", "l3", "🔥 🔥 — great"]])  # fmt: skip
+    text = csv_text(
+        ["Date", "Link", "Message"],
+        [
+            ["2024-01-01 00:00:00", "l1", fifteen],
+            ["2024-01-01 00:00:01", "l2", fifteen[5:]],
+            ["2024-01-01 00:00:02", "l3", "🔥 🔥 — great"],
+        ],
+    )
     report = _read(tmp_path, {"Comments.csv": text})
     assert sorted((a.key, a.words) for a in report.actions) == [
-        ("comment_short", 1), ("comment_short", 14), ("comment_thoughtful", 15)
-    ]  # fmt: skip
+        ("comment_short", 1),
+        ("comment_short", 14),
+        ("comment_thoughtful", 15),
+    ]
 
 
 def test_reactions_votes_and_instant_reposts(tmp_path: Path) -> None:
@@ -578,11 +755,15 @@ def test_reactions_votes_and_instant_reposts(tmp_path: Path) -> None:
 
 
 def test_endorsements_without_url_column_and_with_a_schemeless_url(tmp_path: Path) -> None:
-    old = ("Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorsement Status\n"
-           "2022/05/01 10:00:00 UTC,Logistics,Ann,Lee,ACCEPTED\n")  # fmt: skip
-    new = ("Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,"
-           "Endorsement Status\n2022/05/01 10:00:00 UTC,Logistics,Ann,Lee,www.linkedin.com/in/ann-lee,"
-           "ACCEPTED\n2024/12/07 14:51:07 UTC,Pricing,Bo,Tran,www.linkedin.com/in/bo,REJECTED\n")  # fmt: skip
+    old = (
+        "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorsement Status\n"
+        "2022/05/01 10:00:00 UTC,Logistics,Ann,Lee,ACCEPTED\n"
+    )
+    new = (
+        "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,"
+        "Endorsement Status\n2022/05/01 10:00:00 UTC,Logistics,Ann,Lee,www.linkedin.com/in/ann-lee,"
+        "ACCEPTED\n2024/12/07 14:51:07 UTC,Pricing,Bo,Tran,www.linkedin.com/in/bo,REJECTED\n"
+    )
     first = _read(tmp_path, {"Endorsement_Received_Info.csv": old})
     second = _read(tmp_path, {"Endorsement_Received_Info.csv": new}, "b.zip")
     assert _keys(first) == [(dt.date(2022, 5, 1), "endorsement_received")]
@@ -591,11 +772,15 @@ def test_endorsements_without_url_column_and_with_a_schemeless_url(tmp_path: Pat
 
 
 def test_recommendations_and_profile_items(tmp_path: Path) -> None:
-    rows = [["P", f"N{i}", "Co", "CTO", f"Text {i}", f"12/0{i}/22, 07:18 PM", "VISIBLE"] for i in range(1, 6)]
+    rows = [
+        ["P", f"N{i}", "Co", "CTO", f"Text {i}", f"12/0{i}/22, 07:18 PM", "VISIBLE"]
+        for i in range(1, 6)
+    ]
     rows.append(["Q", "Hidden", "Co", "CTO", "Meh", "12/09/22, 07:18 PM", "HIDDEN"])
     files = {
         "Recommendations_Received.csv": csv_text(
-            ["First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status"], rows
+            ["First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status"],
+            rows,
         ),
         "Skills.csv": "Name\nA\nB\nC\nD\n",  # four: not enough
         "Positions.csv": "Company Name,Title,Description,Location,Started On,Finished On\n"

@@ -111,9 +111,13 @@ def _zip_candidates(archive: zipfile.ZipFile) -> Iterator[_Candidate]:
             return archive.open(info)
 
         member = Member(
-            key, info.filename, PurePosixPath(parts[-1]).stem, info.file_size,
-            _zip_modified(info), opener,
-        )  # fmt: skip
+            key,
+            info.filename,
+            PurePosixPath(parts[-1]).stem,
+            info.file_size,
+            _zip_modified(info),
+            opener,
+        )
         yield _Candidate(parts[0] if len(parts) == 2 else "", member)
 
 

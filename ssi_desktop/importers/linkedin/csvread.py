@@ -123,12 +123,17 @@ def _is_header(fields: list[str], required: frozenset[str]) -> bool:
     return required <= names
 
 
-def _quote_state(line: str, in_quotes: bool, at_start: bool, escape: bool) -> tuple[bool, bool]:
-    """Follow csv's quoting rules through one physical line; return (in_quotes, at_start)."""
+def _quote_state(line: str, in_quotes: bool, at_start: bool) -> bool:
+    """Follow csv's quoting rules (with ``\\`` escapes) through one physical line.
+
+    Returns whether the line ends inside a quoted field.
+    """
+    if '"' not in line and "\\" not in line:
+        return in_quotes
     index, length = 0, len(line)
     while index < length:
         char = line[index]
-        if escape and char == "\\":
+        if char == "\\":
             index += 2
             at_start = False
             continue
@@ -146,7 +151,7 @@ def _quote_state(line: str, in_quotes: bool, at_start: bool, escape: bool) -> tu
             continue
         at_start = False
         index += 1
-    return in_quotes, at_start
+    return in_quotes
 
 
 def _logical_records(lines: Iterable[str]) -> Iterator[str]:
@@ -158,7 +163,7 @@ def _logical_records(lines: Iterable[str]) -> Iterator[str]:
     for line in lines:
         if in_quotes:
             record.append(line)
-            in_quotes, _ = _quote_state(line, True, False, True)
+            in_quotes = _quote_state(line, True, False)
             continue
         if not seen_header or record_is_header or _TIMESTAMP_START.match(line):
             if record:
@@ -166,11 +171,11 @@ def _logical_records(lines: Iterable[str]) -> Iterator[str]:
             record = [line]
             record_is_header = not seen_header and bool(line.strip())
             seen_header = seen_header or record_is_header
-            in_quotes, _ = _quote_state(line, False, True, True)
+            in_quotes = _quote_state(line, False, True)
             continue
         record[-1] = record[-1].rstrip("\r\n") + _CONTINUATION
         record.append(line)
-        in_quotes, _ = _quote_state(line, False, False, True)
+        in_quotes = _quote_state(line, False, False)
     if record:
         yield "".join(record)
 

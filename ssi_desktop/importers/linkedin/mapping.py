@@ -124,8 +124,9 @@ def connections(rows: Iterable[Row | None], index: ConnectionIndex) -> FileResul
             continue
         day = at.date()
         index.add(profile_slug(normalize_profile_url(row.get("url", ""))), name, day)
-        result.add(day, "connection_accepted", external_id("connection", stamp(day), name),
-                   "Connection")  # fmt: skip
+        result.add(
+            day, "connection_accepted", external_id("connection", stamp(day), name), "Connection"
+        )
         result.sources["connections"] += 1
     return result
 
@@ -199,8 +200,13 @@ def shares(rows: Iterable[Row | None]) -> FileResult:
         if not commentary:
             result.add(at.date(), "reshare", ext_id, "Repost")
         elif row.get("sharedurl", "").strip():
-            result.add(at.date(), "share_with_perspective", ext_id,
-                       f"Share with comment, {words} words", words)  # fmt: skip
+            result.add(
+                at.date(),
+                "share_with_perspective",
+                ext_id,
+                f"Share with comment, {words} words",
+                words,
+            )
         else:
             result.add(at.date(), "post_published", ext_id, f"Post, {words} words", words)
         result.sources["posts"] += 1
@@ -259,9 +265,11 @@ def votes(rows: Iterable[Row | None]) -> FileResult:
             continue
         row, at = dated
         ext_id = external_id(
-            "vote", stamp(at), normalize_link(row.get("link", "")),
+            "vote",
+            stamp(at),
+            normalize_link(row.get("link", "")),
             normalize_text(row.get("optiontext", "")),
-        )  # fmt: skip
+        )
         result.add(at.date(), "reaction", ext_id, "Poll vote")
     return result
 

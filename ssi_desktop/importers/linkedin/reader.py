@@ -205,9 +205,8 @@ def _problem(member: Member, error: BaseException) -> str:
         reason = str(error)
     else:
         detail = " ".join(str(error).split())[:120]
-        reason = (
-            f"could not be read ({type(error).__name__}{': ' + detail if detail else ''}); skipped"
-        )
+        kind = "zlib error" if isinstance(error, zlib.error) else type(error).__name__
+        reason = f"could not be read ({kind}{': ' + detail if detail else ''}); skipped"
     return f"{member.name}: {reason}."
 
 
