@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
@@ -291,7 +291,7 @@ def utf16_tab(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
 
 
 def write_zip(
-    target: Path, files: dict[str, bytes | str], *, folder: str = "", deflate: bool = True
+    target: Path, files: Mapping[str, bytes | str], *, folder: str = "", deflate: bool = True
 ) -> Path:
     method = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
     with zipfile.ZipFile(target, "w", method) as archive:
@@ -301,7 +301,7 @@ def write_zip(
     return target
 
 
-def write_folder(target: Path, files: dict[str, bytes | str]) -> Path:
+def write_folder(target: Path, files: Mapping[str, bytes | str]) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -354,9 +354,14 @@ def render(data: Dataset, era: str) -> dict[str, bytes | str]:
     final = era == "2022"
     suffix = "_48213" if modern else ""
 
-    def table(header: Sequence[str], rows: Iterable[Sequence[str]], **options: bool) -> str:
+    def table(header: Sequence[str], rows: Iterable[Sequence[str]], backslash: bool = False) -> str:
         return bom + csv_text(
-            header, rows, quote_all=quote_all, newline=newline, final_newline=final, **options
+            header,
+            rows,
+            quote_all=quote_all,
+            newline=newline,
+            final_newline=final,
+            backslash=backslash,
         )
 
     files: dict[str, bytes | str] = {}

@@ -37,9 +37,9 @@ NAMES = sorted(
 CONNECTIONS = "First Name,Last Name,Connected On\nAnn,Lee,09 Sep 2022\n"
 
 
-def _read_or_archive_error(path: Path, **kw: int) -> ArchiveReport | None:
+def _read_or_archive_error(path: Path) -> ArchiveReport | None:
     try:
-        report = read_archive(path, **kw)
+        report = read_archive(path)
     except ArchiveError as error:
         message = str(error)
         assert message.endswith(".") and "\n" not in message

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -40,9 +41,12 @@ PROFILE = "First Name,Last Name,Headline\nRobin,Quill,\n"
 
 
 def _read(
-    tmp_path: Path, files: dict[str, bytes | str], name: str = "a.zip", **kw: int
+    tmp_path: Path,
+    files: Mapping[str, bytes | str],
+    name: str = "a.zip",
+    max_file_bytes: int = 200 * 1024 * 1024,
 ) -> ArchiveReport:
-    return read_archive(write_zip(tmp_path / name, files), **kw)
+    return read_archive(write_zip(tmp_path / name, files), max_file_bytes=max_file_bytes)
 
 
 def _connections(*rows: list[str]) -> str:
@@ -93,7 +97,7 @@ def test_files_at_the_root_or_in_one_folder(tmp_path: Path, folder: str) -> None
 
 
 def test_macos_resource_forks_are_ignored(tmp_path: Path) -> None:
-    files = {
+    files: dict[str, bytes | str] = {
         **ONE_CONNECTION,
         "__MACOSX/._Connections.csv": b"\x00\x05\x16\x07junk",
         "._Shares.csv": b"\x00\x05\x16\x07junk",
@@ -162,7 +166,7 @@ def test_a_member_lying_about_its_size_is_still_cut_at_the_limit(tmp_path: Path)
 
 
 def test_a_malformed_file_is_reported_and_the_others_still_parse(tmp_path: Path) -> None:
-    files = {
+    files: dict[str, bytes | str] = {
         **ONE_CONNECTION,
         "Shares.csv": "this is not,the header\nat all\n",
         "Comments.csv": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
@@ -416,8 +420,10 @@ def test_dates_before_2003_are_skipped_and_future_dates_kept(tmp_path: Path) -> 
 # --- messages ---------------------------------------------------------------------------------
 
 
-def _message_file(columns: list[str], rows: list[dict[str, str]], **kw: bool) -> str:
-    return csv_text(columns, [[row.get(name, "") for name in columns] for row in rows], **kw)
+def _message_file(columns: list[str], rows: list[dict[str, str]], quote_all: bool = False) -> str:
+    return csv_text(
+        columns, [[row.get(name, "") for name in columns] for row in rows], quote_all=quote_all
+    )
 
 
 def _thread() -> list[dict[str, str]]:
