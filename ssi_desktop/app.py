@@ -1,0 +1,145 @@
+"""`ssi-desktop` / `python -m ssi_desktop`: open the window on the seller's database."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from ssi_desktop import __version__
+
+START = time.perf_counter()
+
+ORGANIZATION = APP_NAME = "ssi-desktop"
+EXIT_OK, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT, e.g. 1366x768, not {text!r}"
+        ) from None
+    if not (320 <= width <= 10000 and 240 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"{text} is not a sensible window size")
+    return width, height
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="ssi-desktop", description="Track the habits behind your LinkedIn SSI, offline."
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: SSI_DESKTOP_DB, then your data folder)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        type=Path,
+        help="save a screenshot of the window once the score is shown, then exit",
+    )
+    parser.add_argument(
+        "--tab",
+        metavar="NAME",
+        help="tab to show: dashboard, brand, people, insights, relationships, history",
+    )
+    parser.add_argument("--size", metavar="WxH", type=_size, help="window size, e.g. 1366x768")
+    parser.add_argument(
+        "--quit-after-first-paint",
+        action="store_true",
+        help="exit right after the window first shows the score (start-up timing)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(None if argv is None else list(argv))
+
+
+def report_database_error(error: Exception, path: Path) -> int:
+    """Tell the seller the database cannot be opened; returns the exit code (2)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"ssi-desktop: {error}", file=sys.stderr)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "SSI Desktop cannot open your data",
+        "SSI Desktop could not open its database, so nothing was changed.",
+    )
+    box.setInformativeText(str(error))
+    box.setDetailedText(f"Database file: {path}")
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        box.exec()
+    return EXIT_DATABASE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("SSI Desktop")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+
+    from ssi_desktop.paths import database_path
+    from ssi_desktop.store.db import DatabaseError, close_database, open_database
+
+    path = database_path(args.db)
+    try:
+        open_database(path)
+    except DatabaseError as error:
+        return report_database_error(error, path)
+
+    import pyqtgraph as pg
+
+    from ssi_desktop.ui.main_window import MainWindow
+
+    pg.setConfigOptions(antialias=True)
+    window = MainWindow(path, QSettings(ORGANIZATION, APP_NAME))
+    if args.tab and not window.select_tab(args.tab):
+        print(f"ssi-desktop: no tab named {args.tab!r}", file=sys.stderr)
+        window.shutdown()
+        close_database()
+        return EXIT_USAGE
+    if args.size:
+        window.resize(*args.size)
+    if args.screenshot or args.quit_after_first_paint:
+        window.remember_settings = False
+        window.first_score_painted.connect(
+            lambda: QTimer.singleShot(0, lambda: _finish(window, args.screenshot))
+        )
+    window.show()
+    code = app.exec()
+    window.shutdown()
+    close_database()
+    return code
+
+
+def _finish(window: object, screenshot: Path | None) -> None:
+    """Save the screenshot (if asked), report the start-up time, close the window."""
+    from PySide6.QtWidgets import QApplication
+
+    from ssi_desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    elapsed_ms = (time.perf_counter() - START) * 1000
+    if screenshot is not None:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(screenshot)):
+            print(f"ssi-desktop: could not write {screenshot}", file=sys.stderr)
+            QApplication.exit(EXIT_USAGE)
+            return
+    elif sys.stdout is not None:
+        print(f"first paint with the score after {elapsed_ms:.0f} ms")
+    window.close()
+    QApplication.exit(EXIT_OK)

@@ -1,0 +1,235 @@
+"""What a seller can log: the four pillars, every action type and the profile checklist.
+
+This is the single source of truth for action keys. Keys are stable: they are stored in the
+database, printed by the CLI and used in widget object names, so never rename one; add new ones.
+
+The numbers here are the score model's per-action constants (see docs/SCORING.md):
+- ``caps`` says how many points of which pillar an action type can earn at most. A type's caps
+  are well below 25, so no single action type can fill a pillar, and the caps of each pillar
+  (with the profile checklist for the brand pillar) add up to exactly 25.
+- ``healthy_per_week`` is a steady pace a committed seller can keep. Done steadily, it earns
+  three quarters of the type's cap; it is also the starting point for weekly targets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Pillar(StrEnum):
+    """LinkedIn's four SSI pillars, each worth up to 25 points."""
+
+    BRAND = "brand"
+    PEOPLE = "people"
+    INSIGHTS = "insights"
+    RELATIONSHIPS = "relationships"
+
+    @property
+    def label(self) -> str:
+        return PILLAR_TITLES[self]
+
+    @property
+    def short_label(self) -> str:
+        return PILLAR_SHORT_TITLES[self]
+
+
+PILLAR_TITLES: Mapping[Pillar, str] = {
+    Pillar.BRAND: "Establish your professional brand",
+    Pillar.PEOPLE: "Find the right people",
+    Pillar.INSIGHTS: "Engage with insights",
+    Pillar.RELATIONSHIPS: "Build relationships",
+}
+
+PILLAR_SHORT_TITLES: Mapping[Pillar, str] = {
+    Pillar.BRAND: "Brand",
+    Pillar.PEOPLE: "People",
+    Pillar.INSIGHTS: "Insights",
+    Pillar.RELATIONSHIPS: "Relationships",
+}
+
+PILLAR_MAX = 25.0
+TOTAL_MAX = 100.0
+
+
+@dataclass(frozen=True)
+class ActionType:
+    """One kind of thing the seller does on LinkedIn and logs here."""
+
+    key: str
+    pillar: Pillar
+    label: str
+    healthy_per_week: float
+    caps: Mapping[Pillar, float]
+    quality: str = ""
+    can_lower_score: bool = False
+
+    @property
+    def is_quality_variant(self) -> bool:
+        return bool(self.quality)
+
+
+@dataclass(frozen=True)
+class ProfileItem:
+    """A profile checklist item; its points count for the brand pillar while it is done."""
+
+    key: str
+    label: str
+    points: float
+    hint: str
+
+
+def _action(
+    key: str,
+    pillar: Pillar,
+    label: str,
+    per_week: float,
+    cap: float,
+    *,
+    quality: str = "",
+    also: Mapping[Pillar, float] | None = None,
+    can_lower_score: bool = False,
+) -> ActionType:
+    caps = {pillar: cap, **(also or {})}
+    return ActionType(key, pillar, label, per_week, caps, quality, can_lower_score)
+
+
+B, P, I, R = Pillar.BRAND, Pillar.PEOPLE, Pillar.INSIGHTS, Pillar.RELATIONSHIPS  # noqa: E741
+
+ACTIONS: tuple[ActionType, ...] = (
+    # Establish your professional brand: 15 points from activity, 10 from the profile.
+    _action("post_published", B, "Post published", 2, 4.0, also={I: 4.5}),
+    _action("article_published", B, "Article published", 0.25, 3.5),
+    _action("recommendation_received", B, "Recommendation received", 0.25, 3.5),
+    _action("endorsement_received", B, "Endorsement received", 1, 1.5),
+    _action("followers_gained", B, "New follower", 15, 2.5),
+    # Find the right people.
+    _action("prospect_search", P, "Prospect search", 5, 2.5),
+    _action("profile_viewed", P, "Prospect profile viewed", 25, 4.0),
+    _action("lead_saved", P, "Lead or account saved", 10, 3.5),
+    _action(
+        "connection_request_personalized",
+        P,
+        "Personalized connection request",
+        15,
+        5.0,
+        quality="a note written for this person",
+    ),
+    _action(
+        "connection_request_generic",
+        P,
+        "Generic connection request",
+        10,
+        1.0,
+        quality="no personal note; unaccepted ones cost points",
+        can_lower_score=True,
+    ),
+    _action("connection_accepted", P, "Connection request accepted", 10, 7.0),
+    _action("group_joined", P, "Group joined", 0.25, 2.0),
+    # Engage with insights (post_published above also earns 4.5 points here).
+    _action(
+        "comment_thoughtful",
+        I,
+        "Thoughtful comment (15+ words)",
+        10,
+        7.0,
+        quality="15 words or more",
+    ),
+    _action("comment_short", I, "Short comment", 5, 1.5),
+    _action(
+        "share_with_perspective",
+        I,
+        "Share with your own take",
+        2,
+        4.5,
+        quality="your own comment on the shared post",
+    ),
+    _action("reshare", I, "Plain reshare", 1, 1.5),
+    _action("reaction", I, "Reaction", 20, 3.0),
+    _action("group_discussion", I, "Group discussion", 1, 3.0),
+    # Build relationships.
+    _action("dm_sent", R, "Direct message sent", 15, 4.0),
+    _action(
+        "dm_reply_received",
+        R,
+        "Reply to your message",
+        8,
+        7.0,
+        quality="a two-way conversation",
+    ),
+    _action(
+        "decision_maker_connected",
+        R,
+        "Decision-maker connected",
+        2,
+        6.0,
+        quality="a senior contact",
+    ),
+    _action("congratulation_sent", R, "Congratulation or milestone note", 3, 3.0),
+    _action("meeting_booked", R, "Meeting booked", 1, 5.0),
+)
+
+PROFILE_ITEMS: tuple[ProfileItem, ...] = (
+    ProfileItem("photo", "Professional photo", 1.5, "A clear, friendly head-and-shoulders photo."),
+    ProfileItem("banner", "Banner image", 1.0, "A banner that says whom you help and how."),
+    ProfileItem(
+        "headline",
+        "Buyer-focused headline",
+        1.5,
+        "Name the buyer's problem you solve, not your title.",
+    ),
+    ProfileItem("about", "About section", 1.5, "A short story of the results your clients get."),
+    ProfileItem(
+        "experience", "Current role described", 1.0, "What you do for clients in this role."
+    ),
+    ProfileItem("featured", "Featured section", 1.0, "Pin a case study, a post or a guide."),
+    ProfileItem("skills", "Five or more skills", 1.0, "List the skills your buyers look for."),
+    ProfileItem(
+        "recommendations",
+        "Five or more recommendations",
+        1.5,
+        "Ask happy clients to vouch for you.",
+    ),
+)
+
+ACTION_BY_KEY: Mapping[str, ActionType] = {a.key: a for a in ACTIONS}
+PROFILE_ITEM_BY_KEY: Mapping[str, ProfileItem] = {p.key: p for p in PROFILE_ITEMS}
+PROFILE_MAX = sum(item.points for item in PROFILE_ITEMS)
+
+
+def actions_in(pillar: Pillar) -> Iterator[ActionType]:
+    """The action types whose quick-add button lives on this pillar's tab."""
+    return (a for a in ACTIONS if a.pillar is pillar)
+
+
+def actions_earning(pillar: Pillar) -> Iterator[ActionType]:
+    """Every action type that earns points in this pillar, including ones homed elsewhere."""
+    return (a for a in ACTIONS if pillar in a.caps)
+
+
+class UnknownActionError(KeyError):
+    """Raised for an action key that is not in the catalog."""
+
+    def __str__(self) -> str:
+        return f"unknown action type {self.args[0]!r} (see `ssi types`)"
+
+
+def action(key: str) -> ActionType:
+    """The action type for a key, or UnknownActionError."""
+    try:
+        return ACTION_BY_KEY[key]
+    except KeyError:
+        raise UnknownActionError(key) from None
+
+
+def tier_name(total: float) -> str:
+    """The seller community's tier for a total score, judged on the rounded total as shown."""
+    shown = round(total)
+    if shown <= 25:
+        return "Beginner"
+    if shown <= 50:
+        return "Developing"
+    if shown <= 75:
+        return "Proficient"
+    return "Leader"

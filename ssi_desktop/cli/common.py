@@ -1,0 +1,85 @@
+"""What every `ssi` command shares: errors, dates, the database and output."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ssi_desktop import clock, paths
+from ssi_desktop.store.db import DatabaseError, close_database, open_database
+
+
+class CliError(Exception):
+    """Bad input or an unusable database: one line on stderr, exit code 2, nothing written."""
+
+
+def parse_day(text: str) -> dt.date:
+    """argparse type for YYYY-MM-DD dates."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+
+def not_in_future(day: dt.date | None) -> dt.date:
+    """The given day (today when None), refusing days after today."""
+    today = clock.today()
+    if day is None:
+        return today
+    if day > today:
+        raise CliError(f"{day.isoformat()} is in the future (today is {today.isoformat()})")
+    return day
+
+
+@contextmanager
+def opened_database(args: argparse.Namespace) -> Iterator[Path]:
+    """Open the database named by --db / SSI_DESKTOP_DB / the default, and close it after."""
+    path = paths.database_path(getattr(args, "db", None))
+    try:
+        open_database(path)
+    except DatabaseError as error:
+        raise CliError(str(error)) from error
+    try:
+        yield path
+    finally:
+        close_database()
+
+
+def print_json(value: object) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def write_text(text: str, out: str | None) -> None:
+    """To stdout, or atomically to a file (a half-written export never replaces a good one)."""
+    if out is None:
+        sys.stdout.write(text)
+        return
+    target = Path(out).expanduser()
+    if not target.parent.is_dir():
+        raise CliError(f"folder {target.parent} does not exist")
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        Path(temp).replace(target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

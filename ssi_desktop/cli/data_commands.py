@@ -1,0 +1,53 @@
+"""`ssi export` and `ssi demo`: data out, and sample data in."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from ssi_desktop import clock, demo
+from ssi_desktop.cli.common import opened_database, positive_int, write_text
+from ssi_desktop.store import export
+from ssi_desktop.store.db import database
+from ssi_desktop.store.models import ActionEntry, ProfileChange
+
+DEMO_DAYS = 182
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], db: argparse.ArgumentParser
+) -> None:
+    out = commands.add_parser("export", parents=[db], help="write your log as CSV or JSON")
+    out.add_argument("--format", choices=("csv", "json"), default="csv")
+    out.add_argument("--out", metavar="FILE", help="default: standard output")
+    out.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM for Excel")
+    out.set_defaults(run=run_export)
+
+    sample = commands.add_parser("demo", parents=[db], help="fill the database with sample history")
+    sample.add_argument("--days", type=positive_int, default=DEMO_DAYS, metavar="N")
+    sample.add_argument("--seed", type=int, default=7)
+    sample.set_defaults(run=run_demo)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with opened_database(args):
+        text = export.to_json() + "\n" if args.format == "json" else export.to_csv(args.excel)
+    write_text(text, args.out)
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Replace earlier demo data (never the seller's own) with fresh sample history."""
+    today = clock.today()
+    first = today - dt.timedelta(days=args.days - 1)
+    entries = list(demo.history(first, today, args.seed))
+    with opened_database(args), database.atomic():
+        ActionEntry.delete().where(ActionEntry.source == demo.DEMO_SOURCE).execute()
+        from ssi_desktop.store.actions import record_many
+
+        record_many(entries, today)
+        if not ProfileChange.select().exists():
+            for event in demo.profile_events(first, today, args.seed):
+                ProfileChange.create(item=event.item, day=event.day, done=event.done)
+    print(f"Added {len(entries)} sample entries from {first.isoformat()} to {today.isoformat()}.")
+    return 0

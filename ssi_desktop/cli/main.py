@@ -1,0 +1,63 @@
+"""Entry point of `ssi`: builds the parser from the command modules and runs one command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from ssi_desktop import __version__
+from ssi_desktop.catalog import UnknownActionError
+from ssi_desktop.cli import data_commands, log_commands, profile_commands, score_commands
+from ssi_desktop.cli.common import CliError
+from ssi_desktop.store.actions import InvalidEntryError
+
+COMMAND_MODULES = (log_commands, score_commands, profile_commands, data_commands)
+EXIT_BAD_INPUT = 2
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one clear line on stderr."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_option = OneLineParser(add_help=False)
+    db_option.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="database file (default: $SSI_DESKTOP_DB, else your data folder)",
+    )
+    parser = OneLineParser(
+        prog="ssi",
+        description="Log LinkedIn social-selling actions and see your estimated SSI.",
+        parents=[db_option],
+    )
+    parser.add_argument("--version", action="version", version=f"ssi {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for module in COMMAND_MODULES:
+        module.register(commands, db_option)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # --help, --version and usage errors
+        return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
+    try:
+        result: int = args.run(args)
+    except (CliError, InvalidEntryError, UnknownActionError) as error:
+        print(f"ssi: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""The SSI estimate: pure functions of the seller's log. No Qt, no database, no clock."""
+
+from ssi_desktop.scoring.activity import Activity, Tally
+from ssi_desktop.scoring.model import (
+    Contribution,
+    DayScore,
+    Explanation,
+    ScoreSeries,
+    Sensitivity,
+    compute,
+    score_on,
+)
+from ssi_desktop.scoring.profile import ProfileEvent, ProfileHistory
+
+__all__ = [
+    "Activity",
+    "Contribution",
+    "DayScore",
+    "Explanation",
+    "ProfileEvent",
+    "ProfileHistory",
+    "ScoreSeries",
+    "Sensitivity",
+    "Tally",
+    "compute",
+    "score_on",
+]

@@ -1,0 +1,87 @@
+"""The seller's logged actions as per-day counts, the score model's input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from ssi_desktop.catalog import ACTIONS, action
+
+WINDOW_DAYS = 90
+"""LinkedIn scores the last 90 days of activity; so do we (the day itself included)."""
+
+TARGET_WEIGHT = 1.5
+"""An action with a contact at a target account (or a decision-maker) counts as 1.5 actions:
+LinkedIn rewards reaching the right, senior people, and so does a seller's pipeline."""
+
+KEY_INDEX = {a.key: i for i, a in enumerate(ACTIONS)}
+
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """How many actions of one type were logged on one day (summed over entries)."""
+
+    day: dt.date
+    key: str
+    count: int
+    at_target: bool = False
+
+
+def window_start(day: dt.date) -> dt.date:
+    """The first day whose actions still count on ``day``."""
+    return day - dt.timedelta(days=WINDOW_DAYS - 1)
+
+
+class Activity:
+    """Counts of every action type for each day from ``first_day`` to ``last_day``.
+
+    Holds two (action type x day) matrices in catalog order: ``raw`` counts actions as logged;
+    ``weighted`` counts an action at a target account as TARGET_WEIGHT actions. Tallies outside
+    the span are ignored, so callers may pass a wider query result.
+    """
+
+    def __init__(self, first_day: dt.date, last_day: dt.date, tallies: Iterable[Tally] = ()):
+        if last_day < first_day:
+            raise ValueError(f"empty span: {first_day} .. {last_day}")
+        self.first_day = first_day
+        self.last_day = last_day
+        days = (last_day - first_day).days + 1
+        self.raw: FloatArray = np.zeros((len(ACTIONS), days))
+        self.weighted: FloatArray = np.zeros((len(ACTIONS), days))
+        for tally in tallies:
+            self._add(tally)
+
+    @classmethod
+    def covering(
+        cls, first_day: dt.date, last_day: dt.date, tallies: Iterable[Tally] = ()
+    ) -> Activity:
+        """An activity span long enough to score every day from first_day to last_day."""
+        return cls(window_start(first_day), last_day, tallies)
+
+    @property
+    def days(self) -> int:
+        return int(self.raw.shape[1])
+
+    def plus(self, tally: Tally) -> Activity:
+        """A copy with one more tally: what-if questions (the plan) ask the model itself."""
+        other = Activity.__new__(Activity)
+        other.first_day, other.last_day = self.first_day, self.last_day
+        other.raw, other.weighted = self.raw.copy(), self.weighted.copy()
+        other._add(tally)
+        return other
+
+    def _add(self, tally: Tally) -> None:
+        action(tally.key)  # raises UnknownActionError for a key the catalog does not know
+        if tally.count < 0:
+            raise ValueError(f"negative count for {tally.key} on {tally.day}")
+        if not self.first_day <= tally.day <= self.last_day:
+            return
+        row, col = KEY_INDEX[tally.key], (tally.day - self.first_day).days
+        self.raw[row, col] += tally.count
+        self.weighted[row, col] += tally.count * (TARGET_WEIGHT if tally.at_target else 1.0)

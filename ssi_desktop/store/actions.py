@@ -1,0 +1,181 @@
+"""The action log: record, correct, undo and aggregate the seller's actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import peewee
+
+from ssi_desktop.catalog import Pillar, action, actions_in
+from ssi_desktop.scoring.activity import Tally
+from ssi_desktop.store.db import database
+from ssi_desktop.store.models import ActionEntry, utc_now
+
+MAX_COUNT = 1000
+"""More than this many actions of one type in one entry is a typo, not a day's work."""
+
+MAX_NOTE_CHARS = 2000
+EARLIEST_DAY = dt.date(2003, 5, 5)
+"""LinkedIn opened on 5 May 2003; nothing can have happened on it before."""
+
+
+class InvalidEntryError(ValueError):
+    """An entry the log refuses; the message is one sentence for the seller."""
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """What a quick-add, the CLI or an importer asks the log to record."""
+
+    key: str
+    day: dt.date
+    count: int = 1
+    note: str = ""
+    at_target: bool = False
+    source: str = "manual"
+    external_id: str | None = None
+    batch_id: int | None = None
+
+
+def check_day(day: dt.date, today: dt.date) -> None:
+    if day > today:
+        raise InvalidEntryError(
+            f"{day.isoformat()} is in the future (today is {today.isoformat()})"
+        )
+    if day < EARLIEST_DAY:
+        raise InvalidEntryError(f"{day.isoformat()} is before LinkedIn existed")
+
+
+def check_entry(entry: NewEntry, today: dt.date) -> None:
+    """Raise InvalidEntryError unless the entry can be recorded as it is."""
+    action(entry.key)
+    if entry.count <= 0:
+        raise InvalidEntryError(f"count must be at least 1, not {entry.count}")
+    if entry.count > MAX_COUNT:
+        raise InvalidEntryError(f"count {entry.count} is more than {MAX_COUNT} in one entry")
+    if len(entry.note) > MAX_NOTE_CHARS:
+        raise InvalidEntryError(f"the note is longer than {MAX_NOTE_CHARS} characters")
+    check_day(entry.day, today)
+
+
+def record(entry: NewEntry, today: dt.date) -> ActionEntry:
+    """Check and store one entry; it is committed when this returns."""
+    check_entry(entry, today)
+    with database.atomic():
+        return ActionEntry.create(
+            day=entry.day,
+            key=entry.key,
+            count=entry.count,
+            note=entry.note,
+            at_target=entry.at_target,
+            source=entry.source,
+            external_id=entry.external_id,
+            batch_id=entry.batch_id,
+        )
+
+
+def record_many(entries: Sequence[NewEntry], today: dt.date, chunk: int = 500) -> int:
+    """Store many entries in one transaction (all or none); returns how many were stored."""
+    for entry in entries:
+        check_entry(entry, today)
+    now = utc_now()
+    rows = [
+        {
+            "day": e.day,
+            "key": e.key,
+            "count": e.count,
+            "note": e.note,
+            "at_target": e.at_target,
+            "source": e.source,
+            "external_id": e.external_id,
+            "batch_id": e.batch_id,
+            "created_at": now,
+        }
+        for e in entries
+    ]
+    with database.atomic():
+        for batch in peewee.chunked(rows, chunk):
+            ActionEntry.insert_many(batch).execute()
+    return len(rows)
+
+
+def undo_last() -> ActionEntry | None:
+    """Remove the newest entry and return it (None when the log is empty)."""
+    with database.atomic():
+        newest: ActionEntry | None = ActionEntry.select().order_by(ActionEntry.id.desc()).first()
+        if newest is not None:
+            newest.delete_instance()
+        return newest
+
+
+def update(entry_id: int, changes: NewEntry, today: dt.date) -> ActionEntry:
+    """Replace an entry's key, day, count, note and target flag."""
+    check_entry(changes, today)
+    with database.atomic():
+        entry = ActionEntry.get_by_id(entry_id)
+        entry.key, entry.day, entry.count = changes.key, changes.day, changes.count
+        entry.note, entry.at_target = changes.note, changes.at_target
+        entry.save()
+        return entry
+
+
+def delete(entry_id: int) -> None:
+    with database.atomic():
+        ActionEntry.delete_by_id(entry_id)
+
+
+def entries(
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    pillar: Pillar | None = None,
+    limit: int | None = None,
+) -> list[ActionEntry]:
+    """Entries newest first, optionally within days and one pillar's action types."""
+    query = ActionEntry.select().order_by(ActionEntry.day.desc(), ActionEntry.id.desc())
+    if since is not None:
+        query = query.where(ActionEntry.day >= since)
+    if until is not None:
+        query = query.where(ActionEntry.day <= until)
+    if pillar is not None:
+        query = query.where(ActionEntry.key.in_([a.key for a in actions_in(pillar)]))
+    if limit is not None:
+        query = query.limit(limit)
+    return list(query)
+
+
+def daily_tallies(first_day: dt.date, last_day: dt.date) -> list[Tally]:
+    """Counts per day, action type and target flag: the score model's input, summed in SQL."""
+    cursor = database.execute_sql(
+        "SELECT day, key, at_target, SUM(count) FROM action_entry "
+        "WHERE day BETWEEN ? AND ? GROUP BY day, key, at_target",
+        (first_day.isoformat(), last_day.isoformat()),
+    )
+    from_iso = dt.date.fromisoformat
+    return [
+        Tally(from_iso(day), key, int(total), bool(target)) for day, key, target, total in cursor
+    ]
+
+
+def counts_on(day: dt.date) -> dict[str, int]:
+    """How many of each action type were logged on ``day``."""
+    cursor = database.execute_sql(
+        "SELECT key, SUM(count) FROM action_entry WHERE day = ? GROUP BY key", (day.isoformat(),)
+    )
+    return {key: int(total) for key, total in cursor}
+
+
+def entry_count() -> int:
+    return int(ActionEntry.select().count())
+
+
+def known_external_ids(ids: Iterable[str]) -> set[str]:
+    """Which of these external ids are already in the log (re-imports add nothing twice)."""
+    found: set[str] = set()
+    for batch in peewee.chunked(list(ids), 500):
+        query = ActionEntry.select(ActionEntry.external_id).where(
+            ActionEntry.external_id.in_(batch)
+        )
+        found.update(str(row.external_id) for row in query)
+    return found

@@ -1,0 +1,59 @@
+"""One database object for the whole app, bound to a real SQLite file at start-up."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import peewee
+
+database = peewee.DatabaseProxy()
+"""Models bind to this proxy; open_database() points it at a file (tests use temp files)."""
+
+PRAGMAS = {
+    "journal_mode": "wal",  # readers (the score worker) never block the writer (the UI)
+    "foreign_keys": 1,
+    "synchronous": "full",  # an acknowledged add survives a power cut, not just a crash
+    "busy_timeout": 5000,  # the CLI and the window may write to one file at once
+}
+
+
+class DatabaseError(Exception):
+    """The database file cannot be used; the message says why in one sentence."""
+
+
+def _private_file(path: Path) -> None:
+    """Create the file readable by the user alone where the OS has such modes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+
+
+def open_database(path: Path) -> peewee.SqliteDatabase:
+    """Open (creating if needed) and migrate the database at ``path``, and bind the models."""
+    from ssi_desktop.store.migrations import check_version_read_only, migrate
+
+    if path.exists() and path.stat().st_size > 0:
+        # Before any pragma: switching to WAL would already rewrite a file we must refuse.
+        check_version_read_only(path)
+    _private_file(path)
+    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=5)
+    try:
+        db.connect()
+        migrate(db, path)
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
+        db.close()
+        raise DatabaseError(f"{path} is not a usable SSI Desktop database ({error})") from error
+    except Exception:
+        db.close()
+        raise
+    database.initialize(db)
+    return db
+
+
+def close_database() -> None:
+    """Close this thread's connection, if the proxy is bound."""
+    if database.obj is not None and not database.is_closed():
+        database.close()

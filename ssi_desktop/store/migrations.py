@@ -1,0 +1,121 @@
+"""Explicit schema versions: ordered steps, each run once inside a transaction.
+
+Each step is frozen SQL (or playhouse.migrate) for the schema as it was then, never the current
+models, so an old database always upgrades the same way. The file is copied before migrating.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+
+from ssi_desktop.store.db import DatabaseError
+
+
+class SchemaTooNewError(DatabaseError):
+    """The file was written by a newer SSI Desktop."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    summary: str
+    apply: Callable[[peewee.SqliteDatabase], None]
+
+
+def _run_script(sql: str) -> Callable[[peewee.SqliteDatabase], None]:
+    def apply(db: peewee.SqliteDatabase) -> None:
+        for statement in filter(str.strip, sql.split(";")):
+            db.execute_sql(statement)
+
+    return apply
+
+
+V1_ACTIONS_AND_PROFILE = """
+CREATE TABLE action_entry (
+    id INTEGER NOT NULL PRIMARY KEY,
+    day DATE NOT NULL,
+    key VARCHAR(64) NOT NULL,
+    count INTEGER NOT NULL CHECK (count > 0),
+    note TEXT NOT NULL DEFAULT '',
+    at_target INTEGER NOT NULL DEFAULT 0,
+    source VARCHAR(32) NOT NULL DEFAULT 'manual',
+    external_id VARCHAR(255) UNIQUE,
+    batch_id INTEGER,
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX action_entry_day ON action_entry (day, key);
+CREATE INDEX action_entry_batch ON action_entry (batch_id);
+CREATE TABLE profile_change (
+    id INTEGER NOT NULL PRIMARY KEY,
+    item VARCHAR(64) NOT NULL,
+    day DATE NOT NULL,
+    done INTEGER NOT NULL,
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX profile_change_item_day ON profile_change (item, day)
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "action log and profile checklist", _run_script(V1_ACTIONS_AND_PROFILE)),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(db: peewee.SqliteDatabase) -> int:
+    if "schema_version" not in db.get_tables():
+        return 0
+    row = db.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def _too_new(found: int, where: object) -> SchemaTooNewError:
+    return SchemaTooNewError(
+        f"{where} was written by a newer SSI Desktop "
+        f"(schema {found}, this version knows up to {LATEST_VERSION})"
+    )
+
+
+def check_version_read_only(path: Path) -> None:
+    """Refuse a file from a newer version, or one that is not SQLite, without writing to it."""
+    try:
+        with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as con:
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
+            found = 0
+            if "schema_version" in tables:
+                found = int(
+                    con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+                )
+        con.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path} is not a usable SSI Desktop database ({error})") from error
+    if found > LATEST_VERSION:
+        raise _too_new(found, path)
+
+
+def migrate(db: peewee.SqliteDatabase, path: Path | None = None) -> int:
+    """Bring the database to LATEST_VERSION; returns the version it had."""
+    found = schema_version(db)
+    if found > LATEST_VERSION:
+        raise _too_new(found, path or "the database")
+    if found == LATEST_VERSION:
+        return found
+    if found and path is not None:
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(path, path.with_name(f"{path.name}.schema{found}.bak"))
+    with db.atomic():
+        db.execute_sql(
+            "CREATE TABLE IF NOT EXISTS schema_version "
+            "(version INTEGER NOT NULL PRIMARY KEY, applied_at DATETIME NOT NULL "
+            "DEFAULT CURRENT_TIMESTAMP)"
+        )
+        for step in MIGRATIONS:
+            if step.version > found:
+                step.apply(db)
+                db.execute_sql("INSERT INTO schema_version (version) VALUES (?)", (step.version,))
+    return found

@@ -1,0 +1,44 @@
+"""peewee models of the current schema (migrations.py creates and upgrades the tables)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee
+
+from ssi_desktop.store.db import database
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class ActionEntry(BaseModel):
+    """One line of the seller's log: ``count`` actions of type ``key`` on ``day``."""
+
+    id = peewee.AutoField()
+    day = peewee.DateField(index=True)
+    key = peewee.CharField(max_length=64)
+    count = peewee.IntegerField()
+    note = peewee.TextField(default="")
+    at_target = peewee.BooleanField(default=False)
+    source = peewee.CharField(max_length=32, default="manual")
+    external_id = peewee.CharField(max_length=255, null=True, unique=True)
+    batch_id = peewee.IntegerField(null=True)
+    created_at = peewee.DateTimeField(default=utc_now)
+
+
+class ProfileChange(BaseModel):
+    """On ``day`` a profile checklist item became done (or undone)."""
+
+    id = peewee.AutoField()
+    item = peewee.CharField(max_length=64)
+    day = peewee.DateField()
+    done = peewee.BooleanField()
+    created_at = peewee.DateTimeField(default=utc_now)

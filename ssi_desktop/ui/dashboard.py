@@ -1,0 +1,113 @@
+"""The dashboard: the gauge, the four pillar bars with the total, and the 90-day trend."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ssi_desktop.catalog import TOTAL_MAX, tier_name
+from ssi_desktop.ui import theme
+from ssi_desktop.ui.gauge import ScoreGauge
+from ssi_desktop.ui.pillar_bars import PillarBars, describe_change
+from ssi_desktop.ui.trend import TrendPlot
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Card
+from ssi_desktop.workers.snapshot import ScoreSnapshot
+
+WEEK = 8  # today and the 7 days before: the change "in 7 days"
+
+EMPTY_LOG_HINT = (
+    "Nothing logged yet. Open a pillar's tab and click what you did today, "
+    "or press Ctrl+K to find any action."
+)
+
+
+class DashboardPage(QWidget):
+    """The first tab (objectName ``tab_dashboard``); ``gauge`` and ``trend`` take extra layers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tab_dashboard")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+
+        self.empty_hint = QLabel(EMPTY_LOG_HINT)
+        self.empty_hint.setProperty("role", "message")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
+        layout.addWidget(self.empty_hint)
+
+        top = QHBoxLayout()
+        top.setSpacing(SPACING)
+        gauge_card = Card("Your SSI")
+        self.gauge = ScoreGauge()
+        gauge_card.body.addWidget(self.gauge, 1)
+        gauge_card.setMinimumWidth(300)
+        top.addWidget(gauge_card, 2)
+        top.addWidget(self._pillars_card(), 3)
+        layout.addLayout(top, 5)
+
+        trend_card = Card()
+        header = QHBoxLayout()
+        title = QLabel("Last 90 days")
+        title.setProperty("role", "heading")
+        self.pillars_toggle = QCheckBox("Show pillars")
+        self.pillars_toggle.setObjectName("showPillarsToggle")
+        self.pillars_toggle.setChecked(True)
+        header.addWidget(title)
+        header.addWidget(theme.as_caption(QLabel("estimated from your log, day by day")))
+        header.addStretch(1)
+        header.addWidget(self.pillars_toggle)
+        trend_card.body.addLayout(header)
+        self.trend = TrendPlot()
+        self.pillars_toggle.toggled.connect(self.trend.show_pillars)
+        trend_card.body.addWidget(self.trend, 1)
+        layout.addWidget(trend_card, 4)
+
+    def _pillars_card(self) -> Card:
+        card = Card("Pillars")
+        self.bars = PillarBars()
+        card.body.addWidget(self.bars, 1)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Plain)
+        rule.setForegroundRole(QPalette.ColorRole.Mid)
+        card.body.addWidget(rule)
+        self.total_change = theme.as_caption(QLabel(""))
+        self.total_change.setObjectName("totalChange")
+        total_row = QHBoxLayout()
+        total_row.setSpacing(6)
+        total_row.addWidget(QLabel("Total"))
+        total_row.addWidget(theme.as_caption(QLabel("(sum of the pillars, estimated)")))
+        total_row.addStretch(1)
+        total_row.addWidget(self.total_change, 0, Qt.AlignmentFlag.AlignBaseline)
+        total_row.addSpacing(12)
+        self.total_label = QLabel("–")
+        self.total_label.setObjectName("totalScoreLabel")
+        self.total_label.setProperty("role", "score")
+        self.tier_label = theme.as_caption(QLabel(""))
+        total_row.addWidget(self.total_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        total_row.addWidget(
+            theme.as_caption(QLabel(f"/ {TOTAL_MAX:g}")), 0, Qt.AlignmentFlag.AlignBaseline
+        )
+        total_row.addWidget(self.tier_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        card.body.addLayout(total_row)
+        return card
+
+    @Slot(object)
+    def show_snapshot(self, snapshot: ScoreSnapshot) -> None:
+        self.empty_hint.setVisible(snapshot.entry_count == 0)
+        self.gauge.set_value(snapshot.total)
+        week_ago = -min(WEEK, len(snapshot.trend_days))
+        self.bars.set_values(
+            snapshot.pillars,
+            {p: float(v[-1] - v[week_ago]) for p, v in snapshot.trend_pillars.items()},
+        )
+        self.total_change.setText(
+            describe_change(float(snapshot.trend_total[-1] - snapshot.trend_total[week_ago]))
+        )
+        self.total_label.setText(f"{round(snapshot.total)}")
+        self.total_label.setToolTip(f"{snapshot.total:.2f} before rounding")
+        self.tier_label.setText(f"· {tier_name(snapshot.total)}")
+        self.trend.set_snapshot(snapshot)

@@ -1,0 +1,384 @@
+"""The history tab: every logged entry, filtered by pillar and dates, to correct or delete.
+
+The model reads the store on the GUI thread; the query is one indexed SELECT limited to
+ROW_LIMIT rows, so it stays within a few milliseconds even for years of history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ssi_desktop import clock
+from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
+from ssi_desktop.store import actions
+from ssi_desktop.ui import theme
+from ssi_desktop.ui.widgets import MARGIN, SPACING, python_date
+
+ROW_LIMIT = 5000
+DEFAULT_DAYS = 90
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    day: dt.date
+    key: str
+    count: int
+    note: str
+    at_target: bool
+    source: str
+
+    @property
+    def label(self) -> str:
+        kind = ACTION_BY_KEY.get(self.key)
+        return kind.label if kind else self.key
+
+    @property
+    def pillar_label(self) -> str:
+        kind = ACTION_BY_KEY.get(self.key)
+        return kind.pillar.short_label if kind else ""
+
+    def as_entry(self) -> actions.NewEntry:
+        return actions.NewEntry(
+            self.key, self.day, self.count, self.note, self.at_target, self.source
+        )
+
+
+class HistoryModel(QAbstractTableModel):
+    """Entries newest first. Date, count, note and the target flag can be edited in place."""
+
+    COL_DATE, COL_ACTION, COL_PILLAR, COL_COUNT, COL_TARGET, COL_NOTE = range(6)
+    HEADERS = ("Date", "Action", "Pillar", "Count", "Target account", "Note")
+    EDITABLE = frozenset({COL_DATE, COL_COUNT, COL_NOTE})
+
+    refused = Signal(str)  # the store refused an edit; one sentence for the seller
+    entries_changed = Signal()  # an entry was edited or deleted here
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[HistoryRow] = []
+        self.pillar: Pillar | None = None
+        self.since: dt.date | None = None
+        self.until: dt.date | None = None
+        self.truncated = False
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def set_filter(
+        self, pillar: Pillar | None, since: dt.date | None, until: dt.date | None
+    ) -> None:
+        self.pillar, self.since, self.until = pillar, since, until
+        self.reload()
+
+    def reload(self) -> None:
+        found = actions.entries(self.since, self.until, self.pillar, limit=ROW_LIMIT + 1)
+        self.beginResetModel()
+        self._rows = [
+            HistoryRow(e.id, e.day, e.key, e.count, e.note, bool(e.at_target), e.source)
+            for e in found[:ROW_LIMIT]
+        ]
+        self.truncated = len(found) > ROW_LIMIT
+        self.endResetModel()
+
+    def row_at(self, row: int) -> HistoryRow:
+        return self._rows[row]
+
+    # -- Qt model API ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in self.EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if index.column() == self.COL_TARGET:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                self.COL_DATE: row.day.isoformat(),
+                self.COL_ACTION: row.label,
+                self.COL_PILLAR: row.pillar_label,
+                self.COL_COUNT: row.count,
+                self.COL_TARGET: None,
+                self.COL_NOTE: row.note,
+            }.get(column)
+        if role == Qt.ItemDataRole.EditRole:
+            return {
+                self.COL_DATE: QDate(row.day.year, row.day.month, row.day.day),
+                self.COL_COUNT: row.count,
+                self.COL_NOTE: row.note,
+            }.get(column)
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.COL_TARGET:
+            return Qt.CheckState.Checked if row.at_target else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_ACTION:
+            return f"{row.key} · logged by {row.source}"
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return False
+        row, column = self._rows[index.row()], index.column()
+        changed = _changed(row, column, value, role)
+        if changed is None:
+            return False
+        try:
+            actions.update(row.id, changed.as_entry(), clock.today())
+        except actions.InvalidEntryError as error:
+            self.refused.emit(f"Not saved: {error}.")
+            return False
+        self._rows[index.row()] = changed
+        self.dataChanged.emit(index, index, [role])
+        self.entries_changed.emit()
+        return True
+
+    def delete_rows(self, rows: list[int]) -> int:
+        """Delete these rows' entries from the log; returns how many were deleted."""
+        ids = [self._rows[r].id for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
+        for entry_id in ids:
+            actions.delete(entry_id)
+        if ids:
+            self.reload()
+            self.entries_changed.emit()
+        return len(ids)
+
+
+def _changed(row: HistoryRow, column: int, value: Any, role: int) -> HistoryRow | None:
+    """The row with one cell changed, or None when the edit does not apply to that cell."""
+    cls = HistoryModel
+    if role == Qt.ItemDataRole.CheckStateRole and column == cls.COL_TARGET:
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
+        return replace(row, at_target=checked)
+    if role != Qt.ItemDataRole.EditRole:
+        return None
+    if column == cls.COL_DATE:
+        if isinstance(value, QDate):
+            return replace(row, day=python_date(value))
+        try:
+            return replace(row, day=dt.date.fromisoformat(str(value)))
+        except ValueError:
+            return None
+    if column == cls.COL_COUNT:
+        try:
+            return replace(row, count=int(value))
+        except (TypeError, ValueError):
+            return None
+    if column == cls.COL_NOTE:
+        return replace(row, note=str(value))
+    return None
+
+
+class HistoryPage(QWidget):
+    """The history tab (objectName ``tab_history``); the table is built on first show."""
+
+    entries_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tab_history")
+        self.model: HistoryModel | None = None
+        self.table: QTableView | None = None
+        self._stale = True
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        self.pillar_filter = QComboBox()
+        self.pillar_filter.setObjectName("historyPillarFilter")
+        self.pillar_filter.addItem("All pillars", None)
+        for pillar in Pillar:
+            self.pillar_filter.addItem(theme.pillar_icon(pillar), pillar.label, pillar)
+        today = clock.today()
+        self.since_edit = _date_edit("historySince", today - dt.timedelta(days=DEFAULT_DAYS - 1))
+        self.until_edit = _date_edit("historyUntil", today)
+        self.delete_button = QPushButton("Delete selected")
+        self.delete_button.setObjectName("historyDelete")
+        self.delete_button.setEnabled(False)
+        filters.addWidget(QLabel("Pillar"))
+        filters.addWidget(self.pillar_filter)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel("From"))
+        filters.addWidget(self.since_edit)
+        filters.addWidget(QLabel("to"))
+        filters.addWidget(self.until_edit)
+        filters.addStretch(1)
+        filters.addWidget(self.delete_button)
+        layout.addLayout(filters)
+
+        self.message = QLabel("")
+        self.message.setObjectName("historyMessage")
+        self.message.setProperty("role", "message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        self._table_slot = QVBoxLayout()
+        layout.addLayout(self._table_slot, 1)
+        self.summary = theme.as_caption(QLabel(""))
+        layout.addWidget(self.summary)
+
+        for signal in (
+            self.pillar_filter.currentIndexChanged,
+            self.since_edit.dateChanged,
+            self.until_edit.dateChanged,
+        ):
+            signal.connect(self._apply_filter)
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
+
+    def _build(self) -> None:
+        self.model = HistoryModel(self)
+        table = QTableView()
+        table.setObjectName("historyTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        for column in range(len(HistoryModel.HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HistoryModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self._table_slot.addWidget(table)
+        self.table = table
+        self.model.refused.connect(self.show_message)
+        self.model.entries_changed.connect(self.entries_changed)
+        self.model.modelReset.connect(self._update_summary)
+        table.selectionModel().selectionChanged.connect(self._update_delete_button)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(lambda: self.delete_selected())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.model is None:
+            self._build()
+        if self._stale:
+            self._apply_filter()
+        super().showEvent(event)
+
+    @Slot()
+    def refresh(self) -> None:
+        """The log changed elsewhere: reload now if shown, else on the next show."""
+        self._stale = True
+        if self.isVisible():
+            QTimer.singleShot(0, self._apply_filter)
+
+    @Slot()
+    def _apply_filter(self) -> None:
+        if self.model is None:
+            return
+        self._stale = False
+        pillar = self.pillar_filter.currentData()
+        since = python_date(self.since_edit.date())
+        until = python_date(self.until_edit.date())
+        self.model.set_filter(pillar, since, until)
+        self._update_delete_button()
+
+    @Slot(str)
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def delete_selected(self, confirm: bool = True) -> int:
+        if self.table is None or self.model is None:
+            return 0
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows:
+            return 0
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                "Delete entries",
+                f"Delete {len(rows)} selected {'entry' if len(rows) == 1 else 'entries'} "
+                "from your log? This cannot be undone.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return 0
+        deleted = self.model.delete_rows(rows)
+        self.show_message(f"Deleted {deleted} {'entry' if deleted == 1 else 'entries'}.")
+        return deleted
+
+    @Slot()
+    def _update_summary(self) -> None:
+        if self.model is None:
+            return
+        shown = self.model.rowCount()
+        more = (
+            f" (the newest {shown}; narrow the dates to see older ones)"
+            if self.model.truncated
+            else ""
+        )
+        self.summary.setText(
+            f"{shown} {'entry' if shown == 1 else 'entries'}{more}. "
+            "Double-click a date, count or note to correct it."
+        )
+
+    @Slot()
+    def _update_delete_button(self) -> None:
+        selected = self.table is not None and self.table.selectionModel().hasSelection()
+        self.delete_button.setEnabled(selected)
+
+
+def _date_edit(name: str, day: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit

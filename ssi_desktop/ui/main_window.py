@@ -1,0 +1,396 @@
+"""The main window: tabs, menus, shortcuts, settings, and the wiring to the score worker.
+
+Any feature that writes to the database calls request_recompute() (or emits data_changed);
+the worker rebuilds the ScoreSnapshot and every page shows it when it arrives. Extra menu
+items go in ``file_menu`` (add_file_action keeps Quit last); extra pages come with add_tab().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTime, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QIcon,
+    QKeySequence,
+    QPaintEvent,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
+
+from ssi_desktop import __version__, clock
+from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
+from ssi_desktop.store import actions, profile
+from ssi_desktop.ui import theme
+from ssi_desktop.ui.dashboard import DashboardPage
+from ssi_desktop.ui.history import HistoryPage
+from ssi_desktop.ui.pillar_page import PillarPage
+from ssi_desktop.workers.recompute import Recomputer, Task
+from ssi_desktop.workers.snapshot import ScoreSnapshot, build_snapshot
+
+if TYPE_CHECKING:
+    from ssi_desktop.ui.finder import ActionFinder
+
+FEATURES: tuple[str, ...] = ()
+"""Modules with an ``install(window: MainWindow) -> None`` that add their own menu items, tabs
+and panels; each is imported and installed once the core window is built."""
+
+SETTINGS_GEOMETRY = "window/geometry"
+SETTINGS_TAB = "window/tab"
+DEFAULT_SIZE = (1280, 800)
+MINIMUM_SIZE = (980, 620)
+
+
+class MainWindow(QMainWindow):
+    data_changed = Signal()  # emit (or call request_recompute) after writing to the database
+    snapshot_shown = Signal(object)  # ScoreSnapshot, once every page shows it
+    first_score_painted = Signal()  # the window painted itself with a score for the first time
+
+    def __init__(
+        self,
+        db_path: Path,
+        settings: QSettings,
+        task: Task = build_snapshot,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.settings = settings
+        self.remember_settings = True
+        self.snapshot: ScoreSnapshot | None = None
+        self._painted_with_score = False
+        # Start the worker first: the first score computes while the widgets are built.
+        self.recomputer = Recomputer(task, self)
+        self.recomputer.snapshot_ready.connect(self._show_snapshot)
+        self.recomputer.failed.connect(self._show_failure)
+        self.recomputer.busy_changed.connect(self._show_busy)
+        self.data_changed.connect(self.request_recompute)
+        self.request_recompute()
+        try:
+            self._build()
+        except BaseException:
+            self.recomputer.stop()  # never leave the thread running behind a failed window
+            raise
+
+    def _build(self) -> None:
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("SSI Desktop")
+        self.setWindowIcon(theme.icon("app"))
+        self.setStyleSheet(theme.STYLESHEET)
+        self.setMinimumSize(*MINIMUM_SIZE)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.dashboard = DashboardPage()
+        self.tabs.addTab(self.dashboard, theme.icon("dashboard"), "Dashboard")
+        self.pillar_pages: dict[Pillar, PillarPage] = {}
+        for pillar in Pillar:
+            page = PillarPage(pillar)
+            page.add_requested.connect(self.quick_add)
+            page.profile_item_toggled.connect(self.set_profile_item)
+            self.tabs.addTab(page, theme.pillar_icon(pillar), pillar.short_label)
+            self.tabs.setTabToolTip(self.tabs.count() - 1, pillar.label)
+            self.pillar_pages[pillar] = page
+        self.history = HistoryPage()
+        self.history.entries_changed.connect(self.data_changed)
+        self.data_changed.connect(self.history.refresh)
+        self.tabs.addTab(self.history, theme.icon("history"), "History")
+        self.setCentralWidget(self.tabs)
+
+        self.finder: ActionFinder | None = None  # the Ctrl+K dialog, built on first use
+        self._build_actions()
+        self._build_menus()
+        self._build_corner()
+        self._build_status_bar()
+        self._build_shortcuts()
+
+        self._shown_day = clock.today()
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self._check_day)
+        self._arm_midnight()
+        for name in FEATURES:
+            importlib.import_module(name).install(self)
+        self._restore_settings()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.find_action = QAction(theme.icon("search"), "&Log an Action…", self)
+        self.find_action.setObjectName("findAction")
+        self.find_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.find_action.setToolTip(
+            "Find any action and log it with a count, date and note (Ctrl+K)"
+        )
+        self.find_action.triggered.connect(self.open_finder)
+        self.undo_action = QAction(theme.icon("undo"), "&Undo Last Entry", self)
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setToolTip("Remove the entry added last (Ctrl+Z)")
+        self.undo_action.triggered.connect(self.undo_last)
+        self.open_folder_action = QAction("Open &Data Folder", self)
+        self.open_folder_action.setObjectName("openDataFolderAction")
+        self.open_folder_action.triggered.connect(self.open_data_folder)
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction("&About SSI Desktop", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self.find_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.open_folder_action)
+        self._quit_separator = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addAction(self.undo_action)
+        self.view_menu = bar.addMenu("&View")
+        self._tab_actions: list[QAction] = []
+        for index in range(self.tabs.count()):
+            self._add_tab_action(index)
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self.about_action)
+
+    def _add_tab_action(self, index: int) -> None:
+        go = QAction(self.tabs.tabIcon(index), self.tabs.tabText(index), self)
+        if index < 9:
+            go.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        go.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+        self.view_menu.addAction(go)
+        self._tab_actions.append(go)
+
+    def _build_corner(self) -> None:
+        corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 6, 0)
+        row.setSpacing(4)
+        for action, text in ((self.find_action, "Find  Ctrl+K"), (self.undo_action, "Undo")):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            button.setText(text)
+            row.addWidget(button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+    def _build_status_bar(self) -> None:
+        self.state_label = theme.as_caption(QLabel("Computing the estimate…"))
+        self.state_label.setObjectName("recomputeState")
+        self.statusBar().addPermanentWidget(self.state_label)
+
+    def _build_shortcuts(self) -> None:
+        for digit in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(digit)), self)
+            shortcut.activated.connect(lambda d=digit: self._quick_add_digit(d))
+
+    # -- extension points -----------------------------------------------------------------------
+
+    def add_file_action(self, action: QAction) -> None:
+        """Add an item to the File menu, above Quit."""
+        self.file_menu.insertAction(self._quit_separator, action)
+
+    def add_tab(self, page: QWidget, title: str, icon: QIcon | None = None) -> int:
+        """Add a page (give it an objectName ``tab_<name>``); it also gets a View menu item."""
+        index = self.tabs.addTab(page, icon or QIcon(), title)
+        self._add_tab_action(index)
+        return index
+
+    @Slot()
+    def request_recompute(self) -> None:
+        """Recompute the estimate in the background (after any write to the database)."""
+        self.recomputer.request(clock.today())
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def log_entry(self, entry: actions.NewEntry) -> str | None:
+        """Record an entry; returns None when stored, else the store's reason for refusing."""
+        try:
+            actions.record(entry, clock.today())
+        except actions.InvalidEntryError as error:
+            self.statusBar().showMessage(f"Not added: {error}.", 8000)
+            return str(error)
+        kind = ACTION_BY_KEY[entry.key]
+        when = "today" if entry.day == clock.today() else entry.day.isoformat()
+        self.statusBar().showMessage(
+            f"Added {entry.count} × {kind.label} for {when}. Ctrl+Z undoes it.", 6000
+        )
+        self.data_changed.emit()
+        return None
+
+    @Slot(str)
+    def quick_add(self, key: str) -> None:
+        self.log_entry(actions.NewEntry(key, clock.today()))
+
+    @Slot()
+    def undo_last(self) -> None:
+        removed = actions.undo_last()
+        if removed is None:
+            self.statusBar().showMessage("Nothing to undo: the log is empty.", 5000)
+            return
+        kind = ACTION_BY_KEY.get(removed.key)
+        label = kind.label if kind else removed.key
+        self.statusBar().showMessage(
+            f"Removed {removed.count} × {label} of {removed.day.isoformat()}.", 6000
+        )
+        self.data_changed.emit()
+
+    @Slot(str, bool)
+    def set_profile_item(self, key: str, done: bool) -> None:
+        today = clock.today()
+        profile.set_item(key, done, today, today)
+        self.data_changed.emit()
+
+    # -- dialogs --------------------------------------------------------------------------------
+
+    @Slot()
+    def open_finder(self) -> None:
+        if self.finder is None:
+            from ssi_desktop.ui.finder import ActionFinder
+
+            self.finder = ActionFinder(self.log_entry, self)
+        self.finder.open_fresh()
+
+    @Slot()
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db_path.parent)))
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About SSI Desktop",
+            f"<h3>SSI Desktop {__version__}</h3>"
+            "<p>An offline, private tracker of the habits behind your LinkedIn "
+            "Social Selling Index.</p>"
+            "<p>The score shown is an <b>estimate</b> computed from your own log; "
+            "LinkedIn's formula is not public.</p>"
+            f"<p>Your data: <code>{self.db_path}</code></p>",
+        )
+
+    # -- showing the estimate -------------------------------------------------------------------
+
+    @Slot(object)
+    def _show_snapshot(self, snapshot: ScoreSnapshot) -> None:
+        first = self.snapshot is None
+        self.snapshot = snapshot
+        self._shown_day = snapshot.day
+        self.dashboard.show_snapshot(snapshot)
+        for page in self.pillar_pages.values():
+            page.show_snapshot(snapshot)
+        updated = QTime.currentTime().toString("HH:mm")
+        self.state_label.setText(f"Estimated for {snapshot.day.isoformat()} · updated {updated}")
+        if first:
+            self.update()  # so that paintEvent reports the first paint with a score
+        self.snapshot_shown.emit(snapshot)
+
+    @Slot(str)
+    def _show_failure(self, message: str) -> None:
+        self.state_label.setText("The estimate could not be updated")
+        self.statusBar().showMessage(f"Could not compute the estimate: {message}", 15000)
+
+    @Slot(bool)
+    def _show_busy(self, busy: bool) -> None:
+        if busy and self.snapshot is not None:
+            self.state_label.setText("Updating the estimate…")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.snapshot is not None and not self._painted_with_score:
+            self._painted_with_score = True
+            self.first_score_painted.emit()
+
+    # -- keyboard -------------------------------------------------------------------------------
+
+    def current_pillar_page(self) -> PillarPage | None:
+        page = self.tabs.currentWidget()
+        return page if isinstance(page, PillarPage) else None
+
+    def _quick_add_digit(self, digit: int) -> None:
+        page = self.current_pillar_page()
+        if page is None:
+            self.statusBar().showMessage(
+                "Number keys log actions on a pillar's tab (Ctrl+2 to Ctrl+5).", 5000
+            )
+            return
+        page.quick_add(digit - 1)
+
+    # -- day rollover ---------------------------------------------------------------------------
+
+    def _arm_midnight(self) -> None:
+        now = dt.datetime.now()
+        midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+        self._midnight.start(int((midnight - now).total_seconds() * 1000) + 1000)
+
+    @Slot()
+    def _check_day(self) -> None:
+        """A new day started (or the machine woke up on one): the window moves on."""
+        if clock.today() != self._shown_day:
+            self._shown_day = clock.today()
+            self.request_recompute()
+        if not self._midnight.isActive():
+            self._arm_midnight()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._check_day()
+        super().changeEvent(event)
+
+    # -- settings and closing -------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+        self.select_tab(str(self.settings.value(SETTINGS_TAB, "tab_dashboard")))
+
+    def select_tab(self, name: str) -> bool:
+        """Show the tab whose page is named ``name`` (``tab_people``) or ``people``."""
+        wanted = name if name.startswith("tab_") else f"tab_{name}"
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is not None and page.objectName() == wanted:
+                self.tabs.setCurrentIndex(index)
+                return True
+        return False
+
+    def save_settings(self) -> None:
+        self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        current = self.tabs.currentWidget()
+        if current is not None:
+            self.settings.setValue(SETTINGS_TAB, current.objectName())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember_settings:
+            self.save_settings()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop background work; the window can be closed or the app quit right after."""
+        self._midnight.stop()
+        self.recomputer.stop()
+        if self.finder is not None:
+            self.finder.close()

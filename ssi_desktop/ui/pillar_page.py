@@ -1,0 +1,223 @@
+"""One pillar's tab: quick-add buttons, its score and trend, where its points come from, advice.
+
+The quick-add buttons are built at once (tests and shortcuts find them at start-up); the
+pillar's trend plot is built the first time the tab is shown, to keep start-up quick.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ssi_desktop.catalog import PILLAR_MAX, PROFILE_ITEMS, ActionType, Pillar, actions_in
+from ssi_desktop.ui import theme
+from ssi_desktop.ui.advice import ADVICE, most_room
+from ssi_desktop.ui.trend import TrendPlot
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Card
+from ssi_desktop.workers.snapshot import ScoreSnapshot
+
+EXPLAIN_SOURCE, EXPLAIN_COUNT, EXPLAIN_POINTS = range(3)
+
+
+class PillarPage(QWidget):
+    """The tab of one pillar (objectName ``tab_<pillar>``)."""
+
+    add_requested = Signal(str)  # action key
+    profile_item_toggled = Signal(str, bool)  # item key, done
+
+    def __init__(self, pillar: Pillar, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pillar = pillar
+        self.setObjectName(f"tab_{pillar.value}")
+        self.action_types: list[ActionType] = list(actions_in(pillar))
+        self.buttons: dict[str, QPushButton] = {}
+        self._counts: dict[str, QLabel] = {}
+        self._checks: dict[str, QCheckBox] = {}
+        self._snapshot: ScoreSnapshot | None = None
+        self._plot_card = Card("Last 90 days")
+        self.plot: TrendPlot | None = None  # built on first show
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+        layout.addLayout(self._header())
+        columns = QHBoxLayout()
+        columns.setSpacing(SPACING)
+        left = QVBoxLayout()
+        left.setSpacing(SPACING)
+        left.addWidget(self._quick_add_card())
+        if pillar is Pillar.BRAND:
+            left.addWidget(self._checklist_card())
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(SPACING)
+        right.addWidget(self._plot_card, 4)
+        right.addWidget(self._explanation_card(), 5)
+        right.addWidget(self._advice_card(), 0)
+        columns.addLayout(left, 0)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns, 1)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(SPACING)
+        icon = QLabel()
+        icon.setPixmap(theme.pillar_icon(self.pillar).pixmap(28, 28))
+        title = QLabel(self.pillar.label)
+        title.setProperty("role", "title")
+        self.score_label = QLabel("–")
+        self.score_label.setObjectName(f"tabScoreLabel_{self.pillar.value}")
+        self.score_label.setProperty("role", "score")
+        out_of = theme.as_caption(QLabel(f"/ {PILLAR_MAX:g}  estimated"))
+        row.addWidget(icon)
+        row.addWidget(title)
+        row.addStretch(1)
+        row.addWidget(self.score_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        row.addWidget(out_of, 0, Qt.AlignmentFlag.AlignBaseline)
+        return row
+
+    def _quick_add_card(self) -> Card:
+        card = Card("Log an action", "Click, or press the number key. Ctrl+K finds any action.")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        add_icon = theme.icon("add")
+        for index, kind in enumerate(self.action_types):
+            digit = theme.as_caption(QLabel(str(index + 1)))
+            digit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            digit.setMinimumWidth(14)
+            button = QPushButton(add_icon, kind.label)
+            button.setObjectName(f"quickAdd_{kind.key}")
+            button.setProperty("role", "quickAdd")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            tip = f"Log one “{kind.label}” for today (key {index + 1})"
+            if kind.quality:
+                tip += f"\nCounts more: {kind.quality}"
+            button.setToolTip(tip)
+            button.clicked.connect(
+                lambda _checked=False, key=kind.key: self.add_requested.emit(key)
+            )
+            count = theme.as_caption(QLabel("0 today"))
+            count.setObjectName(f"todayCount_{kind.key}")
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            count.setMinimumWidth(count.fontMetrics().horizontalAdvance("999 today") + 4)
+            grid.addWidget(digit, index, 0)
+            grid.addWidget(button, index, 1)
+            grid.addWidget(count, index, 2)
+            self.buttons[kind.key] = button
+            self._counts[kind.key] = count
+        grid.setColumnStretch(1, 1)
+        card.body.addLayout(grid)
+        card.setMinimumWidth(360)
+        card.setMaximumWidth(460)
+        return card
+
+    def _checklist_card(self) -> Card:
+        card = Card("Profile checklist", "Done items count every day, as long as they stay done.")
+        for item in PROFILE_ITEMS:
+            check = QCheckBox(f"{item.label}  (+{item.points:g})")
+            check.setObjectName(f"profileItem_{item.key}")
+            check.setToolTip(item.hint)
+            check.toggled.connect(
+                lambda done, key=item.key: self.profile_item_toggled.emit(key, done)
+            )
+            card.body.addWidget(check)
+            self._checks[item.key] = check
+        card.setMaximumWidth(460)
+        return card
+
+    def _explanation_card(self) -> Card:
+        card = Card("Where the points come from")
+        table = QTableWidget(0, 3)
+        table.setObjectName(f"explanation_{self.pillar.value}")
+        table.setHorizontalHeaderLabels(["Source", "In 90 days", "Points"])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(EXPLAIN_SOURCE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EXPLAIN_COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EXPLAIN_POINTS, QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        self.explanation = table
+        card.body.addWidget(table)
+        return card
+
+    def _advice_card(self) -> Card:
+        card = Card("What raises it")
+        self._room = QLabel("")
+        self._room.setWordWrap(True)
+        self._room.setObjectName(f"mostRoom_{self.pillar.value}")
+        card.body.addWidget(self._room)
+        tips = QLabel("\n".join(f"•  {tip}" for tip in ADVICE[self.pillar]))
+        tips.setWordWrap(True)
+        card.body.addWidget(tips)
+        return card
+
+    # -- showing the estimate -------------------------------------------------------------------
+
+    def quick_add(self, index: int) -> bool:
+        """Log the ``index``-th action of this tab (0-based), as its number key does."""
+        if not 0 <= index < len(self.action_types):
+            return False
+        self.buttons[self.action_types[index].key].click()
+        return True
+
+    @Slot(object)
+    def show_snapshot(self, snapshot: ScoreSnapshot) -> None:
+        self._snapshot = snapshot
+        self.score_label.setText(f"{snapshot.pillars[self.pillar]:.2f}")
+        for key, label in self._counts.items():
+            label.setText(f"{snapshot.count_today(key)} today")
+        for key, check in self._checks.items():
+            with QSignalBlocker(check):
+                check.setChecked(snapshot.profile_done.get(key, False))
+        self._show_explanation(snapshot)
+        self._room.setText(most_room(snapshot.explanation, self.pillar))
+        if self.plot is not None:
+            self.plot.set_snapshot(snapshot)
+
+    def _show_explanation(self, snapshot: ScoreSnapshot) -> None:
+        parts = sorted(snapshot.explanation.pillars[self.pillar], key=lambda c: -c.points)
+        table = self.explanation
+        table.setRowCount(len(parts))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row, part in enumerate(parts):
+            label = part.label if part.kind != "profile" else f"Profile: {part.label}"
+            count = str(part.count) if part.kind == "action" else ""
+            cells = (label, count, f"{part.points:+.2f}")
+            for column, text in enumerate(cells):
+                item = table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    if column != EXPLAIN_SOURCE:
+                        item.setTextAlignment(right)
+                    table.setItem(row, column, item)
+                item.setText(text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.plot is None:
+            self.plot = TrendPlot(self.pillar)
+            self._plot_card.body.addWidget(self.plot, 1)
+            if self._snapshot is not None:
+                self.plot.set_snapshot(self._snapshot)
+        super().showEvent(event)

@@ -1,0 +1,223 @@
+"""The 90-day trend: the total (or one pillar) per day, dates on the axis.
+
+Besides the estimate it has layers for what other features bring: official readings (markers),
+industry and network benchmarks (horizontal lines) and a forecast (dashed continuation). Each
+takes plain data; an empty list or None hides the layer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtWidgets import QWidget
+
+from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
+from ssi_desktop.ui import theme
+from ssi_desktop.workers.snapshot import ScoreSnapshot
+
+DatedValues = Sequence[tuple[dt.date, float]]
+
+
+def timestamp(day: dt.date) -> float:
+    """Local noon of the day, so the date axis never shows the day before or after."""
+    return dt.datetime.combine(day, dt.time(12)).timestamp()
+
+
+def _xy(points: DatedValues) -> tuple[np.ndarray, np.ndarray]:
+    xs = np.array([timestamp(day) for day, _ in points], dtype=float)
+    ys = np.array([value for _, value in points], dtype=float)
+    return xs, ys
+
+
+class DayAxis(pg.DateAxisItem):  # type: ignore[misc]
+    """Dates every week or few weeks, on Mondays, as "Sep 29": one kind of label, no clutter."""
+
+    LABEL_PIXELS = 64
+
+    def tickValues(
+        self, minVal: float, maxVal: float, size: float
+    ) -> list[tuple[float, list[float]]]:
+        span_days = (maxVal - minVal) / 86400
+        if span_days > 400 or size <= 0:
+            return super().tickValues(minVal, maxVal, size)  # type: ignore[no-any-return]
+        fits = max(1, int(size // self.LABEL_PIXELS))
+        weeks = max(1, math.ceil(span_days / 7 / fits))
+        first = dt.datetime.fromtimestamp(minVal).date()
+        monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
+        days = []
+        while (stamp := timestamp(monday)) <= maxVal:
+            days.append(stamp)
+            monday += dt.timedelta(weeks=weeks)
+        return [(weeks * 7 * 86400.0, days)]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if spacing < 7 * 86400 or spacing > 60 * 86400:
+            return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
+        days = [dt.datetime.fromtimestamp(value).date() for value in values]
+        return [f"{day:%b} {day.day}" for day in days]
+
+
+class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
+    """The total's trend (objectName ``trendPlot``), or one pillar's when ``pillar`` is given."""
+
+    def __init__(self, pillar: Pillar | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent, axisItems={"bottom": DayAxis(orientation="bottom")})
+        self.pillar = pillar
+        self.setObjectName("trendPlot" if pillar is None else f"trendPlot_{pillar.value}")
+        self.y_max = TOTAL_MAX if pillar is None else PILLAR_MAX
+        plot = self.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.setYRange(-0.04 * self.y_max, 1.04 * self.y_max, padding=0)
+        plot.showGrid(x=False, y=True, alpha=0.18)
+        step = self.y_max / 4 if pillar is None else 5.0
+        ticks = [(v, f"{v:g}") for v in np.arange(0, self.y_max + 0.1, step)]
+        plot.getAxis("left").setTicks([ticks])
+        plot.getAxis("left").setWidth(32)
+        # A fixed room for the dates: pyqtgraph grows the axis only after a first paint, which
+        # left the dashboard's dates clipped in the first frame (and in screenshots).
+        plot.getAxis("bottom").setHeight(QFontMetrics(self.font()).height() + 12)
+        self.setMinimumHeight(160)
+
+        self._stack: list[tuple[pg.PlotCurveItem, pg.FillBetweenItem]] = []
+        self._stack_floor = pg.PlotCurveItem()  # zero: the lowest band's fill reaches it
+        if pillar is None:
+            self._add_pillar_stack()
+        self._base = pg.PlotCurveItem()  # zero: a single pillar's fill reaches down to it
+        self._line = pg.PlotDataItem()
+        if pillar is not None:
+            self._fill: pg.FillBetweenItem | None = pg.FillBetweenItem(self._base, self._line)
+            plot.addItem(self._fill)
+        else:
+            self._fill = None
+        plot.addItem(self._line)
+        self._forecast = pg.PlotDataItem()
+        plot.addItem(self._forecast)
+        self._readings = pg.ScatterPlotItem(size=9, symbol="o")
+        plot.addItem(self._readings)
+        self._benchmarks: list[pg.InfiniteLine] = []
+        self._x_span: tuple[float, float] | None = None
+        self._forecast_end: float | None = None
+        self._apply_palette()
+        self._styled = True
+
+    # -- the estimate -------------------------------------------------------------------------
+
+    def set_snapshot(self, snapshot: ScoreSnapshot) -> None:
+        xs = np.array([timestamp(day) for day in snapshot.trend_days], dtype=float)
+        if self.pillar is None:
+            self._line.setData(xs, snapshot.trend_total)
+            stacked = np.zeros_like(xs)
+            self._stack_floor.setData(xs, stacked)
+            for (curve, _fill), pillar in zip(self._stack, Pillar, strict=True):
+                stacked = stacked + snapshot.trend_pillars[pillar]
+                curve.setData(xs, stacked)
+        else:
+            self._line.setData(xs, snapshot.trend_pillars[self.pillar])
+            self._base.setData(xs, np.zeros_like(xs))
+        self._x_span = (float(xs[0]), float(xs[-1])) if len(xs) else None
+        self._fit_x()
+
+    def show_pillars(self, shown: bool) -> None:
+        """Show the pillars as stacked bands under the total (the dashboard's trend only)."""
+        for curve, fill in self._stack:
+            curve.setVisible(shown)
+            fill.setVisible(shown)
+
+    # -- layers for other features --------------------------------------------------------------
+
+    def set_readings(self, points: DatedValues) -> None:
+        """Official readings typed in from LinkedIn, as markers."""
+        xs, ys = _xy(points)
+        self._readings.setData(xs, ys)
+
+    def set_benchmarks(self, industry_avg: float | None, network_avg: float | None) -> None:
+        """Horizontal lines for the industry's and the network's average SSI (None: hidden)."""
+        plot = self.getPlotItem()
+        for line in self._benchmarks:
+            plot.removeItem(line)
+        self._benchmarks = []
+        for name, value in (("Industry avg", industry_avg), ("Network avg", network_avg)):
+            if value is None:
+                continue
+            line = pg.InfiniteLine(
+                pos=value,
+                angle=0,
+                movable=False,
+                label=f"{name} {value:.0f}",
+                labelOpts={"position": 0.03, "anchors": [(0, 1), (0, 1)]},
+            )
+            plot.addItem(line)
+            self._benchmarks.append(line)
+        self._apply_palette()
+
+    def set_forecast(self, points: DatedValues) -> None:
+        """Where the estimate is heading: a dashed line after the last day."""
+        xs, ys = _xy(points)
+        self._forecast.setData(xs, ys)
+        self._forecast_end = float(xs.max()) if len(xs) else None
+        self._fit_x()
+
+    # -- look -----------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        palette_changed = event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        )
+        if palette_changed and self._styled:
+            self._apply_palette()
+        super().changeEvent(event)
+
+    def _add_pillar_stack(self) -> None:
+        plot = self.getPlotItem()
+        below = self._stack_floor
+        plot.addItem(below)
+        for pillar in Pillar:
+            curve = pg.PlotCurveItem(pen=pg.mkPen(theme.pillar_color(pillar), width=1))
+            fill = pg.FillBetweenItem(
+                below, curve, brush=theme.with_alpha(theme.pillar_color(pillar), 70)
+            )
+            plot.addItem(fill)
+            plot.addItem(curve)
+            self._stack.append((curve, fill))
+            below = curve
+
+    def _fit_x(self) -> None:
+        if self._x_span is None:
+            return
+        first, last = self._x_span
+        if self._forecast_end is not None:
+            last = max(last, self._forecast_end)
+        self.getPlotItem().setXRange(first, last, padding=0.01)
+
+    _styled = False  # set once built: Qt sends palette events while the base class builds
+
+    def _apply_palette(self) -> None:
+        pal = theme.palette()
+        text = pal.color(QPalette.ColorRole.Text)
+        self.setBackground(pal.color(QPalette.ColorRole.Base))
+        plot = self.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(theme.with_alpha(text, 90)))
+            axis.setTextPen(pg.mkPen(text))
+        line_color = theme.pillar_color(self.pillar) if self.pillar else text
+        self._line.setPen(pg.mkPen(line_color, width=2.5))
+        if self._fill is not None:
+            self._fill.setBrush(theme.with_alpha(line_color, 60))
+        self._forecast.setPen(pg.mkPen(line_color, width=2, style=Qt.PenStyle.DashLine))
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        self._readings.setPen(pg.mkPen(text, width=1.5))
+        self._readings.setBrush(pg.mkBrush(accent))
+        for line in self._benchmarks:
+            color = QColor(theme.muted_color())
+            line.setPen(pg.mkPen(color, width=1.5, style=Qt.PenStyle.DotLine))
+            line.label.setColor(color)

@@ -1,0 +1,1 @@
+"""Background work: the score recompute and the thread that runs it. No widgets here."""

@@ -1,0 +1,88 @@
+"""What the window shows, built from the database in one go: the worker's only task.
+
+build_snapshot() runs on the worker thread with that thread's own connection. It knows nothing
+of Qt, so it can be tested, timed and extended (readings, targets, streaks) like any function:
+add a field to ScoreSnapshot, fill it here, and read it in the widget that shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import numpy as np
+
+from ssi_desktop import estimate
+from ssi_desktop.catalog import Pillar
+from ssi_desktop.scoring import Explanation, compute
+from ssi_desktop.scoring.activity import FloatArray
+from ssi_desktop.store import actions, profile
+
+TREND_DAYS = 90
+
+
+class Cancelled(Exception):  # noqa: N818  (a signal to stop, not an error)
+    """A newer change made this computation stale; its result would be thrown away."""
+
+
+@dataclass(frozen=True)
+class ScoreSnapshot:
+    """The estimate on ``day`` and everything around it that the window shows."""
+
+    day: dt.date
+    pillars: Mapping[Pillar, float]
+    total: float
+    trend_days: tuple[dt.date, ...]
+    trend_total: FloatArray
+    trend_pillars: Mapping[Pillar, FloatArray]
+    explanation: Explanation
+    counts_today: Mapping[str, int]
+    profile_done: Mapping[str, bool]
+    entry_count: int
+
+    def count_today(self, key: str) -> int:
+        return self.counts_today.get(key, 0)
+
+
+def _frozen(values: FloatArray) -> FloatArray:
+    copy = np.array(values, dtype=np.float64)
+    copy.flags.writeable = False
+    return copy
+
+
+def never() -> bool:
+    return False
+
+
+def build_snapshot(
+    day: dt.date, cancelled: Callable[[], bool] = never, *, trend_days: int = TREND_DAYS
+) -> ScoreSnapshot:
+    """Read the log and score it for ``day`` and the ``trend_days`` days up to it.
+
+    ``cancelled`` is asked between the steps; when it says yes, Cancelled is raised.
+    """
+    first_day = day - dt.timedelta(days=trend_days - 1)
+    activity = estimate.load_activity(first_day, day)
+    history = profile.history()
+    counts = actions.counts_on(day)
+    entry_count = actions.entry_count()
+    if cancelled():
+        raise Cancelled
+    series = compute(activity, history, first_day, day)
+    if cancelled():
+        raise Cancelled
+    today = series.on(day)
+    return ScoreSnapshot(
+        day=day,
+        pillars=MappingProxyType(dict(today.pillars)),
+        total=today.total,
+        trend_days=tuple(series.days),
+        trend_total=_frozen(series.totals),
+        trend_pillars=MappingProxyType({p: _frozen(series.pillars[p]) for p in Pillar}),
+        explanation=series.explain(day),
+        counts_today=MappingProxyType(counts),
+        profile_done=MappingProxyType(history.done_on(day)),
+        entry_count=entry_count,
+    )

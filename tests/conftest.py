@@ -1,0 +1,46 @@
+"""Shared test set-up: offscreen Qt, a fresh temp database per test, a fixed "today"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: no display in CI, and pyqtgraph must pick PySide6.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
+
+from ssi_desktop.store.db import close_database, open_database
+
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test may touch the real user's data folder, settings or today's date."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("SSI_DESKTOP_TODAY", TODAY.isoformat())
+    monkeypatch.delenv("SSI_DESKTOP_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "ssi.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Path]:
+    """A fresh database file, opened and bound for this test; closed afterwards."""
+    open_database(db_path)
+    yield db_path
+    close_database()

@@ -1,0 +1,128 @@
+"""Properties the score model promises (docs/SCORING.md), checked on random logs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from ssi_desktop.catalog import ACTIONS, PILLAR_MAX, PROFILE_ITEMS, TOTAL_MAX, Pillar
+from ssi_desktop.scoring import Activity, ProfileEvent, ProfileHistory, Tally, compute, score_on
+from ssi_desktop.scoring.activity import WINDOW_DAYS
+from ssi_desktop.scoring.model import profile_only
+
+DAY = dt.date(2026, 11, 24)
+KEYS = [a.key for a in ACTIONS]
+POSITIVE_KEYS = [a.key for a in ACTIONS if not a.can_lower_score]
+
+tallies = st.builds(
+    Tally,
+    day=st.integers(0, 200).map(lambda back: DAY - dt.timedelta(days=back)),
+    key=st.sampled_from(KEYS),
+    count=st.integers(1, 60),
+    at_target=st.booleans(),
+)
+logs = st.lists(tallies, max_size=40)
+profiles = st.lists(
+    st.builds(
+        ProfileEvent,
+        item=st.sampled_from([p.key for p in PROFILE_ITEMS]),
+        day=st.integers(0, 300).map(lambda back: DAY - dt.timedelta(days=back)),
+        done=st.booleans(),
+    ),
+    max_size=12,
+).map(ProfileHistory)
+
+
+def score(log: list[Tally], profile: ProfileHistory | None = None, day: dt.date = DAY) -> float:
+    return score_on(day, Activity.covering(day, day, log), profile or ProfileHistory()).total
+
+
+@given(logs, profiles)
+def test_pillars_stay_within_0_and_25_and_total_is_their_sum(log, profile):
+    result = score_on(DAY, Activity.covering(DAY, DAY, log), profile)
+    for pillar in Pillar:
+        assert 0.0 <= result.pillars[pillar] <= PILLAR_MAX
+    assert 0.0 <= result.total <= TOTAL_MAX
+    assert result.total == pytest.approx(sum(result.pillars.values()), abs=1e-9)
+
+
+@given(logs, st.lists(tallies, max_size=10))
+def test_nothing_older_than_90_days_counts(recent, old):
+    cutoff = DAY - dt.timedelta(days=WINDOW_DAYS)
+    recent = [t for t in recent if t.day > cutoff]
+    old = [Tally(cutoff - (DAY - t.day), t.key, t.count, t.at_target) for t in old]
+    assert score(recent + old) == pytest.approx(score(recent), abs=1e-9)
+
+
+@given(logs, st.sampled_from(POSITIVE_KEYS), st.integers(0, 89), st.integers(1, 30), st.booleans())
+def test_adding_a_positive_action_never_lowers_the_score(log, key, back, count, at_target):
+    added = Tally(DAY - dt.timedelta(days=back), key, count, at_target)
+    before = score_on(DAY, Activity.covering(DAY, DAY, log), ProfileHistory())
+    after = score_on(DAY, Activity.covering(DAY, DAY, [*log, added]), ProfileHistory())
+    for pillar in Pillar:
+        assert after.pillars[pillar] >= before.pillars[pillar] - 1e-9
+
+
+@given(st.sampled_from(KEYS), st.integers(1, 1000))
+def test_no_single_action_type_can_fill_a_pillar(key, per_day):
+    log = [Tally(DAY - dt.timedelta(days=i), key, per_day, True) for i in range(WINDOW_DAYS)]
+    result = score_on(DAY, Activity.covering(DAY, DAY, log), ProfileHistory())
+    assert max(result.pillars.values()) < PILLAR_MAX * 0.5
+
+
+@given(st.sampled_from(KEYS), st.integers(1, 8), st.integers(0, 6))
+def test_spreading_over_12_weeks_beats_one_burst(key, per_week, burst_back):
+    """Same actions: one day a week for 12 weeks against all of them on one day (any recent day)."""
+    assume(key != "connection_request_generic")  # spread or not, generic requests cost points
+    spread = [Tally(DAY - dt.timedelta(weeks=w), key, per_week) for w in range(12)]
+    burst = [Tally(DAY - dt.timedelta(days=burst_back), key, per_week * 12)]
+    assert score(spread) > score(burst)
+
+
+@given(logs, profiles, st.integers(0, 89))
+def test_without_activity_the_score_decays_to_the_profile_part(log, profile, gap):
+    last_activity = max((t.day for t in log), default=DAY)
+    quiet = [last_activity + dt.timedelta(days=d) for d in (gap, WINDOW_DAYS)]
+    assume(quiet[0] > last_activity)
+    activity = Activity.covering(DAY - dt.timedelta(days=200), quiet[1], log)
+    series = compute(activity, profile, last_activity, quiet[1])
+    assert series.on(quiet[1]).total == pytest.approx(profile_only(quiet[1], profile), abs=1e-9)
+    if all(t.key != "connection_request_generic" for t in log):
+        # Fading only ever lowers what activity earned (the spam cost may move either way).
+        earned = [series.on(day).total - profile_only(day, profile) for day in quiet]
+        assert earned[0] >= earned[1] - 1e-9
+
+
+@given(logs, st.randoms(use_true_random=False))
+def test_entry_order_does_not_matter(log, rnd):
+    shuffled = list(log)
+    rnd.shuffle(shuffled)
+    assert score(shuffled) == pytest.approx(score(log), abs=1e-9)
+
+
+@given(logs, profiles)
+@settings(max_examples=50)
+def test_the_explanation_sums_to_each_pillar(log, profile):
+    series = compute(Activity.covering(DAY, DAY, log), profile, DAY, DAY)
+    explanation = series.explain(DAY)
+    for pillar in Pillar:
+        assert explanation.pillar_total(pillar) == pytest.approx(series.on(DAY).pillars[pillar])
+        for part in explanation.pillars[pillar]:
+            if part.kind == "action":
+                window = [
+                    t for t in log if t.key == part.source and (DAY - t.day).days < WINDOW_DAYS
+                ]
+                assert part.count == sum(t.count for t in window)
+
+
+@given(logs)
+@settings(max_examples=30)
+def test_a_trend_agrees_with_scoring_each_day_alone(log):
+    first = DAY - dt.timedelta(days=20)
+    series = compute(Activity.covering(first, DAY, log), ProfileHistory(), first, DAY)
+    for day in (first, first + dt.timedelta(days=7), DAY):
+        alone = score_on(day, Activity.covering(day, day, log), ProfileHistory())
+        assert series.on(day).total == pytest.approx(alone.total, abs=1e-9)
