@@ -382,11 +382,11 @@ def test_truncated_or_missing_invitation_urls(
     assert _keys(report)[0] == (dt.date(2024, 3, 10), "connection_request_personalized")
 
 
-def test_invitations_without_url_columns_and_acceptance_window(tmp_path: Path) -> None:
+def test_invitations_without_url_columns_are_joined_by_name(tmp_path: Path) -> None:
     files = {
         "Connections.csv": _connections(
             ["Sam", "Ortiz", "", "", "", "", "12 Mar 2024"],
-            ["Old", "Friend", "", "", "", "", "01 Jan 2020"],  # connected long before the invite
+            ["Old", "Friend", "", "", "", "", "01 Jan 2020"],  # any date: appearing is enough
         ),
         "Invitations.csv": csv_text(
             ["From", "To", "Sent At", "Message", "Direction"],
@@ -399,7 +399,7 @@ def test_invitations_without_url_columns_and_acceptance_window(tmp_path: Path) -
     }
     report = _read(tmp_path, files)
     assert report.sources["invitations_sent"] == 3
-    assert report.sources["invitations_accepted"] == 1
+    assert report.sources["invitations_accepted"] == 2
     assert [key for _, key in _keys(report)].count("connection_request_generic") == 3
     assert report.owner_url is None
 

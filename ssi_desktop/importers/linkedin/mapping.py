@@ -6,8 +6,9 @@ Mapping:
   are closed accounts and skipped).
 - Invitations: OUTGOING -> ``connection_request_personalized`` when Message is non-empty, else
   ``connection_request_generic``; INCOMING rows are skipped. An outgoing invitation counts as
-  accepted when its invitee (URL, a cut-off URL prefix, or the name) is in Connections with a
-  Connected On no earlier than the day before it was sent.
+  accepted when its invitee (URL, a cut-off URL prefix, or the name) is in Connections, as the
+  export notes define it (LinkedIn never lists an invitation to someone already connected, so
+  no date comparison is needed).
 - messages: see ``messages.py``.
 - Shares: empty commentary -> ``reshare``; commentary + SharedUrl -> ``share_with_perspective``;
   commentary alone -> ``post_published`` (words of the unwrapped text, also set for shares).
@@ -180,8 +181,7 @@ def invitations(
         )
         result.sources["invitations_sent"] += 1
         slug = profile_slug(normalize_profile_url(row.get("inviteeprofileurl", "")))
-        earliest = at.date() - datetime.timedelta(days=1)
-        if any(day >= earliest for day in index.days_for(slug, to_name)):
+        if index.days_for(slug, to_name):
             result.sources["invitations_accepted"] += 1
     return result
 
