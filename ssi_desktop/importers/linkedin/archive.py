@@ -21,6 +21,9 @@ from typing import IO
 from .dates import day_from_name
 from .model import ArchiveError
 
+MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024
+"""A real archive is a few megabytes to a few hundred; anything beyond this is not one."""
+
 # normalized stem -> file key used by the parser
 KNOWN_FILES: dict[str, str] = {
     "connections": "connections",
@@ -190,6 +193,12 @@ class Archive:
                 return
             if not path.exists():
                 raise ArchiveError(f"{self.display_name} does not exist.")
+            size = path.stat().st_size
+            if size > MAX_ARCHIVE_BYTES:
+                raise ArchiveError(
+                    f"{self.display_name} is too big for a LinkedIn archive "
+                    f"({size / 1024**3:.1f} GB; the limit is {MAX_ARCHIVE_BYTES / 1024**3:g} GB)."
+                )
             if not zipfile.is_zipfile(path):
                 raise ArchiveError(
                     f"{self.display_name} is neither a ZIP archive nor a folder of LinkedIn data."

@@ -5,41 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-ACTION_KEYS: frozenset[str] = frozenset(
-    {
-        # brand
-        "post_published",
-        "article_published",
-        "recommendation_received",
-        "endorsement_received",
-        "followers_gained",
-        # people
-        "prospect_search",
-        "profile_viewed",
-        "lead_saved",
-        "connection_request_personalized",
-        "connection_request_generic",
-        "connection_accepted",
-        "group_joined",
-        # insights
-        "comment_thoughtful",
-        "comment_short",
-        "share_with_perspective",
-        "reshare",
-        "reaction",
-        "group_discussion",
-        # relationships
-        "dm_sent",
-        "dm_reply_received",
-        "decision_maker_connected",
-        "congratulation_sent",
-        "meeting_booked",
-    }
-)
+from ssi_desktop.catalog import ACTION_BY_KEY, PROFILE_ITEM_BY_KEY
 
-PROFILE_ITEM_KEYS: frozenset[str] = frozenset(
-    {"photo", "banner", "headline", "about", "experience", "featured", "skills", "recommendations"}
-)
+ACTION_KEYS: frozenset[str] = frozenset(ACTION_BY_KEY)
+PROFILE_ITEM_KEYS: frozenset[str] = frozenset(PROFILE_ITEM_BY_KEY)
 
 SOURCE_KEYS: tuple[str, ...] = (
     "connections",
