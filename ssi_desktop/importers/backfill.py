@@ -22,7 +22,7 @@ from ssi_desktop.importers.linkedin import (
     ImportCancelled,
     read_archive,
 )
-from ssi_desktop.store import imports
+from ssi_desktop.store import imports, profile
 from ssi_desktop.store.actions import EARLIEST_DAY, NewEntry, known_external_ids, record_many
 from ssi_desktop.store.db import database
 
@@ -47,6 +47,11 @@ class ImportPlan:
     profile_items: tuple[tuple[str, dt.date], ...]
     skipped: dict[str, int]
     already_known: int
+    new_profile_items: tuple[str, ...] = ()
+
+    @property
+    def adds_anything(self) -> bool:
+        return self.new_entries > 0 or bool(self.new_profile_items)
 
     @property
     def new_entries(self) -> int:
@@ -84,6 +89,7 @@ class ImportOutcome:
     added: int
     already_known: int
     profile_items: tuple[str, ...] = ()
+    first_day: dt.date | None = None  # of the rows added
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -120,6 +126,8 @@ def plan_from_report(report: ArchiveReport, archive_name: str, today: dt.date) -
         (seen.item, min(max(seen.day, EARLIEST_DAY), today)) for seen in report.profile_items
     )
     known = len(known_external_ids(e.external_id for e in entries if e.external_id is not None))
+    done = profile.history()
+    new_items = tuple(item for item, day in items if not done.done_on(day).get(item))
     return ImportPlan(
         archive_name=archive_name,
         report=report,
@@ -127,6 +135,7 @@ def plan_from_report(report: ArchiveReport, archive_name: str, today: dt.date) -
         profile_items=items,
         skipped={**dict(sorted(skipped.items())), **_file_skips(report)},
         already_known=known,
+        new_profile_items=new_items,
     )
 
 
@@ -181,4 +190,5 @@ def commit(
             transaction.rollback()
             return ImportOutcome(None, 0, len(known))
         imports.close_batch(batch_id, total, len(items))
-    return ImportOutcome(batch_id, total, len(known), tuple(items))
+    first_day = min((e.day for e in fresh), default=None)
+    return ImportOutcome(batch_id, total, len(known), tuple(items), first_day)

@@ -88,6 +88,10 @@ class BackgroundJob(QObject):
         self._thread.stop_requested.set()
 
     @property
+    def cancel_requested(self) -> bool:
+        return self._thread.stop_requested.is_set()
+
+    @property
     def running(self) -> bool:
         return self._thread.isRunning()
 

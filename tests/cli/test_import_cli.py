@@ -109,7 +109,11 @@ def test_list_and_undo(ssi, archive_2024):
     added = run_json(ssi, "import", "linkedin", str(archive_2024))
     [listed] = run_json(ssi, "import", "list")
     assert listed["batch"] == added["batch"]
-    assert (listed["file"], listed["entries"], listed["undone_at"]) == (ARCHIVE, added["added"], None)
+    assert (listed["file"], listed["entries"], listed["undone_at"]) == (
+        ARCHIVE,
+        added["added"],
+        None,
+    )
     code, out, _ = ssi("import", "list")
     assert code == 0 and ARCHIVE in out and "active" in out
 

@@ -9,11 +9,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
@@ -22,6 +23,7 @@ from ssi_desktop.importers import backfill
 from ssi_desktop.importers.linkedin import ImportCancelled
 from ssi_desktop.store import imports
 from ssi_desktop.ui.importer.preview import PreviewDialog
+from ssi_desktop.ui.widgets import python_date
 from ssi_desktop.workers.background_job import BackgroundJob, Work
 
 if TYPE_CHECKING:
@@ -105,7 +107,15 @@ class ImportController(QObject):
                 "File > Undo Last Import takes it back."
             )
         self.window.statusBar().showMessage(message, 10000)
+        if outcome.first_day is not None:
+            self._show_in_history(outcome.first_day)
         self.window.data_changed.emit()
+
+    def _show_in_history(self, first_day: dt.date) -> None:
+        """Widen the history's date range (never narrow it) so the imported rows are listed."""
+        since = self.window.history.since_edit
+        if python_date(since.date()) > first_day:
+            since.setDate(QDate(first_day.year, first_day.month, first_day.day))
 
     @Slot()
     def undo_last_import(self) -> None:

@@ -98,7 +98,10 @@ def overview(plan: ImportPlan) -> str:
             f"{len(plan.entries):,} actions from {report.first_day:%d %b %Y} "
             f"to {report.last_day:%d %b %Y}"
         )
-    if plan.new_entries == 0:
+    if plan.new_entries == 0 and plan.new_profile_items:
+        items = len(plan.new_profile_items)
+        news = f"all are already in your log; importing marks {items} profile items done."
+    elif plan.new_entries == 0:
         news = "all of them are already in your log, so importing adds nothing."
     elif plan.already_known:
         news = f"{plan.new_entries:,} are new; {plan.already_known:,} are already in your log."
@@ -149,9 +152,8 @@ class PreviewDialog(QDialog):
             f"Import {plan.new_entries:,} Entries", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setObjectName("importButton")
-        nothing_new = plan.new_entries == 0 and not plan.profile_items
-        self.import_button.setEnabled(not nothing_new)
-        self.import_button.setDefault(not nothing_new)
+        self.import_button.setEnabled(plan.adds_anything)
+        self.import_button.setDefault(plan.adds_anything)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
