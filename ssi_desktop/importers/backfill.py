@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from ssi_desktop.importers.linkedin import (
     DEFAULT_MAX_FILE_BYTES,
     ArchiveReport,
     ImportCancelled,
+    ImportedAction,
     read_archive,
 )
 from ssi_desktop.store import imports, profile
@@ -43,7 +44,8 @@ class ImportPlan:
 
     archive_name: str
     report: ArchiveReport
-    entries: tuple[NewEntry, ...]
+    entries: tuple[ImportedAction, ...]
+    """The report's actions the log can hold (the same objects: a big archive is not copied)."""
     profile_items: tuple[tuple[str, dt.date], ...]
     skipped: dict[str, int]
     already_known: int
@@ -104,28 +106,18 @@ def _file_skips(report: ArchiveReport) -> dict[str, int]:
 def plan_from_report(report: ArchiveReport, archive_name: str, today: dt.date) -> ImportPlan:
     """Keep the rows the log can hold (dated from LinkedIn's launch to today); read-only."""
     skipped: Counter[str] = Counter(report.skipped)
-    entries: list[NewEntry] = []
+    entries: list[ImportedAction] = []
     for found in report.actions:
         if found.day > today:
             skipped[SKIP_FUTURE] += 1
         elif found.day < EARLIEST_DAY:
             skipped[SKIP_TOO_EARLY] += 1
         else:
-            entries.append(
-                NewEntry(
-                    key=found.key,
-                    day=found.day,
-                    count=found.count,
-                    note=found.note,
-                    at_target=found.at_target,
-                    source=SOURCE,
-                    external_id=found.external_id,
-                )
-            )
+            entries.append(found)
     items = tuple(
         (seen.item, min(max(seen.day, EARLIEST_DAY), today)) for seen in report.profile_items
     )
-    known = len(known_external_ids(e.external_id for e in entries if e.external_id is not None))
+    known = len(known_external_ids(e.external_id for e in entries))
     done = profile.history()
     new_items = tuple(item for item, day in items if not done.done_on(day).get(item))
     return ImportPlan(
@@ -167,8 +159,7 @@ def commit(
     """
     with database.atomic() as transaction:
         # Checked again inside the transaction: the log may have changed since the preview.
-        ids = [e.external_id for e in plan.entries if e.external_id is not None]
-        known = known_external_ids(ids)
+        known = known_external_ids(e.external_id for e in plan.entries)
         fresh = [e for e in plan.entries if e.external_id not in known]
         total = len(fresh)
         counts = {**plan.summary(), "added": total, "already_known": len(known)}
@@ -178,7 +169,7 @@ def commit(
         for start in range(0, total, CHUNK):
             if cancelled is not None and cancelled():
                 raise ImportCancelled("The import was cancelled; nothing was written.")
-            chunk = [replace(e, batch_id=batch_id) for e in fresh[start : start + CHUNK]]
+            chunk = [_entry(found, batch_id) for found in fresh[start : start + CHUNK]]
             record_many(chunk, today)
             if progress is not None:
                 progress(start + len(chunk), total)
@@ -192,3 +183,17 @@ def commit(
         imports.close_batch(batch_id, total, len(items))
     first_day = min((e.day for e in fresh), default=None)
     return ImportOutcome(batch_id, total, len(known), tuple(items), first_day)
+
+
+def _entry(found: ImportedAction, batch_id: int) -> NewEntry:
+    """Built chunk by chunk, so that only a chunk of them is alive at a time."""
+    return NewEntry(
+        key=found.key,
+        day=found.day,
+        count=found.count,
+        note=found.note,
+        at_target=found.at_target,
+        source=SOURCE,
+        external_id=found.external_id,
+        batch_id=batch_id,
+    )

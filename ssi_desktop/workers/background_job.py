@@ -9,10 +9,12 @@ touches a widget.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QThread, Signal
 
@@ -30,6 +32,26 @@ def running_jobs() -> list[QThread]:
     return [thread for thread in _threads if thread.isRunning()]
 
 
+@contextmanager
+def quiet_garbage_collector() -> Iterator[None]:
+    """No cyclic garbage collection while a job builds a large result, then freeze what lives.
+
+    A full collection holds the GIL while it scans every object in the process, so with the
+    100,000 records of a big archive alive it froze the window for 0.3-0.6 s at a time (see
+    tests/benchmarks/importing.py). Parsing makes next to no reference cycles, so pausing the
+    collector costs nothing; freezing the survivors keeps later collections from rescanning them
+    (they are still freed as usual once unreferenced).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
 class _JobThread(QThread):
     progressed = Signal(int, int)
     succeeded = Signal(object)
@@ -45,7 +67,8 @@ class _JobThread(QThread):
     def run(self) -> None:
         database.connect(reuse_if_open=True)
         try:
-            result = self._work(self.stop_requested.is_set, self.progressed.emit)
+            with quiet_garbage_collector():
+                result = self._work(self.stop_requested.is_set, self.progressed.emit)
         except self._cancel_errors:
             self.cancelled.emit()
         except Exception as error:

@@ -7,9 +7,12 @@ import os
 import platform
 import sys
 
-from tests.benchmarks import core
+from tests.benchmarks import core, importing
 
-BENCHMARKS = {"core": lambda: core.report(core.run())}
+BENCHMARKS = {
+    "core": lambda: core.report(core.run()),
+    "import": lambda: importing.report(importing.run()),
+}
 
 
 def machine() -> str:

@@ -37,6 +37,9 @@ _SYSTEM = (
     re.compile(r"you are now connected\b.{0,200}", re.I),
 )
 
+_SYSTEM_WORDS = ("conversation", "request accepted", "now connected")
+"""Every system body holds one of these: the patterns only run on the few that do."""
+
 SKIP_DRAFT = "draft message"
 SKIP_SPAM = "spam folder"
 SKIP_SPONSORED = "sponsored or LinkedIn Member message"
@@ -46,7 +49,7 @@ SKIP_DATE = "unparseable date"
 SKIP_MALFORMED = "malformed row"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     conversation: str
     at: datetime.datetime
@@ -83,7 +86,10 @@ def _skip_reason(row: Row) -> str | None:
         or _HTML.search(content)
     ):
         return SKIP_SPONSORED
-    if any(pattern.fullmatch(content.strip()) for pattern in _SYSTEM):
+    lowered = content.casefold()
+    if any(word in lowered for word in _SYSTEM_WORDS) and any(
+        pattern.fullmatch(content.strip()) for pattern in _SYSTEM
+    ):
         return SKIP_SYSTEM
     if not content.strip() and not row.get("attachments", "").strip():
         return SKIP_EMPTY

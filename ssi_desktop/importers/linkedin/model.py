@@ -33,7 +33,7 @@ class ImportCancelled(Exception):  # noqa: N818 - the name is part of the public
     """The caller's ``cancelled()`` returned True while the archive was being read."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImportedAction:
     """One habit event found in the archive (one row, or one reply day of a conversation)."""
 
@@ -46,7 +46,7 @@ class ImportedAction:
     at_target: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProfileItemSeen:
     """A profile item that the archive shows as present on ``day``."""
 

@@ -12,6 +12,7 @@ OUTGOING messages).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -31,8 +32,12 @@ def normalize_name(*parts: str) -> str:
     return normalize_text(" ".join(parts))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_profile_url(url: str) -> str | None:
-    """The canonical form of a LinkedIn profile URL, or ``None`` when empty."""
+    """The canonical form of a LinkedIn profile URL, or ``None`` when empty.
+
+    Cached: a messages file repeats the same few thousand URLs on every row.
+    """
     text = url.strip().strip('"').strip()
     if not text:
         return None
