@@ -78,6 +78,8 @@ def _table(name: str, model: CountsModel) -> QTableView:
     view.setObjectName(name)
     view.setModel(model)
     view.verticalHeader().hide()
+    # Compact rows: the eleven counts of the Found tab fit without scrolling.
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.setAlternatingRowColors(True)
     view.setSelectionMode(QTableView.SelectionMode.NoSelection)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -120,7 +122,8 @@ class PreviewDialog(QDialog):
         self.plan = plan
         self.setObjectName("importPreview")
         self.setWindowTitle("Import LinkedIn Archive")
-        self.setMinimumSize(560, 480)
+        self.setMinimumSize(520, 460)
+        self.resize(640, 600)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
         layout.addWidget(heading(plan.archive_name))
@@ -178,5 +181,7 @@ class PreviewDialog(QDialog):
         return _table("importFiles", CountsModel(("File", "Rows read"), rows, self))
 
     def _skipped(self) -> QTableView:
-        rows = list(self.plan.skipped.items()) or [("Nothing was skipped", 0)]
+        rows: list[tuple[str, str | int]] = list(self.plan.skipped.items())
+        if not rows:
+            rows = [("Nothing was skipped", "")]
         return _table("importSkipped", CountsModel(("Reason", "Rows"), rows, self))
