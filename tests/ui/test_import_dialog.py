@@ -190,3 +190,12 @@ def test_a_file_that_is_not_an_archive_is_reported(
     assert warnings == ["holiday.zip is neither a ZIP archive nor a folder of LinkedIn data."]
     qtbot.waitUntil(lambda: control.job is None)
     assert control.preview is None
+
+
+def test_the_preview_tables_pass_the_model_tester(qtmodeltester) -> None:
+    from ssi_desktop.ui.importer.preview import CountsModel
+
+    model = CountsModel(("Reason", "Rows"), [("spam folder", 3), ("Nothing else", "")])
+    qtmodeltester.check(model)
+    assert model.index(0, 1).data() == "3"
+    assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
