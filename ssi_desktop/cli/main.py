@@ -14,12 +14,20 @@ from ssi_desktop.cli import (
     import_commands,
     log_commands,
     profile_commands,
+    reading_commands,
     score_commands,
 )
 from ssi_desktop.cli.common import CliError
 from ssi_desktop.store.actions import InvalidEntryError
 
-COMMAND_MODULES = (log_commands, score_commands, profile_commands, data_commands, import_commands)
+COMMAND_MODULES = (
+    log_commands,
+    score_commands,
+    profile_commands,
+    data_commands,
+    reading_commands,
+    import_commands,
+)
 EXIT_BAD_INPUT = 2
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import peewee
 
-from ssi_desktop.catalog import Pillar, action, actions_in
+from ssi_desktop.catalog import ACTIONS, Pillar, action, actions_in
 from ssi_desktop.scoring.activity import Tally
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import ActionEntry, utc_now
@@ -128,9 +128,11 @@ def update(entry_id: int, changes: NewEntry, today: dt.date) -> ActionEntry:
         return entry
 
 
-def delete(entry_id: int) -> None:
+def delete(*entry_ids: int) -> int:
+    """Delete these entries, all or none; returns how many existed."""
     with database.atomic():
-        ActionEntry.delete_by_id(entry_id)
+        deleted: int = ActionEntry.delete().where(ActionEntry.id.in_(entry_ids)).execute()
+        return deleted
 
 
 def entries(
@@ -163,6 +165,25 @@ def daily_tallies(first_day: dt.date, last_day: dt.date) -> list[Tally]:
     return [
         Tally(from_iso(day), key, int(total), bool(target)) for day, key, target, total in cursor
     ]
+
+
+_KEY_POSITIONS = "," + ",".join(a.key for a in ACTIONS) + ","
+
+
+def log_fingerprint(until: dt.date) -> tuple[float, ...]:
+    """A summary of every entry dated up to ``until``, in one indexed SQL pass.
+
+    Any single change to those entries (one added or deleted, or its day, type, count or
+    target flag edited) changes it, so a result computed from them (the calibration fit) can
+    be reused until then instead of reloading years of history.
+    """
+    row = database.execute_sql(
+        "SELECT COUNT(*), TOTAL(id), TOTAL(id * count), TOTAL(id * at_target),"
+        " TOTAL(id * julianday(day)), TOTAL(id * instr(?, ',' || key || ','))"
+        " FROM action_entry WHERE day <= ?",
+        (_KEY_POSITIONS, until.isoformat()),
+    ).fetchone()
+    return tuple(float(value) for value in row)
 
 
 def counts_on(day: dt.date) -> dict[str, int]:

@@ -61,6 +61,27 @@ CREATE TABLE profile_change (
 CREATE INDEX profile_change_item_day ON profile_change (item, day)
 """
 
+V2_READINGS_AND_SETTINGS = """
+CREATE TABLE official_reading (
+    id INTEGER NOT NULL PRIMARY KEY,
+    day DATE NOT NULL UNIQUE,
+    total REAL NOT NULL CHECK (total BETWEEN 0 AND 100),
+    brand REAL NOT NULL CHECK (brand BETWEEN 0 AND 25),
+    people REAL NOT NULL CHECK (people BETWEEN 0 AND 25),
+    insights REAL NOT NULL CHECK (insights BETWEEN 0 AND 25),
+    relationships REAL NOT NULL CHECK (relationships BETWEEN 0 AND 25),
+    industry_rank REAL CHECK (industry_rank BETWEEN 0 AND 100),
+    network_rank REAL CHECK (network_rank BETWEEN 0 AND 100),
+    industry_avg REAL CHECK (industry_avg BETWEEN 0 AND 100),
+    network_avg REAL CHECK (network_avg BETWEEN 0 AND 100),
+    created_at DATETIME NOT NULL
+);
+CREATE TABLE setting (
+    key VARCHAR(64) NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL
+)
+"""
+
 V5_IMPORT_BATCHES = """
 CREATE TABLE import_batch (
     id INTEGER NOT NULL PRIMARY KEY,
@@ -78,6 +99,7 @@ CREATE INDEX profile_change_batch ON profile_change (batch_id)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "action log and profile checklist", _run_script(V1_ACTIONS_AND_PROFILE)),
+    Migration(2, "official SSI readings and settings", _run_script(V2_READINGS_AND_SETTINGS)),
     Migration(
         5, "import batches (undo an archive import as a whole)", _run_script(V5_IMPORT_BATCHES)
     ),

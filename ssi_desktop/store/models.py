@@ -45,6 +45,33 @@ class ProfileChange(BaseModel):
     batch_id = peewee.IntegerField(null=True)  # the import that set it; None when set by hand
 
 
+class OfficialReadingRow(BaseModel):
+    """What LinkedIn's SSI page showed on ``day``: one row a day (store/readings.py)."""
+
+    id = peewee.AutoField()
+    day = peewee.DateField(unique=True)
+    total = peewee.FloatField()
+    brand = peewee.FloatField()
+    people = peewee.FloatField()
+    insights = peewee.FloatField()
+    relationships = peewee.FloatField()
+    industry_rank = peewee.FloatField(null=True)
+    network_rank = peewee.FloatField(null=True)
+    industry_avg = peewee.FloatField(null=True)
+    network_avg = peewee.FloatField(null=True)
+    created_at = peewee.DateTimeField(default=utc_now)
+
+    class Meta:
+        table_name = "official_reading"
+
+
+class Setting(BaseModel):
+    """One of the seller's choices, kept with their data (store/settings.py)."""
+
+    key = peewee.CharField(max_length=64, primary_key=True)
+    value = peewee.TextField()
+
+
 class ImportBatch(BaseModel):
     """One import of an outside file (a LinkedIn archive): undone as a whole, never in part.
 

@@ -188,12 +188,11 @@ class HistoryModel(QAbstractTableModel):
     def delete_rows(self, rows: list[int]) -> int:
         """Delete these rows' entries from the log; returns how many were deleted."""
         ids = [self._rows[r].id for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
-        for entry_id in ids:
-            actions.delete(entry_id)
-        if ids:
+        deleted = actions.delete(*ids) if ids else 0
+        if deleted:
             self.reload()
             self.entries_changed.emit()
-        return len(ids)
+        return deleted
 
 
 def _changed(row: HistoryRow, column: int, value: Any, role: int) -> HistoryRow | None:
@@ -222,15 +221,13 @@ def _changed(row: HistoryRow, column: int, value: Any, role: int) -> HistoryRow 
 
 
 class HistoryPage(QWidget):
-    """The history tab (objectName ``tab_history``); the table is built on first show."""
+    """The history tab (objectName ``tab_history``); the table fills on first show."""
 
     entries_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_history")
-        self.model: HistoryModel | None = None
-        self.table: QTableView | None = None
         self._stale = True
 
         layout = QVBoxLayout(self)
@@ -278,6 +275,7 @@ class HistoryPage(QWidget):
         ):
             signal.connect(self._apply_filter)
         self.delete_button.clicked.connect(lambda: self.delete_selected())
+        self._build()
 
     def _build(self) -> None:
         self.model = HistoryModel(self)
@@ -307,8 +305,6 @@ class HistoryPage(QWidget):
         delete.activated.connect(lambda: self.delete_selected())
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self.model is None:
-            self._build()
         if self._stale:
             self._apply_filter()
         super().showEvent(event)
@@ -322,8 +318,6 @@ class HistoryPage(QWidget):
 
     @Slot()
     def _apply_filter(self) -> None:
-        if self.model is None:
-            return
         self._stale = False
         pillar = self.pillar_filter.currentData()
         since = python_date(self.since_edit.date())
@@ -337,8 +331,6 @@ class HistoryPage(QWidget):
         self.message.setVisible(bool(text))
 
     def delete_selected(self, confirm: bool = True) -> int:
-        if self.table is None or self.model is None:
-            return 0
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
             return 0
@@ -357,8 +349,6 @@ class HistoryPage(QWidget):
 
     @Slot()
     def _update_summary(self) -> None:
-        if self.model is None:
-            return
         shown = self.model.rowCount()
         more = (
             f" (the newest {shown}; narrow the dates to see older ones)"
@@ -372,7 +362,7 @@ class HistoryPage(QWidget):
 
     @Slot()
     def _update_delete_button(self) -> None:
-        selected = self.table is not None and self.table.selectionModel().hasSelection()
+        selected = self.table.selectionModel().hasSelection()
         self.delete_button.setEnabled(selected)
 
 

@@ -197,7 +197,15 @@ class PillarPage(QWidget):
             self.plot.set_snapshot(snapshot)
 
     def _show_explanation(self, snapshot: ScoreSnapshot) -> None:
-        parts = sorted(snapshot.explanation.pillars[self.pillar], key=lambda c: -c.points)
+        # A cost that rounds to nothing is noise on screen ("-0.00"): only real costs are listed.
+        parts = sorted(
+            (
+                part
+                for part in snapshot.explanation.pillars[self.pillar]
+                if part.kind != "penalty" or round(part.points, 2) != 0
+            ),
+            key=lambda c: -c.points,
+        )
         table = self.explanation
         table.setRowCount(len(parts))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

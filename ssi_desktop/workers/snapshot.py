@@ -14,8 +14,10 @@ from types import MappingProxyType
 
 import numpy as np
 
-from ssi_desktop import estimate
+from ssi_desktop import estimate, reading_overlay
 from ssi_desktop.catalog import Pillar
+from ssi_desktop.estimate import UNCALIBRATED_STATE, CalibrationState
+from ssi_desktop.reading_overlay import NO_OVERLAY, ReadingOverlay
 from ssi_desktop.scoring import Explanation, compute
 from ssi_desktop.scoring.activity import FloatArray
 from ssi_desktop.store import actions, profile
@@ -41,6 +43,8 @@ class ScoreSnapshot:
     counts_today: Mapping[str, int]
     profile_done: Mapping[str, bool]
     entry_count: int
+    calibration: CalibrationState = UNCALIBRATED_STATE  # the fit and whether it is used
+    readings: ReadingOverlay = NO_OVERLAY  # official readings drawn on the dashboard
 
     def count_today(self, key: str) -> int:
         return self.counts_today.get(key, 0)
@@ -68,9 +72,11 @@ def build_snapshot(
     history = profile.history()
     counts = actions.counts_on(day)
     entry_count = actions.entry_count()
+    overlay = reading_overlay.load(first_day, day)
     if cancelled():
         raise Cancelled
-    series = compute(activity, history, first_day, day)
+    calibration = estimate.calibration_state()
+    series = compute(activity, history, first_day, day, calibration.sensitivity)
     if cancelled():
         raise Cancelled
     today = series.on(day)
@@ -85,4 +91,6 @@ def build_snapshot(
         counts_today=MappingProxyType(counts),
         profile_done=MappingProxyType(history.done_on(day)),
         entry_count=entry_count,
+        calibration=calibration,
+        readings=overlay,
     )

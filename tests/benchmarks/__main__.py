@@ -7,10 +7,11 @@ import os
 import platform
 import sys
 
-from tests.benchmarks import core, importing
+from tests.benchmarks import calibration, core, importing
 
 BENCHMARKS = {
     "core": lambda: core.report(core.run()),
+    "calibration": lambda: calibration.report(calibration.run()),
     "import": lambda: importing.report(importing.run()),
 }
 

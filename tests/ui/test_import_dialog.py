@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QTableView
 
 from ssi_desktop.importers import backfill
@@ -16,24 +16,17 @@ from ssi_desktop.ui.importer import controller as controller_module
 from ssi_desktop.ui.importer.controller import ImportController
 from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.workers.background_job import running_jobs
-from ssi_desktop.workers.recompute import running_threads
 from tests.conftest import TODAY
 from tests.importers import archive_factory as factory
 
 ARCHIVE = "Complete_LinkedInDataExport_03-01-2024.zip"
 
 
-@pytest.fixture
-def window(qtbot, db: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    main = MainWindow(db, settings)
-    main.remember_settings = False
-    qtbot.addWidget(main)
-    with qtbot.waitSignal(main.snapshot_shown, timeout=10000):
-        main.show()
-    yield main
-    main.close()
-    assert running_jobs() == [] and running_threads() == []
+@pytest.fixture(autouse=True)
+def _no_job_left_running() -> Iterator[None]:
+    """Set up before the window, so checked after it closed (main's fixture checks its worker)."""
+    yield
+    assert running_jobs() == []
 
 
 @pytest.fixture
