@@ -100,7 +100,8 @@ def _iso(day: dt.date | None) -> str | None:
 
 def _file_skips(report: ArchiveReport) -> dict[str, int]:
     """Each unreadable file as a skip reason of its own (it counts one file, not rows)."""
-    return {f"unreadable file {problem.rstrip('.')}": 1 for problem in report.problems}
+    reasons = (problem.rstrip(".").removesuffix("; skipped") for problem in report.problems)
+    return {f"unreadable file {reason}": 1 for reason in reasons}
 
 
 def plan_from_report(report: ArchiveReport, archive_name: str, today: dt.date) -> ImportPlan:

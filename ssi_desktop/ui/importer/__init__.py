@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
+
 from ssi_desktop.ui.importer.controller import ImportController
 
 if TYPE_CHECKING:
@@ -13,5 +15,8 @@ if TYPE_CHECKING:
 def install(window: MainWindow) -> None:
     """Add the two File menu items; the controller is a child of the window (findChild)."""
     controller = ImportController(window)
+    separator = QAction(window)
+    separator.setSeparator(True)
+    window.add_file_action(separator)
     window.add_file_action(controller.import_action)
     window.add_file_action(controller.undo_action)
