@@ -168,14 +168,12 @@ def commit(
         if progress is not None:
             progress(0, total)
         for start in range(0, total, CHUNK):
-            if cancelled is not None and cancelled():
-                raise ImportCancelled("The import was cancelled; nothing was written.")
+            _stop_if(cancelled)
             chunk = [_entry(found, batch_id) for found in fresh[start : start + CHUNK]]
             record_many(chunk, today)
             if progress is not None:
                 progress(start + len(chunk), total)
-        if cancelled is not None and cancelled():
-            raise ImportCancelled("The import was cancelled; nothing was written.")
+        _stop_if(cancelled)
         items = imports.add_profile_items(plan.profile_items, batch_id, today)
         if not fresh and not items:
             # Nothing to undo later: leave no empty batch behind (rolled back with the rest).
@@ -184,6 +182,12 @@ def commit(
         imports.close_batch(batch_id, total, len(items))
     first_day = min((e.day for e in fresh), default=None)
     return ImportOutcome(batch_id, total, len(known), tuple(items), first_day)
+
+
+def _stop_if(cancelled: Cancelled | None) -> None:
+    """Raising inside the transaction rolls back everything written so far."""
+    if cancelled is not None and cancelled():
+        raise ImportCancelled("The import was cancelled; nothing was written.")
 
 
 def _entry(found: ImportedAction, batch_id: int) -> NewEntry:

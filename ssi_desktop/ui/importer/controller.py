@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QDate, QEvent, QObject, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
@@ -57,8 +57,12 @@ class ImportController(QObject):
 
     @Slot()
     def choose_archive(self) -> None:
+        # LinkedIn's e-mail links to a download, so the ZIP is most likely there.
+        downloads = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DownloadLocation
+        )
         name, _filter = QFileDialog.getOpenFileName(
-            self.window, "Import LinkedIn Archive", str(Path.home()), ARCHIVE_FILTER
+            self.window, "Import LinkedIn Archive", downloads or str(Path.home()), ARCHIVE_FILTER
         )
         if name:
             self.read_archive(Path(name))
