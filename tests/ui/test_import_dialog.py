@@ -192,3 +192,24 @@ def test_the_preview_tables_pass_the_model_tester(qtmodeltester) -> None:
     qtmodeltester.check(model)
     assert model.index(0, 1).data() == "3"
     assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+
+
+def test_the_menu_item_opens_a_csv_of_an_unpacked_folder_as_the_archive(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = factory.write_folder(tmp_path / "unpacked", factory.era_2018())
+    monkeypatch.setattr(
+        controller_module.QFileDialog,
+        "getOpenFileName",
+        lambda *_args: (str(folder / "Connections.csv"), ""),
+    )
+    control = importer(window)
+    control.import_action.trigger()
+    qtbot.waitUntil(lambda: control.preview is not None and control.preview.isVisible())
+    assert control.preview is not None
+    assert control.preview.plan.archive_name == "unpacked"
+    sources = control.preview.plan.report.sources
+    assert (sources["connections"], sources["invitations_sent"]) == (2, 2)  # every file was read
+    control.preview.reject()
+    qtbot.waitUntil(lambda: control.preview is None)
+    assert actions.entry_count() == 0
