@@ -45,7 +45,11 @@ from ssi_desktop.workers.snapshot import ScoreSnapshot, add_details, build_score
 if TYPE_CHECKING:
     from ssi_desktop.ui.finder import ActionFinder
 
-FEATURES: tuple[str, ...] = ("ssi_desktop.ui.readings", "ssi_desktop.ui.outcomes")
+FEATURES: tuple[str, ...] = (
+    "ssi_desktop.ui.readings",
+    "ssi_desktop.ui.outcomes",
+    "ssi_desktop.ui.importer",
+)
 """Modules with an ``install(window: MainWindow) -> None`` that add their own menu items, tabs
 and panels; each is imported and installed once the core window is built."""
 
