@@ -12,6 +12,7 @@ from ssi_desktop.catalog import UnknownActionError
 from ssi_desktop.cli import (
     contacts_commands,
     data_commands,
+    import_commands,
     log_commands,
     outcomes_commands,
     plan_commands,
@@ -31,6 +32,7 @@ COMMAND_MODULES = (
     reading_commands,
     contacts_commands,
     outcomes_commands,
+    import_commands,
     target_commands,
     plan_commands,
 )
