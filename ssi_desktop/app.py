@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # runs where there is no display
 
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
@@ -126,7 +126,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.size:
         window.resize(*args.size)
-    if args.screenshot or args.quit_after_first_paint:
+    if args.screenshot:
+        window.remember_settings = False
+        # A screenshot shows the finished window: the score and the slower panels after it.
+        window.snapshot_shown.connect(
+            lambda _snapshot: QTimer.singleShot(0, lambda: _finish(window, args.screenshot)),
+            Qt.ConnectionType.SingleShotConnection,
+        )
+    elif args.quit_after_first_paint:
         window.remember_settings = False
         window.first_score_painted.connect(
             lambda: QTimer.singleShot(0, lambda: _finish(window, args.screenshot))

@@ -49,6 +49,7 @@ FEATURES: tuple[str, ...] = (
     "ssi_desktop.ui.readings",
     "ssi_desktop.ui.outcomes",
     "ssi_desktop.ui.importer",
+    "ssi_desktop.ui.habits",
 )
 """Modules with an ``install(window: MainWindow) -> None`` that add their own menu items, tabs
 and panels; each is imported and installed once the core window is built."""
