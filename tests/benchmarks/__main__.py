@@ -6,14 +6,33 @@ import argparse
 import os
 import platform
 import sys
+from collections.abc import Callable
 
-from tests.benchmarks import core
 
-BENCHMARKS = {"core": lambda: core.report(core.run())}
+def core() -> str:
+    from tests.benchmarks import core
+
+    return core.report(core.run())
+
+
+def gui() -> str:
+    # Imported only when asked: `core` alone needs no Qt.
+    from tests.benchmarks import gui
+
+    return gui.run_and_report()
+
+
+BENCHMARKS: dict[str, Callable[[], str]] = {"core": core, "gui": gui}
 
 
 def machine() -> str:
-    return f"{platform.platform()}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    return (
+        f"{platform.platform()}, Python {sys.version.split()[0]}, PySide6 {pyside_version}"
+        f" (Qt {qVersion()}), {os.cpu_count()} CPUs"
+    )
 
 
 def main() -> int:
