@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import peewee
 
 from ssi_desktop.catalog import Pillar, action, actions_in
-from ssi_desktop.scoring.activity import Tally
+from ssi_desktop.scoring.activity import DailySum, Tally
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import ActionEntry, utc_now
 
@@ -156,6 +156,21 @@ def daily_tallies(first_day: dt.date, last_day: dt.date) -> list[Tally]:
     return [
         Tally(from_iso(day), key, int(total), bool(target)) for day, key, target, total in cursor
     ]
+
+
+def daily_sums(first_day: dt.date, last_day: dt.date) -> list[DailySum]:
+    """Per day and action type: the count, and the count at a target account, summed in SQL.
+
+    Days come as offsets from first_day (SQLite's julianday), so nothing is parsed in Python:
+    the score model's input for a 90-day trend in about a millisecond, even at 10 years.
+    """
+    cursor = database.execute_sql(
+        "SELECT CAST(julianday(day) - julianday(?) AS INTEGER), key, SUM(count),"
+        " SUM(CASE WHEN at_target THEN count ELSE 0 END) FROM action_entry"
+        " WHERE day BETWEEN ? AND ? GROUP BY day, key",
+        (first_day.isoformat(), first_day.isoformat(), last_day.isoformat()),
+    )
+    return [DailySum(*row) for row in cursor]
 
 
 def counts_on(day: dt.date) -> dict[str, int]:
