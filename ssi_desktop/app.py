@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -113,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.size:
         window.resize(*args.size)
+    window.first_score_painted.connect(freeze_start_up_objects)
     if args.screenshot or args.quit_after_first_paint:
         window.remember_settings = False
         window.first_score_painted.connect(
@@ -123,6 +125,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.shutdown()
     close_database()
     return code
+
+
+def freeze_start_up_objects() -> None:
+    """Take everything start-up built out of the garbage collector's sight, for good.
+
+    Modules, widgets and plots live as long as the window. Left in sight, every full
+    collection walks all of them with the GIL held, whichever thread set it off: an import
+    allocating thousands of entries on a worker thread stalled the GUI thread for 40-100 ms
+    at a time (tests/benchmarks/stall.py). Frozen, a collection walks only what came later.
+    """
+    gc.freeze()
 
 
 def _finish(window: object, screenshot: Path | None) -> None:

@@ -15,6 +15,7 @@ os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 from PySide6.QtCore import QEventLoop, QSettings, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication
 
+from ssi_desktop.app import freeze_start_up_objects
 from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.ui.main_window import MainWindow
 
@@ -55,7 +56,10 @@ class SignalWait:
 
 @contextmanager
 def open_window(db_path: Path) -> Iterator[MainWindow]:
-    """The window on ``db_path``, shown, with its first score on screen; closed after."""
+    """The window on ``db_path``, shown, with its first score on screen; closed after.
+
+    Built as ``ssi-desktop`` builds it (app.main), on the benchmark's own QApplication.
+    """
     application()
     open_database(db_path)
     with tempfile.TemporaryDirectory(prefix="ssi-bench-settings-") as folder:
@@ -67,6 +71,7 @@ def open_window(db_path: Path) -> Iterator[MainWindow]:
             window.resize(1280, 800)
             window.show()
             shown.wait()
+            freeze_start_up_objects()  # as ssi-desktop does after its first paint
             yield window
         finally:
             window.close()
