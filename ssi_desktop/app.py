@@ -9,13 +9,19 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ssi_desktop import __version__
+
+if TYPE_CHECKING:
+    from ssi_desktop.ui.main_window import MainWindow
 
 START = time.perf_counter()
 
 ORGANIZATION = APP_NAME = "ssi-desktop"
 EXIT_OK, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2
+FIRST_SCORE_WAIT_MS = 400
+"""How long start-up waits for the first estimate before it shows the window without it."""
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -120,11 +126,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.first_score_painted.connect(
             lambda: QTimer.singleShot(0, lambda: _finish(window, args.screenshot))
         )
+    wait_for_first_score(window, FIRST_SCORE_WAIT_MS)
     window.show()
     code = app.exec()
     window.shutdown()
     close_database()
     return code
+
+
+def wait_for_first_score(window: MainWindow, timeout_ms: int) -> None:
+    """Let the worker finish the first estimate before the window is shown.
+
+    Shown at once, the window painted itself with dashes, then again with the score a few
+    milliseconds later: a wasted frame on the way to the first useful one, and a flash of
+    placeholders. While the GUI thread waits here, the worker also has the GIL to itself.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if window.snapshot is not None:
+        return
+    loop = QEventLoop()
+    window.snapshot_shown.connect(loop.quit)
+    window.recomputer.failed.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop, loop.quit)
+    loop.exec()
 
 
 def freeze_start_up_objects() -> None:
