@@ -26,7 +26,7 @@ from pathlib import Path
 from tests.benchmarks.databases import DemoDatabases
 from tests.benchmarks.stats import median, verdict
 
-RUNS = 7
+RUNS = 11
 STARTUP_YEARS = 5
 WINDOW_SIZE = "1280x800"  # the bare window's size too
 ROOT = Path(__file__).resolve().parents[2]
