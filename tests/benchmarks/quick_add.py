@@ -3,7 +3,7 @@
 The real MainWindow on a copy of a 1-, 5- and 10-year demo database: the click records the
 entry on the GUI thread, the worker rebuilds the snapshot, and the window shows it;
 ``snapshot_shown`` is emitted once every page, ``totalScoreLabel`` included, shows the new
-score. The first clicks are a warm-up (query plans, the pillar tab's plot built on first show).
+score. The first clicks are a warm-up (SQLite's page cache and query plans, first paints).
 """
 
 from __future__ import annotations
