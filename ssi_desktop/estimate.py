@@ -17,8 +17,8 @@ from ssi_desktop.store import actions, profile, readings, settings
 
 def load_activity(first_day: dt.date, last_day: dt.date) -> Activity:
     """The activity needed to score each day from first_day to last_day (one SQL aggregate)."""
-    tallies = actions.daily_tallies(window_start(first_day), last_day)
-    return Activity.covering(first_day, last_day, tallies)
+    first = window_start(first_day)
+    return Activity.from_sums(first, last_day, actions.daily_sums(first, last_day))
 
 
 def series(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -31,6 +32,15 @@ class Tally:
     key: str
     count: int
     at_target: bool = False
+
+
+class DailySum(NamedTuple):
+    """One day's actions of one type: how many, and how many of them at a target account."""
+
+    offset: int  # days after the first day of the span
+    key: str
+    total: int
+    at_target: int
 
 
 def window_start(day: dt.date) -> dt.date:
@@ -63,6 +73,36 @@ class Activity:
     ) -> Activity:
         """An activity span long enough to score every day from first_day to last_day."""
         return cls(window_start(first_day), last_day, tallies)
+
+    @classmethod
+    def from_sums(
+        cls, first_day: dt.date, last_day: dt.date, sums: Iterable[DailySum] = ()
+    ) -> Activity:
+        """The same as from tallies, from sums per day and action type (see DailySum).
+
+        The store sums the target flag in SQL, and numpy fills the matrices in one go: a
+        10-year log's 180-day span is some 1,600 tallies, which took longer to build one
+        object at a time than the whole score did.
+        """
+        activity = cls(first_day, last_day)
+        rows = list(sums)
+        if not rows:
+            return activity
+        offsets, keys, counts, target_counts = zip(*rows, strict=True)
+        for key in set(keys) - KEY_INDEX.keys():
+            action(key)  # raises UnknownActionError for a key the catalog does not know
+        columns = np.array(offsets, dtype=np.intp)
+        kinds = np.array([KEY_INDEX[key] for key in keys], dtype=np.intp)
+        raw = np.array(counts, dtype=np.float64)
+        at_target = np.array(target_counts, dtype=np.float64)
+        if (raw < 0).any() or (at_target < 0).any() or (at_target > raw).any():
+            raise ValueError("negative counts, or more at target accounts than in all")
+        inside = (columns >= 0) & (columns < activity.days)
+        where = (kinds[inside], columns[inside])
+        np.add.at(activity.raw, where, raw[inside])
+        weighted = raw + (TARGET_WEIGHT - 1.0) * at_target
+        np.add.at(activity.weighted, where, weighted[inside])
+        return activity
 
     @property
     def days(self) -> int:

@@ -298,6 +298,11 @@ class MainWindow(QMainWindow):
 
     # -- showing the estimate -------------------------------------------------------------------
 
+    @property
+    def showing_score(self) -> bool:
+        """The window has a score to show (its slower panels may still be on their way)."""
+        return self._scored is not None
+
     @Slot(object)
     def _show_score(self, snapshot: ScoreSnapshot) -> None:
         """A new score before its slower panels: the dashboard and pillar tabs show it now."""

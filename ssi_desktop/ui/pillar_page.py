@@ -1,7 +1,8 @@
 """One pillar's tab: quick-add buttons, its score and trend, where its points come from, advice.
 
-The quick-add buttons are built at once (tests and shortcuts find them at start-up); the
-pillar's trend plot is built the first time the tab is shown, to keep start-up quick.
+The header, the quick-add buttons and the checklist are built at once (number keys, tests and
+the finder reach them from start-up); the right-hand column (trend plot, where the points come
+from, advice) is built the first time the tab is shown: start-up only paints the dashboard.
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ class PillarPage(QWidget):
         self._counts: dict[str, QLabel] = {}
         self._checks: dict[str, QCheckBox] = {}
         self._snapshot: ScoreSnapshot | None = None
-        self._plot_card = Card("Last 90 days")
-        self.plot: TrendPlot | None = None  # built on first show
+        self.plot: TrendPlot | None = None  # with the details, on first show
+        self.explanation: QTableWidget | None = None
+        self._room: QLabel | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -64,13 +66,10 @@ class PillarPage(QWidget):
             left.addWidget(self._checklist_card())
         left.addStretch(1)
         self._left = left
-        right = QVBoxLayout()
-        right.setSpacing(SPACING)
-        right.addWidget(self._plot_card, 4)
-        right.addWidget(self._explanation_card(), 5)
-        right.addWidget(self._advice_card(), 0)
+        self._details = QVBoxLayout()
+        self._details.setSpacing(SPACING)
         columns.addLayout(left, 0)
-        columns.addLayout(right, 1)
+        columns.addLayout(self._details, 1)
         layout.addLayout(columns, 1)
 
     def add_card(self, card: QWidget) -> None:
@@ -147,6 +146,14 @@ class PillarPage(QWidget):
         card.setMaximumWidth(460)
         return card
 
+    def _build_details(self) -> None:
+        plot_card = Card("Last 90 days")
+        self.plot = TrendPlot(self.pillar)
+        plot_card.body.addWidget(self.plot, 1)
+        self._details.addWidget(plot_card, 4)
+        self._details.addWidget(self._explanation_card(), 5)
+        self._details.addWidget(self._advice_card(), 0)
+
     def _explanation_card(self) -> Card:
         card = Card("Where the points come from")
         table = QTableWidget(0, 3)
@@ -196,12 +203,16 @@ class PillarPage(QWidget):
         for key, check in self._checks.items():
             with QSignalBlocker(check):
                 check.setChecked(snapshot.profile_done.get(key, False))
-        self._show_explanation(snapshot)
-        self._room.setText(most_room(snapshot.explanation, self.pillar))
-        if self.plot is not None:
-            self.plot.set_snapshot(snapshot)
+        self._show_details(snapshot)
 
-    def _show_explanation(self, snapshot: ScoreSnapshot) -> None:
+    def _show_details(self, snapshot: ScoreSnapshot) -> None:
+        if self.explanation is None or self._room is None or self.plot is None:
+            return  # not built yet: showEvent shows the latest snapshot when it builds them
+        self._show_explanation(self.explanation, snapshot)
+        self._room.setText(most_room(snapshot.explanation, self.pillar))
+        self.plot.set_snapshot(snapshot)
+
+    def _show_explanation(self, table: QTableWidget, snapshot: ScoreSnapshot) -> None:
         # A cost that rounds to nothing is noise on screen ("-0.00"): only real costs are listed.
         parts = sorted(
             (
@@ -211,7 +222,6 @@ class PillarPage(QWidget):
             ),
             key=lambda c: -c.points,
         )
-        table = self.explanation
         table.setRowCount(len(parts))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row, part in enumerate(parts):
@@ -229,8 +239,7 @@ class PillarPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.plot is None:
-            self.plot = TrendPlot(self.pillar)
-            self._plot_card.body.addWidget(self.plot, 1)
+            self._build_details()
             if self._snapshot is not None:
-                self.plot.set_snapshot(self._snapshot)
+                self._show_details(self._snapshot)
         super().showEvent(event)

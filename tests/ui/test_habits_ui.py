@@ -259,7 +259,8 @@ def test_each_pillar_tab_continues_its_own_trend(qtbot, window):
     assert window.select_tab(Pillar.INSIGHTS.value)
     plot = window.pillar_pages[Pillar.INSIGHTS].plot
     assert plot is not None
-    (_first, x_max), _ = plot.getPlotItem().viewRange()
-    assert x_max >= timestamp(TODAY + dt.timedelta(days=TREND_FORECAST_DAYS))
+    # The tab's plot is built on its first show and draws once Qt has shown it.
+    shown_until = timestamp(TODAY + dt.timedelta(days=TREND_FORECAST_DAYS))
+    qtbot.waitUntil(lambda: plot.getPlotItem().viewRange()[0][1] >= shown_until)
     line = snapshot.habits.forecast.line(Pillar.INSIGHTS)
     assert line[0] == (TODAY, pytest.approx(snapshot.pillars[Pillar.INSIGHTS]))

@@ -1,0 +1,79 @@
+"""The real MainWindow on a demo database, driven in-process for the GUI benchmarks."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer, SignalInstance
+from PySide6.QtWidgets import QApplication
+
+from ssi_desktop.app import freeze_start_up_objects
+from ssi_desktop.store.db import close_database, open_database
+from ssi_desktop.ui.main_window import MainWindow
+
+TIMEOUT_MS = 30_000
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    return existing if isinstance(existing, QApplication) else QApplication([])
+
+
+class SignalWait:
+    """Run the event loop until ``signal`` fires (as pytest-qt's waitSignal does).
+
+    Connect before the action that makes it fire, so a fast emission is never missed;
+    ``fired_at`` is the perf_counter time of the emission itself.
+    """
+
+    def __init__(self, signal: SignalInstance) -> None:
+        self._signal = signal
+        self._loop = QEventLoop()
+        self.fired_at: float | None = None
+        signal.connect(self._fired)
+
+    def _fired(self, *_args: object) -> None:
+        self.fired_at = time.perf_counter()
+        self._loop.quit()
+
+    def wait(self) -> float:
+        if self.fired_at is None:
+            QTimer.singleShot(TIMEOUT_MS, self._loop.quit)
+            self._loop.exec()
+        self._signal.disconnect(self._fired)
+        if self.fired_at is None:
+            raise TimeoutError(f"no signal within {TIMEOUT_MS} ms")
+        return self.fired_at
+
+
+@contextmanager
+def open_window(db_path: Path) -> Iterator[MainWindow]:
+    """The window on ``db_path``, shown, with its first score on screen; closed after.
+
+    Built as ``ssi-desktop`` builds it (app.main), on the benchmark's own QApplication.
+    """
+    application()
+    open_database(db_path)
+    with tempfile.TemporaryDirectory(prefix="ssi-bench-settings-") as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(db_path, settings)
+        window.remember_settings = False
+        try:
+            shown = SignalWait(window.first_score_painted)
+            window.resize(1280, 800)
+            window.show()
+            shown.wait()
+            freeze_start_up_objects()  # as ssi-desktop does after its first paint
+            yield window
+        finally:
+            window.close()
+            window.deleteLater()
+            close_database()

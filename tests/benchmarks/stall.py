@@ -1,0 +1,165 @@
+"""The GUI thread's longest stall: how late a 5 ms timer fires while background work runs.
+
+(a) recompute: the window recomputes the 10-year estimate back to back (a new request each
+    time a snapshot is shown), so the worker and the GUI-thread updates of every page run.
+(b) import: a stand-in for the LinkedIn archive importer, which is being built elsewhere: a
+    worker thread records IMPORT_ENTRIES entries with actions.record_many in one transaction
+    (its own connection, as the importer will), then the window recomputes, as after an import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import threading
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+from ssi_desktop import demo
+from ssi_desktop.store import actions
+from ssi_desktop.store.db import close_database, database
+from ssi_desktop.ui.main_window import MainWindow
+from tests.benchmarks.databases import TODAY, DemoDatabases
+from tests.benchmarks.session import open_window
+from tests.benchmarks.stats import median, verdict
+
+YEARS = 10
+TICK_MS = 5
+RECOMPUTES = 40
+IMPORT_ENTRIES = 50_000
+GOAL_MS = 50.0
+TIMEOUT_MS = 120_000  # a hung run fails instead of waiting forever
+
+
+class StallMeter:
+    """A 5 ms precise timer on the GUI thread that remembers how late each tick came."""
+
+    def __init__(self) -> None:
+        self.lateness_ms: list[float] = []
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._last = 0.0
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.lateness_ms.append(max(0.0, (now - self._last) * 1000 - TICK_MS))
+        self._last = now
+
+
+Work = Callable[[Callable[[], None]], None]
+"""Starts some background work on the GUI thread's behalf; calls the given ``done`` at the end."""
+
+
+def measure(work: Work) -> list[float]:
+    """The timer's lateness, tick by tick, from the start of ``work`` until it is done."""
+    loop = QEventLoop()
+    finished: list[bool] = []
+
+    def done() -> None:
+        finished.append(True)
+        loop.quit()
+
+    meter = StallMeter()
+    meter.start()
+    QTimer.singleShot(0, lambda: work(done))
+    QTimer.singleShot(TIMEOUT_MS, loop.quit)
+    loop.exec()
+    meter.stop()
+    if not finished:
+        raise TimeoutError(f"the work did not finish within {TIMEOUT_MS} ms")
+    return meter.lateness_ms
+
+
+def recompute_stalls(window: MainWindow) -> list[float]:
+    def work(done: Callable[[], None]) -> None:
+        left = [RECOMPUTES]
+
+        def next_recompute(_snapshot: object = None) -> None:
+            if left[0] == 0:
+                window.snapshot_shown.disconnect(next_recompute)
+                done()
+                return
+            left[0] -= 1
+            window.request_recompute()
+
+        window.snapshot_shown.connect(next_recompute)
+        next_recompute()
+
+    return measure(work)
+
+
+def import_entries() -> list[actions.NewEntry]:
+    """IMPORT_ENTRIES realistic entries (demo history over enough years)."""
+    first = TODAY - dt.timedelta(days=365 * 20)
+    return list(itertools.islice(demo.history(first, TODAY, seed=99), IMPORT_ENTRIES))
+
+
+def import_stalls(window: MainWindow) -> list[float]:
+    entries = import_entries()
+
+    def insert() -> None:
+        database.connect(reuse_if_open=True)  # the thread's own connection, as for the worker
+        try:
+            actions.record_many(entries, TODAY)
+        finally:
+            close_database()
+
+    def work(done: Callable[[], None]) -> None:
+        importer = threading.Thread(target=insert, name="import-stand-in")
+        poll = QTimer(window)
+
+        def recomputed(_snapshot: object) -> None:
+            window.snapshot_shown.disconnect(recomputed)
+            done()
+
+        def check() -> None:
+            if importer.is_alive():
+                return
+            poll.stop()
+            poll.deleteLater()
+            importer.join()
+            window.snapshot_shown.connect(recomputed)
+            window.data_changed.emit()  # what the importer does once its entries are in
+
+        poll.timeout.connect(check)
+        importer.start()
+        poll.start(10)
+
+    return measure(work)
+
+
+def run(databases: DemoDatabases) -> dict[str, list[float]]:
+    with open_window(databases.scratch_copy(YEARS)) as window:
+        recompute = recompute_stalls(window)
+        imported = import_stalls(window)
+    return {"recompute": recompute, "import": imported}
+
+
+def report(stalls: dict[str, list[float]]) -> str:
+    lines = [
+        f"GUI thread stall: lateness of a {TICK_MS} ms timer at {YEARS} years of history"
+        f" (goal: longest <= {GOAL_MS:.0f} ms)",
+        f"{'while':44} {'ticks':>6} {'median ms':>10} {'longest ms':>11}",
+    ]
+    labels = {
+        "recompute": f"{RECOMPUTES} recomputes back to back",
+        "import": f"import stand-in: {IMPORT_ENTRIES:,} entries + recompute",
+    }
+    for name, late in stalls.items():
+        worst = max(late, default=0.0)
+        lines.append(
+            f"{labels[name]:44} {len(late):>6} {median(late):>10.1f} {worst:>11.1f}"
+            f"   {verdict(worst, GOAL_MS)}"
+        )
+    return "\n".join(lines)

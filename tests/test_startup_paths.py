@@ -1,0 +1,106 @@
+"""What start-up builds at once, what waits for its tab, and the first paint with the score.
+
+Start-up builds only what the dashboard shows, plus every quick-add button (number keys,
+the finder and external tests reach them at once); hidden plots catch up when shown.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from ssi_desktop.catalog import Pillar
+from ssi_desktop.store import actions
+from ssi_desktop.ui.main_window import MainWindow
+from ssi_desktop.workers.recompute import running_threads
+from tests.conftest import TODAY
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    shown = MainWindow(db, settings)
+    shown.remember_settings = False
+    qtbot.addWidget(shown)
+    with qtbot.waitSignal(shown.first_score_painted, timeout=10_000):
+        shown.show()
+    yield shown
+    shown.shutdown()
+    assert running_threads() == []
+
+
+def trend_end(line: Any) -> float:
+    """The last day's value of a pyqtgraph line."""
+    _, ys = line.getData()
+    return float(ys[-1])
+
+
+def test_the_first_paint_shows_the_score(window: MainWindow) -> None:
+    total = window.findChild(QLabel, "totalScoreLabel")
+    assert total is not None
+    assert total.text().isdigit()
+
+
+def test_quick_add_buttons_exist_at_once_and_a_tab_builds_its_details_when_shown(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    page = window.pillar_pages[Pillar.PEOPLE]
+    assert window.findChild(QPushButton, "quickAdd_prospect_search") is not None
+    assert page.plot is None and page.explanation is None
+
+    window.select_tab("people")
+
+    assert page.plot is not None and page.explanation is not None
+    assert page.explanation.rowCount() > 0  # the snapshot that came before is shown at once
+
+
+def test_a_hidden_trend_catches_up_when_shown(window: MainWindow, qtbot: QtBot) -> None:
+    dashboard_line = window.dashboard.trend._line
+    before = trend_end(dashboard_line)
+    window.select_tab("people")
+    button = window.findChild(QPushButton, "quickAdd_connection_accepted")
+    assert button is not None
+
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000) as shown:
+        button.click()
+
+    assert actions.counts_on(TODAY) == {"connection_accepted": 1}
+    assert shown.args[0].total != pytest.approx(before)
+    assert trend_end(dashboard_line) == before  # hidden: not redrawn for nothing
+    window.select_tab("dashboard")
+    assert trend_end(dashboard_line) == pytest.approx(shown.args[0].total)
+
+
+def test_quit_after_first_paint_exits_0_and_reports_when_it_painted(db: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    spawned = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "ssi_desktop", "--db", str(db), "--quit-after-first-paint"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    exited = time.monotonic()
+
+    assert result.returncode == 0, result.stderr
+    painted = re.search(
+        r"first paint with the score after \d+ ms \(monotonic ([\d.]+) s\)", result.stdout
+    )
+    assert painted is not None, result.stdout
+    assert spawned < float(painted.group(1)) < exited
