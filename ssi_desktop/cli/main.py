@@ -9,11 +9,23 @@ from typing import NoReturn
 
 from ssi_desktop import __version__
 from ssi_desktop.catalog import UnknownActionError
-from ssi_desktop.cli import data_commands, log_commands, profile_commands, score_commands
+from ssi_desktop.cli import (
+    backup_commands,
+    data_commands,
+    log_commands,
+    profile_commands,
+    score_commands,
+)
 from ssi_desktop.cli.common import CliError
 from ssi_desktop.store.actions import InvalidEntryError
 
-COMMAND_MODULES = (log_commands, score_commands, profile_commands, data_commands)
+COMMAND_MODULES = (
+    log_commands,
+    score_commands,
+    profile_commands,
+    data_commands,
+    backup_commands,
+)
 EXIT_BAD_INPUT = 2
 
 

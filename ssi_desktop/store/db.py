@@ -33,11 +33,12 @@ def _private_file(path: Path) -> None:
 
 def open_database(path: Path) -> peewee.SqliteDatabase:
     """Open (creating if needed) and migrate the database at ``path``, and bind the models."""
-    from ssi_desktop.store.migrations import check_version_read_only, migrate
+    from ssi_desktop.store.health import raise_if_bad
+    from ssi_desktop.store.migrations import LATEST_VERSION, migrate
 
-    if path.exists() and path.stat().st_size > 0:
+    if path.exists():
         # Before any pragma: switching to WAL would already rewrite a file we must refuse.
-        check_version_read_only(path)
+        raise_if_bad(path, LATEST_VERSION)
     _private_file(path)
     db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=5)
     try:
