@@ -8,8 +8,12 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ssi_desktop import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 START = time.perf_counter()
 
@@ -80,7 +84,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
@@ -91,38 +94,69 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
 
+    from ssi_desktop.ui.safety import startup
+    from ssi_desktop.ui.safety.jobs import wait_for_all
+
+    reporter = startup.report_errors(app)
+    try:
+        return _run(app, args)
+    finally:
+        wait_for_all()
+        reporter.uninstall()
+
+
+def _run(app: QApplication, args: argparse.Namespace) -> int:
+    """One window on one database, once it is locked for this window and known to be good."""
+    import datetime as dt
+
+    from PySide6.QtCore import QSettings, QTimer
+
     from ssi_desktop.paths import database_path
     from ssi_desktop.store.db import DatabaseError, close_database, open_database
+    from ssi_desktop.store.health import BadDatabaseError
+    from ssi_desktop.ui.safety import recovery, startup
 
     path = database_path(args.db)
+    claim = startup.claim_database(path)
+    if isinstance(claim, int):
+        return claim
     try:
-        open_database(path)
-    except DatabaseError as error:
-        return report_database_error(error, path)
+        try:
+            open_database(path)
+        except BadDatabaseError as error:
+            if not recovery.recover(path, error, recovery.ask, dt.datetime.now()):
+                print(f"ssi-desktop: {error}; the file was left as it is", file=sys.stderr)
+                return EXIT_DATABASE
+        except DatabaseError as error:
+            return report_database_error(error, path)
+        startup.start_daily_backup(path)
 
-    import pyqtgraph as pg
+        import pyqtgraph as pg
 
-    from ssi_desktop.ui.main_window import MainWindow
+        from ssi_desktop.ui.main_window import MainWindow
 
-    pg.setConfigOptions(antialias=True)
-    window = MainWindow(path, QSettings(ORGANIZATION, APP_NAME))
-    if args.tab and not window.select_tab(args.tab):
-        print(f"ssi-desktop: no tab named {args.tab!r}", file=sys.stderr)
+        pg.setConfigOptions(antialias=True)
+        window = MainWindow(path, QSettings(ORGANIZATION, APP_NAME))
+        claim.come_forward.connect(lambda: startup.bring_forward(window))
+        if args.tab and not window.select_tab(args.tab):
+            print(f"ssi-desktop: no tab named {args.tab!r}", file=sys.stderr)
+            window.shutdown()
+            close_database()
+            return EXIT_USAGE
+        if args.size:
+            window.resize(*args.size)
+        if args.screenshot or args.quit_after_first_paint:
+            window.remember_settings = False
+            window.first_score_painted.connect(
+                lambda: QTimer.singleShot(0, lambda: _finish(window, args.screenshot))
+            )
+        window.show()
+        code = app.exec()
         window.shutdown()
         close_database()
-        return EXIT_USAGE
-    if args.size:
-        window.resize(*args.size)
-    if args.screenshot or args.quit_after_first_paint:
-        window.remember_settings = False
-        window.first_score_painted.connect(
-            lambda: QTimer.singleShot(0, lambda: _finish(window, args.screenshot))
-        )
-    window.show()
-    code = app.exec()
-    window.shutdown()
-    close_database()
-    return code
+        return code
+    finally:
+        claim.release()
 
 
 def _finish(window: object, screenshot: Path | None) -> None:

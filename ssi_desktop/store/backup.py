@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ssi_desktop.paths import private_folder
 from ssi_desktop.store import health
 from ssi_desktop.store.db import DatabaseError
 from ssi_desktop.store.migrations import LATEST_VERSION
@@ -43,14 +44,6 @@ class Backup:
 
 def backup_folder(db_path: Path) -> Path:
     return db_path.parent / FOLDER_NAME
-
-
-def private_folder(folder: Path) -> Path:
-    """Create ``folder`` (and missing parents) readable by the user alone; returns it."""
-    missing = [p for p in (folder, *folder.parents) if not p.exists()]
-    for path in reversed(missing):
-        path.mkdir(mode=0o700)
-    return folder
 
 
 def _private_temp(folder: Path, name: str) -> Path:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import peewee
 
+from ssi_desktop.paths import private_folder
+
 database = peewee.DatabaseProxy()
 """Models bind to this proxy; open_database() points it at a file (tests use temp files)."""
 
@@ -25,7 +27,7 @@ class DatabaseError(Exception):
 
 def _private_file(path: Path) -> None:
     """Create the file readable by the user alone where the OS has such modes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)

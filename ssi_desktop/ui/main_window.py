@@ -45,7 +45,7 @@ from ssi_desktop.workers.snapshot import ScoreSnapshot, build_snapshot
 if TYPE_CHECKING:
     from ssi_desktop.ui.finder import ActionFinder
 
-FEATURES: tuple[str, ...] = ()
+FEATURES: tuple[str, ...] = ("ssi_desktop.ui.safety",)
 """Modules with an ``install(window: MainWindow) -> None`` that add their own menu items, tabs
 and panels; each is imported and installed once the core window is built."""
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ssi_desktop.paths import private_folder
 from ssi_desktop.store import actions, backup, health
 from ssi_desktop.store.db import close_database, database, open_database
 from ssi_desktop.store.health import BadDatabaseError, Problem, SchemaTooNewError
@@ -132,7 +133,7 @@ def test_write_backup_never_overwrites_a_file(db, tmp_path):
 
 
 def test_private_folder_creates_missing_folders_for_the_user_alone(tmp_path):
-    folder = backup.private_folder(tmp_path / "a" / "b")
+    folder = private_folder(tmp_path / "a" / "b")
     assert folder.is_dir()
     if os.name == "posix":
         assert stat.S_IMODE((tmp_path / "a").stat().st_mode) == 0o700

@@ -1,0 +1,90 @@
+"""One window per database: a lock file, and a local socket to wake the window that holds it.
+
+The first window on a database takes a QLockFile in the data folder (named after the
+database's path) and listens on a QLocalServer (a Unix socket or Windows named pipe, never the
+network). A second launch on the same database finds the lock taken, asks the first window to
+come forward, and exits. A lock left by a window that was killed is stale (its process is gone)
+and is taken over.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal, Slot
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from ssi_desktop.paths import data_dir, private_folder
+
+COME_FORWARD = b"come-forward\n"
+DONE = b"ok\n"
+ANSWER_MS = 3000
+
+
+def _key(db_path: Path) -> str:
+    return hashlib.sha256(str(db_path.resolve()).encode("utf-8")).hexdigest()[:20]
+
+
+class SingleInstance(QObject):
+    """The lock on one database; ``come_forward`` fires when another launch asks for it."""
+
+    come_forward = Signal()
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        key = _key(db_path)
+        self.lock_path = private_folder(data_dir() / "locks") / f"{key}.lock"
+        self.server_name = f"ssi-desktop-{getpass.getuser()}-{key}"
+        self._lock = QLockFile(str(self.lock_path))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock and start answering; False when another window holds it."""
+        if not self._lock.tryLock(200):
+            return False
+        QLocalServer.removeServer(self.server_name)  # a socket file left by a killed window
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._answer)
+        server.listen(self.server_name)
+        self._server = server
+        return True
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+    def holder(self) -> str:
+        """Who holds the lock, for the message: ``process 1234 on laptop``."""
+        pid, host, _app = self._lock.getLockInfo()
+        return f"process {pid} on {host}" if pid > 0 else "another SSI Desktop window"
+
+    def ask_holder_to_come_forward(self, timeout_ms: int = ANSWER_MS) -> bool:
+        """Ask the window that holds the lock to show itself; True once it said it did."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.server_name)
+        if not socket.waitForConnected(timeout_ms):
+            return False
+        socket.write(COME_FORWARD)
+        socket.flush()
+        answered = socket.waitForReadyRead(timeout_ms) and bytes(socket.readAll().data()) == DONE
+        socket.disconnectFromServer()
+        return answered
+
+    @Slot()
+    def _answer(self) -> None:
+        assert self._server is not None
+        while (connection := self._server.nextPendingConnection()) is not None:
+            connection.readyRead.connect(lambda c=connection: self._read(c))
+            connection.disconnected.connect(connection.deleteLater)
+
+    def _read(self, connection: QLocalSocket) -> None:
+        if connection.canReadLine() and bytes(connection.readLine().data()) == COME_FORWARD:
+            self.come_forward.emit()
+            connection.write(DONE)
+            connection.flush()
