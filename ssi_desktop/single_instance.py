@@ -21,6 +21,7 @@ from ssi_desktop.paths import data_dir, private_folder
 COME_FORWARD = b"come-forward\n"
 DONE = b"ok\n"
 ANSWER_MS = 3000
+READ_MS = 500
 
 
 def _key(db_path: Path) -> str:
@@ -56,6 +57,7 @@ class SingleInstance(QObject):
     def release(self) -> None:
         if self._server is not None:
             self._server.close()
+            self._server.deleteLater()
             self._server = None
         self._lock.unlock()
 
@@ -78,13 +80,13 @@ class SingleInstance(QObject):
 
     @Slot()
     def _answer(self) -> None:
+        """Read the one-line request and answer it; the asking launch sends it on connecting."""
         assert self._server is not None
         while (connection := self._server.nextPendingConnection()) is not None:
-            connection.readyRead.connect(lambda c=connection: self._read(c))
-            connection.disconnected.connect(connection.deleteLater)
-
-    def _read(self, connection: QLocalSocket) -> None:
-        if connection.canReadLine() and bytes(connection.readLine().data()) == COME_FORWARD:
-            self.come_forward.emit()
-            connection.write(DONE)
-            connection.flush()
+            if connection.canReadLine() or connection.waitForReadyRead(READ_MS):
+                if bytes(connection.readLine().data()) == COME_FORWARD:
+                    self.come_forward.emit()
+                    connection.write(DONE)
+                    connection.flush()
+            connection.disconnectFromServer()
+            connection.deleteLater()

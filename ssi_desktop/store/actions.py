@@ -48,6 +48,16 @@ def check_day(day: dt.date, today: dt.date) -> None:
         raise InvalidEntryError(f"{day.isoformat()} is before LinkedIn existed")
 
 
+def _has_broken_characters(text: str) -> bool:
+    """Undecodable bytes (from a command line or a file in another encoding) arrive as lone
+    surrogates, which SQLite cannot store as text."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def check_entry(entry: NewEntry, today: dt.date) -> None:
     """Raise InvalidEntryError unless the entry can be recorded as it is."""
     action(entry.key)
@@ -57,6 +67,8 @@ def check_entry(entry: NewEntry, today: dt.date) -> None:
         raise InvalidEntryError(f"count {entry.count} is more than {MAX_COUNT} in one entry")
     if len(entry.note) > MAX_NOTE_CHARS:
         raise InvalidEntryError(f"the note is longer than {MAX_NOTE_CHARS} characters")
+    if not entry.note.isascii() and _has_broken_characters(entry.note):
+        raise InvalidEntryError("the note has bytes that are not valid UTF-8 text")
     check_day(entry.day, today)
 
 
