@@ -83,10 +83,10 @@ class SingleInstance(QObject):
         """Read the one-line request and answer it; the asking launch sends it on connecting."""
         assert self._server is not None
         while (connection := self._server.nextPendingConnection()) is not None:
-            if connection.canReadLine() or connection.waitForReadyRead(READ_MS):
-                if bytes(connection.readLine().data()) == COME_FORWARD:
-                    self.come_forward.emit()
-                    connection.write(DONE)
-                    connection.flush()
+            arrived = connection.canReadLine() or connection.waitForReadyRead(READ_MS)
+            if arrived and bytes(connection.readLine().data()) == COME_FORWARD:
+                self.come_forward.emit()
+                connection.write(DONE)
+                connection.flush()
             connection.disconnectFromServer()
             connection.deleteLater()

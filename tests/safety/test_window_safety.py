@@ -18,6 +18,7 @@ from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 NOON = dt.datetime(2026, 11, 24, 12, 0)
+SSI = (sys.executable, "-m", "ssi_desktop.cli.main")
 
 
 def quick_add(qtbot, window, key: str, times: int = 1) -> None:
@@ -106,8 +107,7 @@ def test_a_cli_add_while_the_window_is_open_shows_up_without_a_restart(qtbot, wi
     assert window.history.model.rowCount() == 1
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "ssi_desktop.cli.main", "add", "dm_sent", "--count", "4"]
-        + ["--db", str(window.db_path)],
+        [*SSI, "add", "dm_sent", "--count", "4", "--db", str(window.db_path)],
         env=env,
         capture_output=True,
         text=True,
