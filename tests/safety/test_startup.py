@@ -24,6 +24,7 @@ from ssi_desktop.store.migrations import LATEST_VERSION
 from ssi_desktop.ui.safety.errors import ErrorReporter
 from ssi_desktop.ui.safety.recovery import Recovery, recover, recovery_box
 from tests.safety.bad_files import spoiled
+from tests.safety.qt_marks import OFFSCREEN_DIALOGS
 
 ROOT = Path(__file__).resolve().parents[2]
 NOON = dt.datetime(2026, 11, 24, 12, 0)
@@ -163,11 +164,6 @@ def test_a_launch_says_why_when_the_holder_does_not_answer(qapp, db_path, capsys
     assert not db_path.exists()  # the database was not even opened
 
 
-SHOWING_A_DIALOG_OFFSCREEN = pytest.mark.qt_log_ignore(
-    "This plugin does not support propagateSizeHints"  # the offscreen plugin's limit, not ours
-)
-
-
 @pytest.fixture
 def reporter(qapp):
     errors = ErrorReporter()
@@ -186,7 +182,7 @@ def error_dialogs() -> list[QMessageBox]:
     ]
 
 
-@SHOWING_A_DIALOG_OFFSCREEN
+@OFFSCREEN_DIALOGS
 def test_an_uncaught_error_is_logged_privately_and_shown_once(qtbot, reporter):
     try:
         raise ValueError("the gauge fell over")
@@ -209,7 +205,7 @@ def test_an_uncaught_error_is_logged_privately_and_shown_once(qtbot, reporter):
     assert "a second one" in log_file().read_text(encoding="utf-8")
 
 
-@SHOWING_A_DIALOG_OFFSCREEN
+@OFFSCREEN_DIALOGS
 def test_an_error_in_a_background_thread_reaches_the_log_and_the_dialog(qtbot, reporter):
     def fail() -> None:
         raise RuntimeError("import worker tripped")
@@ -222,7 +218,7 @@ def test_an_error_in_a_background_thread_reaches_the_log_and_the_dialog(qtbot, r
     assert "thread importer" in log_file().read_text(encoding="utf-8")
 
 
-@SHOWING_A_DIALOG_OFFSCREEN
+@OFFSCREEN_DIALOGS
 @pytest.mark.qt_no_exception_capture
 def test_the_window_keeps_working_after_an_error_in_a_slot(qtbot, window, reporter):
     from PySide6.QtCore import QTimer
