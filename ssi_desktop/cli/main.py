@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
+
+import peewee
 
 from ssi_desktop import __version__
 from ssi_desktop.catalog import UnknownActionError
@@ -65,6 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(args)
     except (CliError, InvalidEntryError, UnknownActionError) as error:
         print(f"ssi: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
+        # Damage that the check at opening could not see: the transaction was rolled back.
+        print(
+            f"ssi: error: the database failed while in use ({error}); nothing was changed; "
+            "`ssi backup list` shows the backups to restore",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0

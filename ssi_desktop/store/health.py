@@ -55,10 +55,10 @@ class BadDatabaseError(DatabaseError):
     def __init__(self, path: Path, diagnosis: Diagnosis) -> None:
         self.path = path
         self.problem = diagnosis.problem
-        self.detail = diagnosis.detail
+        self.detail = " ".join(diagnosis.detail.split())  # SQLite's reports span lines
         super().__init__(
             f"{path} is not a usable SSI Desktop database: "
-            f"{diagnosis.problem.reason} ({diagnosis.detail})"
+            f"{diagnosis.problem.reason} ({self.detail})"
         )
 
 
