@@ -21,6 +21,7 @@ from ssi_desktop.cli import (
 )
 from ssi_desktop.cli.common import CliError
 from ssi_desktop.store.actions import InvalidEntryError
+from ssi_desktop.store.db import DatabaseError
 
 COMMAND_MODULES = (
     log_commands,
@@ -69,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, InvalidEntryError, UnknownActionError) as error:
         print(f"ssi: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
+    except (sqlite3.DatabaseError, peewee.DatabaseError, DatabaseError) as error:
         # Damage that the check at opening could not see: the transaction was rolled back.
         print(
             f"ssi: error: the database failed while in use ({error}); nothing was changed; "

@@ -10,7 +10,7 @@ import peewee
 
 from ssi_desktop.catalog import Pillar, action, actions_in
 from ssi_desktop.scoring.activity import Tally
-from ssi_desktop.store.db import database
+from ssi_desktop.store.db import DatabaseError, database
 from ssi_desktop.store.models import ActionEntry, utc_now
 
 MAX_COUNT = 1000
@@ -164,10 +164,14 @@ def daily_tallies(first_day: dt.date, last_day: dt.date) -> list[Tally]:
         "WHERE day BETWEEN ? AND ? GROUP BY day, key, at_target",
         (first_day.isoformat(), last_day.isoformat()),
     )
-    from_iso = dt.date.fromisoformat
-    return [
-        Tally(from_iso(day), key, int(total), bool(target)) for day, key, target, total in cursor
-    ]
+    try:
+        return [
+            Tally(dt.date.fromisoformat(day), key, int(total), bool(target))
+            for day, key, target, total in cursor
+        ]
+    except (TypeError, ValueError) as error:
+        # SQLite's own checks pass, but a row holds what this app never writes.
+        raise DatabaseError(f"the log holds a damaged entry ({error})") from error
 
 
 def counts_on(day: dt.date) -> dict[str, int]:

@@ -118,6 +118,8 @@ def diagnose(path: Path, latest_version: int, *, allow_empty: bool = True) -> Di
                 version = int(row[0] or 0)
         finally:
             con.close()
+    except UnicodeDecodeError as error:  # the schema's own text is damaged
+        return Diagnosis(Problem.CORRUPT, f"unreadable text in the schema ({error.reason})")
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error) or "file is encrypted" in str(error):
             return Diagnosis(Problem.NOT_SQLITE, str(error))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -106,7 +107,7 @@ def healthy_bytes() -> bytes:
         return healthy(Path(folder) / "ssi.sqlite3", entries=120).read_bytes()
 
 
-@settings(SHARED_FILES, max_examples=30)
+@settings(SHARED_FILES, max_examples=int(os.environ.get("SSI_FUZZ_EXAMPLES", "30")))
 @given(flips=st.lists(st.tuples(st.integers(0, 10**9), st.integers(0, 255)), min_size=1))
 def test_a_damaged_database_is_refused_or_read_but_never_crashes(tmp_path, capsys, flips):
     damaged = bytearray(healthy_bytes())
