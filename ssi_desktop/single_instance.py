@@ -10,22 +10,18 @@ and is taken over.
 from __future__ import annotations
 
 import getpass
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from ssi_desktop.paths import data_dir, private_folder
+from ssi_desktop.paths import private_folder
+from ssi_desktop.window_lock import lock_key, lock_path
 
 COME_FORWARD = b"come-forward\n"
 DONE = b"ok\n"
 ANSWER_MS = 3000
 READ_MS = 500
-
-
-def _key(db_path: Path) -> str:
-    return hashlib.sha256(str(db_path.resolve()).encode("utf-8")).hexdigest()[:20]
 
 
 class SingleInstance(QObject):
@@ -35,9 +31,9 @@ class SingleInstance(QObject):
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        key = _key(db_path)
-        self.lock_path = private_folder(data_dir() / "locks") / f"{key}.lock"
-        self.server_name = f"ssi-desktop-{getpass.getuser()}-{key}"
+        self.lock_path = lock_path(db_path)
+        private_folder(self.lock_path.parent)
+        self.server_name = f"ssi-desktop-{getpass.getuser()}-{lock_key(db_path)}"
         self._lock = QLockFile(str(self.lock_path))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None

@@ -11,6 +11,7 @@ from ssi_desktop.cli.common import CliError, opened_database, print_json
 from ssi_desktop.store import backup, health
 from ssi_desktop.store.db import DatabaseError
 from ssi_desktop.store.migrations import LATEST_VERSION
+from ssi_desktop.window_lock import window_holding
 
 
 def register(
@@ -87,8 +88,20 @@ def _list_backups(args: argparse.Namespace) -> int:
     return 0
 
 
+def refuse_while_a_window_is_open(path: Path) -> None:
+    """Swapping the file under an open window would send its next adds to the old file."""
+    holder = window_holding(path)
+    if holder is not None:
+        who = f" (process {holder})" if holder else ""
+        raise CliError(
+            f"SSI Desktop has {path} open{who}; close its window first (or use File ▸ "
+            "Restore from Backup… there)"
+        )
+
+
 def run_restore(args: argparse.Namespace) -> int:
     path = paths.database_path(getattr(args, "db", None))
+    refuse_while_a_window_is_open(path)
     source = args.file.expanduser()
     if not source.is_file():
         raise CliError(f"{source} does not exist or is not a file")
@@ -110,6 +123,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def run_start_fresh(args: argparse.Namespace) -> int:
     path = paths.database_path(getattr(args, "db", None))
+    refuse_while_a_window_is_open(path)
     if not path.exists():
         print(f"There is no database at {path}: the next command starts an empty log there.")
         return 0

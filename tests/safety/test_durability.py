@@ -13,6 +13,7 @@ import pytest
 from ssi_desktop.single_instance import SingleInstance
 from ssi_desktop.store import actions
 from ssi_desktop.store.db import close_database, open_database
+from ssi_desktop.window_lock import window_holding
 
 ROOT = Path(__file__).resolve().parents[2]
 SSI = (sys.executable, "-m", "ssi_desktop.cli.main")
@@ -54,6 +55,7 @@ def test_acknowledged_adds_from_the_cli_and_the_window_survive_sigkill(qapp, db_
     gui = [sys.executable, "-m", "tests.safety.gui_adder", str(db_path), "6"]
     assert killed_after_ack(gui, 6) == [f"ACK {n}" for n in range(1, 7)]
 
+    assert window_holding(db_path) is None  # the kernel let go of the killed window's flock
     relaunch = SingleInstance(db_path)
     assert relaunch.acquire()  # the killed window's lock is stale: taken over
     relaunch.release()

@@ -23,6 +23,7 @@ from ssi_desktop.store.health import BadDatabaseError, Problem
 from ssi_desktop.store.migrations import LATEST_VERSION
 from ssi_desktop.ui.safety.errors import ErrorReporter
 from ssi_desktop.ui.safety.recovery import Recovery, recover, recovery_box
+from ssi_desktop.window_lock import window_holding
 from tests.safety.bad_files import spoiled
 from tests.safety.qt_marks import OFFSCREEN_DIALOGS
 
@@ -233,3 +234,24 @@ def test_the_window_keeps_working_after_an_error_in_a_slot(qtbot, window, report
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.snapshot.count_today("dm_sent") == 1, timeout=10000)
     assert health.diagnose(window.db_path, LATEST_VERSION) is None
+
+
+def test_the_cli_will_not_swap_the_file_under_an_open_window(qapp, db_path, capsys):
+    from ssi_desktop.cli.main import main
+
+    assert main(["add", "dm_sent", "--db", str(db_path)]) == 0
+    assert main(["backup", "--db", str(db_path)]) == 0  # a backup is safe while open
+    [made] = backup.backups(db_path)
+    capsys.readouterr()
+    window = SingleInstance(db_path)
+    assert window.acquire()
+    try:
+        assert window_holding(db_path) == os.getpid()
+        for command in (["restore", str(made.path)], ["start-fresh"]):
+            assert main([*command, "--db", str(db_path)]) == 2
+            err = capsys.readouterr().err
+            assert "close its window first" in err and len(err.strip().splitlines()) == 1
+    finally:
+        window.release()
+    assert window_holding(db_path) is None
+    assert main(["restore", str(made.path), "--db", str(db_path)]) == 0
