@@ -7,9 +7,12 @@ import os
 import platform
 import sys
 
-from tests.benchmarks import core
+from tests.benchmarks import core, safety
 
-BENCHMARKS = {"core": lambda: core.report(core.run())}
+BENCHMARKS = {
+    "core": lambda: core.report(core.run()),
+    "safety": lambda: safety.report(safety.run()),
+}
 
 
 def machine() -> str:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from ssi_desktop.store import actions, backup, health
 from ssi_desktop.ui.safety.backup_actions import BackupActions, RestoreDialog, confirmation_box
@@ -122,3 +122,34 @@ def test_a_cli_add_while_the_window_is_open_shows_up_without_a_restart(qtbot, wi
     window.select_tab("insights")
     quick_add(qtbot, window, "reaction")  # and the window still writes after the CLI did
     shown_entry_count(qtbot, window, 3)
+
+
+def test_restore_from_the_menu_lists_off_the_gui_thread_asks_and_restores(
+    qtbot, window, monkeypatch
+):
+    """The whole menu path, with each modal exec() replaced by a click on its real button."""
+    quick_add(qtbot, window, "dm_sent")
+    backup.back_up_now(window.db_path, NOON)
+    quick_add(qtbot, window, "dm_sent", 2)
+    shown_entry_count(qtbot, window, 3)
+    asked: list[str] = []
+
+    def pick_the_newest(dialog: RestoreDialog) -> int:
+        asked.append(dialog.table.item(0, 1).text())
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    def confirm(box: QMessageBox) -> int:
+        asked.append(box.informativeText())
+        [restore] = [b for b in box.buttons() if b.text() == "Restore"]
+        restore.click()
+        return 0
+
+    monkeypatch.setattr(RestoreDialog, "exec", pick_the_newest)
+    monkeypatch.setattr(QMessageBox, "exec", confirm)
+    controller = window.findChild(BackupActions)
+    with qtbot.waitSignal(controller.reopened, timeout=10000):
+        controller.restore_action.trigger()
+    shown_entry_count(qtbot, window, 1)
+    assert asked[0] == "1" and "It holds 1 entries; your log has 3 now" in asked[1]
+    assert "Backup restored" in window.statusBar().currentMessage()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -179,18 +180,41 @@ class BackupActions(QObject):
         QMessageBox.warning(self.window, "Back Up Now", f"The backup could not be made: {message}")
 
     @Slot()
-    def open_restore_dialog(self) -> None:
-        dialog = RestoreDialog(backup.backups(self.window.db_path), self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+    def open_restore_dialog(self) -> BackgroundJob:
+        """List the backups off the GUI thread (each is checked and counted), then ask."""
+        path = self.window.db_path
+        job = BackgroundJob("list-backups", lambda: backup.backups(path))
+        job.done.connect(self.ask_which_backup)
+        job.failed.connect(self._listing_failed)
+        self.restore_action.setEnabled(False)
+        job.finished.connect(lambda: self.restore_action.setEnabled(True))
+        job.start_work()
+        return job
+
+    @Slot(str)
+    def _listing_failed(self, message: str) -> None:
+        QMessageBox.warning(
+            self.window, "Restore from Backup", f"Could not list backups: {message}"
+        )
+
+    @Slot(object)
+    def ask_which_backup(self, found: list[Backup]) -> None:
+        dialog = RestoreDialog(found, self.window)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = dialog.chosen
+        dialog.deleteLater()
+        if not accepted or chosen is None:
             return
         try:
-            item = backup.describe(dialog.chosen)
+            item = backup.describe(chosen)
         except DatabaseError as error:
             QMessageBox.warning(self.window, "Restore from Backup", f"Nothing was changed: {error}")
             return
         box = confirmation_box(item, actions.entry_count(), self.window)
         box.exec()
-        if box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole:
+        confirmed = box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
+        box.deleteLater()
+        if confirmed:
             self.restore(item.path)
 
     def restore(self, source: Path) -> Path | None:
@@ -198,16 +222,20 @@ class BackupActions(QObject):
         window = self.window
         window.recomputer.stop()  # its thread closes its own connection as it ends
         close_database()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        failure = aside = None
         try:
             aside = backup.restore(source, window.db_path, dt.datetime.now())
         except DatabaseError as error:
-            aside = None
-            QMessageBox.warning(window, "Restore from Backup", f"Nothing was changed: {error}")
+            failure = str(error)
         finally:
             open_database(window.db_path)
             window.recomputer.resume()
+            QApplication.restoreOverrideCursor()
             self.reopened.emit()
-        if aside is not None:
+        if failure is not None:
+            QMessageBox.warning(window, "Restore from Backup", f"Nothing was changed: {failure}")
+        elif aside is not None:
             window.statusBar().showMessage(
                 f"Backup restored. The data it replaced is kept as {aside.name}.", 15000
             )
