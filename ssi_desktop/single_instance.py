@@ -10,6 +10,7 @@ and is taken over.
 from __future__ import annotations
 
 import getpass
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal, Slot
@@ -17,6 +18,8 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ssi_desktop.paths import private_folder
 from ssi_desktop.window_lock import lock_key, lock_path
+
+log = logging.getLogger(__name__)
 
 COME_FORWARD = b"come-forward\n"
 DONE = b"ok\n"
@@ -32,7 +35,10 @@ class SingleInstance(QObject):
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lock_path = lock_path(db_path)
-        private_folder(self.lock_path.parent)
+        try:
+            private_folder(self.lock_path.parent)
+        except OSError as error:  # acquire() then finds it cannot lock, and says so in the log
+            log.warning("could not create %s: %s", self.lock_path.parent, error)
         self.server_name = f"ssi-desktop-{getpass.getuser()}-{lock_key(db_path)}"
         self._lock = QLockFile(str(self.lock_path))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
@@ -41,7 +47,12 @@ class SingleInstance(QObject):
     def acquire(self) -> bool:
         """Take the lock and start answering; False when another window holds it."""
         if not self._lock.tryLock(200):
-            return False
+            if self._lock.error() == QLockFile.LockError.LockFailedError:
+                return False
+            # No lock file can be written here (a read-only data folder): open the window
+            # anyway, as refusing would lock the seller out of their own data.
+            log.warning("could not create the lock %s: %s", self.lock_path, self._lock.error())
+            return True
         QLocalServer.removeServer(self.server_name)  # a socket file left by a killed window
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

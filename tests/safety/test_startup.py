@@ -255,3 +255,12 @@ def test_the_cli_will_not_swap_the_file_under_an_open_window(qapp, db_path, caps
         window.release()
     assert window_holding(db_path) is None
     assert main(["restore", str(made.path), "--db", str(db_path)]) == 0
+
+
+def test_a_data_folder_that_cannot_hold_the_lock_does_not_lock_the_seller_out(qapp, tmp_path):
+    instance = SingleInstance(tmp_path / "ssi.sqlite3")
+    locks = instance.lock_path.parent
+    locks.rmdir()
+    locks.write_text("a file where the lock folder should be")
+    assert SingleInstance(tmp_path / "ssi.sqlite3").acquire()
+    assert locks.read_text() == "a file where the lock folder should be"

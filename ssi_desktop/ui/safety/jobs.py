@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +35,15 @@ class BackgroundJob(QThread):
         super().__init__(parent)
         self.setObjectName(name)
         self._work = work
-        self.finished.connect(lambda: _running.discard(self))
+        self.finished.connect(self._forget)
 
     def start_work(self) -> None:
         _running.add(self)
         self.start()
+
+    @Slot()
+    def _forget(self) -> None:
+        _running.discard(self)
 
     def run(self) -> None:
         try:
