@@ -35,9 +35,12 @@ class BackgroundJob(QThread):
         super().__init__(parent)
         self.setObjectName(name)
         self._work = work
-        self.finished.connect(self._forget)
 
     def start_work(self) -> None:
+        """Start; connect to ``done``, ``failed`` and ``finished`` before calling this."""
+        # Connected last, so that the starter's own slots for ``finished`` run before the
+        # job lets go of itself.
+        self.finished.connect(self._forget)
         _running.add(self)
         self.start()
 
