@@ -69,7 +69,7 @@ def run_backup(args: argparse.Namespace) -> int:
     if args.json:
         print_json(made.as_json())
     else:
-        print(f"Backed up {made.entry_count} entries to {made.path}.")
+        print(f"Backed up {made.entries} to {made.path}.")
     return 0
 
 
@@ -112,10 +112,7 @@ def run_restore(args: argparse.Namespace) -> int:
         aside = backup.restore(source, path, dt.datetime.now())
     except DatabaseError as error:
         raise CliError(f"nothing was changed: {error}") from error
-    print(
-        f"Restored {chosen.entry_count} entries from the backup of {_when(chosen.taken_at)}"
-        f" into {path}."
-    )
+    print(f"Restored {chosen.entries} from the backup of {_when(chosen.taken_at)} into {path}.")
     if aside is not None:
         print(f"The database it replaced was kept as {aside}.")
     return 0

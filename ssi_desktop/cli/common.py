@@ -79,7 +79,7 @@ def recovery_advice(error: BadDatabaseError, db_option: str | None) -> str:
     taken = newest.taken_at.strftime("%Y-%m-%d %H:%M")
     return (
         f"{error}; the file was left as it is: run {restore} "
-        f"(backup of {taken}, {newest.entry_count} entries), or {fresh}"
+        f"(backup of {taken}, {newest.entries}), or {fresh}"
     )
 
 

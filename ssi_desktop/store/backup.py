@@ -33,6 +33,11 @@ class Backup:
     taken_at: dt.datetime
     entry_count: int
 
+    @property
+    def entries(self) -> str:
+        """``1 entry``, ``1,335 entries``: how messages name what a backup holds."""
+        return entries(self.entry_count)
+
     def as_json(self) -> dict[str, object]:
         return {
             "file": str(self.path),
@@ -40,6 +45,10 @@ class Backup:
             "entries": self.entry_count,
             "bytes": self.path.stat().st_size,
         }
+
+
+def entries(count: int) -> str:
+    return f"{count:,} {'entry' if count == 1 else 'entries'}"
 
 
 def backup_folder(db_path: Path) -> Path:

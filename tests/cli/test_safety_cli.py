@@ -46,7 +46,7 @@ def test_backup_list_and_restore_round_trip(ssi, db_path):
     assert [b["file"] for b in listed] == [made["file"]]
     assert set(listed[0]) == {"file", "taken_at", "entries", "bytes"}
     code, out, _ = ssi("restore", made["file"])
-    assert code == 0 and "Restored 1 entries" in out and "kept as" in out
+    assert code == 0 and "Restored 1 entry from" in out and "kept as" in out
     assert logged_keys(ssi) == ["dm_sent"]
     aside = [p for p in db_path.parent.iterdir() if ".before-restore-" in p.name]
     assert len([p for p in aside if not p.name.endswith(("-wal", "-shm"))]) == 1

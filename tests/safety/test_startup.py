@@ -25,7 +25,7 @@ from ssi_desktop.ui.safety.errors import ErrorReporter
 from ssi_desktop.ui.safety.recovery import Recovery, recover, recovery_box
 from ssi_desktop.window_lock import window_holding
 from tests.safety.bad_files import spoiled
-from tests.safety.qt_marks import OFFSCREEN_DIALOGS
+from tests.safety.qt_helpers import OFFSCREEN_DIALOGS, run_app
 
 ROOT = Path(__file__).resolve().parents[2]
 NOON = dt.datetime(2026, 11, 24, 12, 0)
@@ -98,7 +98,7 @@ def test_the_dialog_says_what_is_wrong_and_what_each_way_out_keeps(qtbot, db_pat
     qtbot.addWidget(box)
     assert "it is truncated" in box.text()
     assert "Tuesday 24 November 2026 at 12:00" in box.informativeText()
-    assert "holds 1 entries" in box.informativeText()
+    assert "holds 1 entry." in box.informativeText()
     assert "ssi.sqlite3.bad-" in box.informativeText() and str(db_path) in box.detailedText()
     assert sorted(c.value for c in choices.values()) == ["fresh", "quit", "restore"]
     [fresh] = [b for b, c in choices.items() if c is Recovery.START_FRESH]
@@ -112,7 +112,7 @@ def test_the_dialog_says_what_is_wrong_and_what_each_way_out_keeps(qtbot, db_pat
 
 def test_the_app_on_a_bad_file_exits_2_with_one_line_and_keeps_it(qapp, db_path, capsys):
     before = spoiled(db_path, Problem.NOT_SQLITE)
-    assert app.main(["--db", str(db_path)]) == app.EXIT_DATABASE
+    assert run_app("--db", str(db_path)) == app.EXIT_DATABASE
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "not an SQLite database" in err
     assert db_path.read_bytes() == before
@@ -157,7 +157,7 @@ def test_a_launch_says_why_when_the_holder_does_not_answer(qapp, db_path, capsys
     silent = QLockFile(str(SingleInstance(db_path).lock_path))
     assert silent.tryLock(0)
     try:
-        assert app.main(["--db", str(db_path)]) == 2
+        assert run_app("--db", str(db_path)) == 2
     finally:
         silent.unlock()
     err = capsys.readouterr().err
@@ -264,3 +264,13 @@ def test_a_data_folder_that_cannot_hold_the_lock_does_not_lock_the_seller_out(qa
     locks.write_text("a file where the lock folder should be")
     assert SingleInstance(tmp_path / "ssi.sqlite3").acquire()
     assert locks.read_text() == "a file where the lock folder should be"
+
+
+def test_the_first_start_of_a_day_backs_up_and_later_starts_do_not(qapp, db_path):
+    open_database(db_path)
+    actions.record(actions.NewEntry("dm_sent", NOON.date(), 2), NOON.date())
+    close_database()
+    for _ in range(2):
+        assert run_app("--db", str(db_path), "--quit-after-first-paint") == 0
+    [made] = backup.backups(db_path)
+    assert made.entry_count == 1 and made.taken_at.date() == dt.date.today()

@@ -48,7 +48,7 @@ def test_back_up_now_copies_the_log_off_the_gui_thread(qtbot, window):
     qtbot.waitUntil(lambda: controller.back_up_action.isEnabled(), timeout=10000)
     [made] = backup.backups(window.db_path)
     assert made.entry_count == 3
-    assert "Backed up 3 entries" in window.statusBar().currentMessage()
+    assert "Backed up 3 entries to" in window.statusBar().currentMessage()
 
 
 def test_restore_swaps_the_file_and_the_window_shows_the_backup(qtbot, window):
@@ -151,5 +151,5 @@ def test_restore_from_the_menu_lists_off_the_gui_thread_asks_and_restores(
     with qtbot.waitSignal(controller.reopened, timeout=10000):
         controller.restore_action.trigger()
     shown_entry_count(qtbot, window, 1)
-    assert asked[0] == "1" and "It holds 1 entries; your log has 3 now" in asked[1]
+    assert asked[0] == "1" and "It holds 1 entry; your log has 3 entries now" in asked[1]
     assert "Backup restored" in window.statusBar().currentMessage()

@@ -130,7 +130,7 @@ def confirmation_box(item: Backup, current_entries: int, parent: QWidget | None)
     box.setWindowTitle("Restore from Backup")
     box.setText(f"Restore the backup of {taken_on(item)}?")
     box.setInformativeText(
-        f"It holds {item.entry_count:,} entries; your log has {current_entries:,} now. "
+        f"It holds {item.entries}; your log has {backup.entries(current_entries)} now. "
         "Your current database is not deleted: it is kept in the same folder with "
         "“before-restore” and the time in its name."
     )
@@ -171,7 +171,7 @@ class BackupActions(QObject):
     @Slot(object)
     def _backed_up(self, made: Backup) -> None:
         self.window.statusBar().showMessage(
-            f"Backed up {made.entry_count:,} entries to {made.path.name} (in {made.path.parent}).",
+            f"Backed up {made.entries} to {made.path.name} (in {made.path.parent}).",
             10000,
         )
 

@@ -49,7 +49,7 @@ def recovery_box(
     else:
         advice = (
             f"The newest good backup was taken on {taken_on(newest)} and holds "
-            f"{newest.entry_count:,} entries. You can restore it, or start with an empty log."
+            f"{newest.entries}. You can restore it, or start with an empty log."
         )
     box.setInformativeText(
         f"Nothing has been changed yet. {advice} Either way the file is kept, renamed to "
