@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 START = time.perf_counter()
 
 ORGANIZATION = APP_NAME = "ssi-desktop"
-EXIT_OK, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2
+EXIT_OK = 0
+EXIT_USAGE = EXIT_DATABASE = 2  # as the ssi command: bad input or an unusable file
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -59,6 +60,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="exit right after the window first shows the score (start-up timing)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation on a throw-away database (no display needed), then exit",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(None if argv is None else list(argv))
 
@@ -75,7 +81,7 @@ def report_database_error(error: Exception, path: Path) -> int:
     )
     box.setInformativeText(str(error))
     box.setDetailedText(f"Database file: {path}")
-    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+    if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
         box.exec()
     return EXIT_DATABASE
 
@@ -83,6 +89,8 @@ def report_database_error(error: Exception, path: Path) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    if args.self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # runs where there is no display
 
     from PySide6.QtWidgets import QApplication
 
@@ -93,6 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("SSI Desktop")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
+
+    if args.self_test:
+        from ssi_desktop import self_test
+
+        return self_test.run(START)
 
     from ssi_desktop.ui.safety import startup
     from ssi_desktop.ui.safety.jobs import wait_for_all

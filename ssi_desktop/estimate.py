@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from ssi_desktop.scoring import Activity, ScoreSeries, Sensitivity, compute
+from ssi_desktop.scoring import Activity, ScoreSeries, Sensitivity, compute, prepare
 from ssi_desktop.scoring.activity import window_start
+from ssi_desktop.scoring.calibration import MIN_READINGS, UNCALIBRATED, Calibration, fit
 from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY
-from ssi_desktop.store import actions, profile
+from ssi_desktop.store import actions, profile, readings, settings
 
 
 def load_activity(first_day: dt.date, last_day: dt.date) -> Activity:
@@ -17,16 +19,84 @@ def load_activity(first_day: dt.date, last_day: dt.date) -> Activity:
 
 
 def series(
-    first_day: dt.date, last_day: dt.date, sensitivity: Sensitivity = DEFAULT_SENSITIVITY
+    first_day: dt.date, last_day: dt.date, sensitivity: Sensitivity | None = None
 ) -> ScoreSeries:
-    """Scores for every day from first_day to last_day, read from the database."""
+    """Scores for every day from first_day to last_day, read from the database.
+
+    Without a ``sensitivity``, the seller's own: calibrated to the official readings when the
+    switch is on (current_sensitivity()), so every estimate the seller sees agrees.
+    """
+    chosen = current_sensitivity() if sensitivity is None else sensitivity
     return compute(
-        load_activity(first_day, last_day), profile.history(), first_day, last_day, sensitivity
+        load_activity(first_day, last_day), profile.history(), first_day, last_day, chosen
     )
 
 
-def trend(
-    last_day: dt.date, days: int, sensitivity: Sensitivity = DEFAULT_SENSITIVITY
-) -> ScoreSeries:
+def trend(last_day: dt.date, days: int, sensitivity: Sensitivity | None = None) -> ScoreSeries:
     """The last ``days`` days up to last_day."""
     return series(last_day - dt.timedelta(days=days - 1), last_day, sensitivity)
+
+
+def calibrate() -> Calibration:
+    """Fit each pillar's sensitivity to every official reading.
+
+    The log is loaded and faded once for the span of the readings; the fit then tries its
+    candidate sensitivities on that (scoring.calibration).
+    """
+    global _last_fit
+    found = readings.all_readings()
+    if not found:
+        return UNCALIBRATED
+    first_day, last_day = found[0].day, found[-1].day
+    history = profile.history()
+    # Refitting reloads the log over the readings' whole span (years): reuse the last fit
+    # while nothing it was made from has changed, so a quick-add today costs no refit.
+    inputs_key = (tuple(found), history.fingerprint(), actions.log_fingerprint(last_day))
+    if _last_fit is not None and _last_fit[0] == inputs_key:
+        return _last_fit[1]
+    inputs = prepare(load_activity(first_day, last_day), history, first_day, last_day)
+    calibration = fit(inputs, found)
+    _last_fit = (inputs_key, calibration)
+    return calibration
+
+
+_last_fit: tuple[object, Calibration] | None = None
+"""The newest fit and what it was made from; replaced whole, so threads never see it half-set."""
+
+
+@dataclass(frozen=True)
+class CalibrationState:
+    """The seller's calibration switch and the fit it turns on."""
+
+    enabled: bool
+    calibration: Calibration
+
+    @property
+    def in_use(self) -> bool:
+        """The switch is on and there were enough readings to fit."""
+        return self.enabled and self.calibration.fitted
+
+    def estimate_on(self, day: dt.date) -> float | None:
+        """The estimated total the seller sees on a reading's day (None: no reading that day)."""
+        fit = self.calibration
+        return (fit.totals_after if self.in_use else fit.totals_before).get(day)
+
+    @property
+    def sensitivity(self) -> Sensitivity:
+        """What the estimate uses: the fit when in use, else the default."""
+        return self.calibration.sensitivity if self.in_use else DEFAULT_SENSITIVITY
+
+
+UNCALIBRATED_STATE = CalibrationState(enabled=True, calibration=UNCALIBRATED)
+"""A new seller's state: the switch on, no readings to fit."""
+
+
+def calibration_state() -> CalibrationState:
+    return CalibrationState(settings.calibration_enabled(), calibrate())
+
+
+def current_sensitivity() -> Sensitivity:
+    """The sensitivity every estimate should use now; fits only when the fit would be used."""
+    if not settings.calibration_enabled() or readings.reading_count() < MIN_READINGS:
+        return DEFAULT_SENSITIVITY
+    return calibrate().sensitivity

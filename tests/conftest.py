@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
-# Before any Qt import: no display in CI, and pyqtgraph must pick PySide6.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before any Qt import: no display in CI, and pyqtgraph must pick PySide6. The offscreen
+# screen is desktop-sized (its default 800x800 is smaller than the window's minimum size).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).with_name('offscreen_screen.json')}"
+    )
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
 from ssi_desktop.store.db import close_database, open_database

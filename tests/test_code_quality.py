@@ -26,6 +26,18 @@ FORBIDDEN = {
         "ssi_desktop.clock",
         "ssi_desktop.estimate",
     ),
+    # What SSI ignores (engagement, replies, weekly outcomes) is measured as purely as the score.
+    "pipeline": (
+        "PySide6",
+        "pyqtgraph",
+        "peewee",
+        "sqlite3",
+        "ssi_desktop.store",
+        "ssi_desktop.ui",
+        "ssi_desktop.workers",
+        "ssi_desktop.clock",
+        "ssi_desktop.estimate",
+    ),
     # The store never sees a widget or a thread of the window.
     "store": ("PySide6", "pyqtgraph", "ssi_desktop.ui", "ssi_desktop.workers"),
     # Workers hand frozen data to the window by signal; they never touch a widget.

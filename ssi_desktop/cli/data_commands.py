@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from ssi_desktop import clock, demo
+from ssi_desktop import clock, demo, demo_pipeline, demo_readings
 from ssi_desktop.cli.common import opened_database, positive_int, write_text
 from ssi_desktop.store import export
 from ssi_desktop.store.db import database
@@ -49,5 +49,13 @@ def run_demo(args: argparse.Namespace) -> int:
         if not ProfileChange.select().exists():
             for event in demo.profile_events(first, today, args.seed):
                 ProfileChange.create(item=event.item, day=event.day, done=event.done)
+        sample_readings = demo_readings.add_when_none(first, today, args.seed)
+        sample_pipeline = demo_pipeline.add_when_none(first, today, args.seed)
     print(f"Added {len(entries)} sample entries from {first.isoformat()} to {today.isoformat()}.")
+    if sample_readings:
+        print(f"Added {sample_readings} sample official readings, one every two weeks.")
+    if sample_pipeline:
+        print(
+            f"Added {sample_pipeline} sample accounts, contacts, posts, conversations and outcomes."
+        )
     return 0

@@ -7,8 +7,14 @@ import datetime as dt
 
 from ssi_desktop import clock
 from ssi_desktop.catalog import ACTIONS, action
-from ssi_desktop.cli.common import not_in_future, opened_database, parse_day, print_json
-from ssi_desktop.store import actions
+from ssi_desktop.cli.common import (
+    not_in_future,
+    opened_database,
+    parse_day,
+    positive_int,
+    print_json,
+)
+from ssi_desktop.store import accounts, actions
 from ssi_desktop.store.export import entry_record
 
 DEFAULT_LOG_DAYS = 90
@@ -30,6 +36,12 @@ def register(
         "--target",
         action="store_true",
         help="the contact is at a target account or a decision-maker",
+    )
+    add.add_argument(
+        "--contact",
+        type=positive_int,
+        metavar="ID",
+        help="who it was with (see `ssi contact list`)",
     )
     add.set_defaults(run=run_add)
 
@@ -54,7 +66,9 @@ def run_types(args: argparse.Namespace) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     day = not_in_future(args.date)
-    entry = actions.NewEntry(args.key, day, args.count, args.note, args.target, source="cli")
+    entry = actions.NewEntry(
+        args.key, day, args.count, args.note, args.target, source="cli", contact_id=args.contact
+    )
     actions.check_entry(entry, clock.today())  # refuse before the database file is even created
     with opened_database(args):
         stored = actions.record(entry, clock.today())
@@ -66,15 +80,19 @@ def run_add(args: argparse.Namespace) -> int:
 def run_log(args: argparse.Namespace) -> int:
     since = args.since or clock.today() - dt.timedelta(days=DEFAULT_LOG_DAYS - 1)
     with opened_database(args):
-        rows = [entry_record(e) for e in actions.entries(since=since)]
+        logged = actions.entries(since=since)
+        contact_names = accounts.contact_names_by_entry(e.id for e in logged)
+    rows = [entry_record(e) for e in logged]
     if args.json:
         print_json(rows)
         return 0
     if not rows:
         print(f"No entries since {since.isoformat()}.")
-    for row in rows:
+    for entry, row in zip(logged, rows, strict=True):
         note = f"  ({row['note']})" if row["note"] else ""
-        print(f"{row['date']}  {row['count']:>4} x {row['label']}{note}")
+        name = contact_names.get(entry.id)
+        with_whom = f" with {name}" if name else ""
+        print(f"{row['date']}  {row['count']:>4} x {row['label']}{with_whom}{note}")
     return 0
 
 

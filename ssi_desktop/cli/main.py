@@ -14,9 +14,12 @@ from ssi_desktop import __version__
 from ssi_desktop.catalog import UnknownActionError
 from ssi_desktop.cli import (
     backup_commands,
+    contacts_commands,
     data_commands,
     log_commands,
+    outcomes_commands,
     profile_commands,
+    reading_commands,
     score_commands,
 )
 from ssi_desktop.cli.common import CliError
@@ -28,6 +31,9 @@ COMMAND_MODULES = (
     score_commands,
     profile_commands,
     data_commands,
+    reading_commands,
+    contacts_commands,
+    outcomes_commands,
     backup_commands,
 )
 EXIT_BAD_INPUT = 2

@@ -5,9 +5,11 @@ from ssi_desktop.scoring.model import (
     Contribution,
     DayScore,
     Explanation,
+    ScoreInputs,
     ScoreSeries,
     Sensitivity,
     compute,
+    prepare,
     score_on,
 )
 from ssi_desktop.scoring.profile import ProfileEvent, ProfileHistory
@@ -19,9 +21,11 @@ __all__ = [
     "Explanation",
     "ProfileEvent",
     "ProfileHistory",
+    "ScoreInputs",
     "ScoreSeries",
     "Sensitivity",
     "Tally",
     "compute",
+    "prepare",
     "score_on",
 ]

@@ -20,19 +20,22 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 from numpy.lib.stride_tricks import sliding_window_view
 
 from ssi_desktop.catalog import (
     ACTION_BY_KEY,
     ACTIONS,
+    PILLAR_MAX,
     PROFILE_ITEM_BY_KEY,
     PROFILE_ITEMS,
     ActionType,
     Pillar,
+    actions_earning,
 )
 from ssi_desktop.scoring.activity import (
     KEY_INDEX,
@@ -42,6 +45,8 @@ from ssi_desktop.scoring.activity import (
     window_start,
 )
 from ssi_desktop.scoring.profile import ProfileHistory
+
+IntArray = npt.NDArray[np.intp]
 
 DAILY_EXPONENT = 0.7
 """n actions of one type on one day count as n ** 0.7: the tenth comment of a day adds less than
@@ -76,6 +81,8 @@ def _half_credit(a: ActionType) -> float:
 
 HALF_CREDIT: Mapping[str, float] = {a.key: _half_credit(a) for a in ACTIONS}
 """The faded sum at which a type earns half of its cap, derived from its healthy pace."""
+
+_HALF_CREDITS: FloatArray = np.array([HALF_CREDIT[a.key] for a in ACTIONS])
 
 
 @dataclass(frozen=True)
@@ -143,8 +150,11 @@ class ScoreSeries:
     totals: FloatArray = field(init=False)
 
     def __post_init__(self) -> None:
+        # The clip only removes float noise (a spam cost equal to what was earned can leave
+        # -1e-16): the parts already keep each pillar within 0..PILLAR_MAX.
         pillars = {
-            p: np.sum(list(parts.values()), axis=0) for p, parts in self.contributions.items()
+            p: np.clip(np.sum(list(parts.values()), axis=0), 0.0, PILLAR_MAX)
+            for p, parts in self.contributions.items()
         }
         object.__setattr__(self, "pillars", pillars)
         object.__setattr__(self, "totals", np.sum([pillars[p] for p in Pillar], axis=0))
@@ -199,6 +209,109 @@ def _faded(daily: FloatArray, days: int) -> FloatArray:
     return result
 
 
+@dataclass(frozen=True)
+class ScoreInputs:
+    """Everything the estimate needs for each day from first_day to last_day, except the
+    sensitivity: most of the work of compute(), done once. Calibration tries many
+    sensitivities on one ScoreInputs with pillar_points().
+    """
+
+    first_day: dt.date
+    last_day: dt.date
+    strengths: FloatArray  # (action types, days) in catalog order: faded sum / HALF_CREDIT
+    window_counts: FloatArray  # (action types, days): actions inside each day's window
+    spam_cost: FloatArray  # (days,): what spam may take from "Find the right people" at most
+    profile_points: Mapping[str, FloatArray]  # profile item key -> its points on each day
+
+    def columns(self, days: Sequence[dt.date]) -> IntArray:
+        """The positions of these days in the arrays above."""
+        for day in days:
+            if not self.first_day <= day <= self.last_day:
+                raise ValueError(f"{day} is outside {self.first_day} .. {self.last_day}")
+        return np.array([(day - self.first_day).days for day in days], dtype=np.intp)
+
+
+def prepare(
+    activity: Activity, profile: ProfileHistory, first_day: dt.date, last_day: dt.date
+) -> ScoreInputs:
+    """The sensitivity-free part of scoring every day from first_day to last_day.
+
+    ``activity`` must span at least window_start(first_day) .. last_day
+    (Activity.covering(first_day, last_day, ...) builds one).
+    """
+    if window_start(first_day) < activity.first_day or last_day > activity.last_day:
+        raise ValueError("activity does not cover the 90 days before each scored day")
+    start = (window_start(first_day) - activity.first_day).days
+    stop = (last_day - activity.first_day).days + 1
+    days = (last_day - first_day).days + 1
+    raw = activity.raw[:, start:stop]
+    faded = _faded(activity.weighted[:, start:stop] ** DAILY_EXPONENT, days)
+    spam = _faded(raw[KEY_INDEX[GENERIC_REQUEST]], days) - _faded(
+        raw[KEY_INDEX[ACCEPTED_REQUEST]], days
+    )
+    return ScoreInputs(
+        first_day,
+        last_day,
+        strengths=faded / _HALF_CREDITS[:, np.newaxis],
+        window_counts=sliding_window_view(raw, WINDOW_DAYS, axis=-1)[:, -days:, :].sum(axis=-1),
+        spam_cost=SPAM_COST_MAX * (1.0 - np.exp2(-np.maximum(spam, 0.0) / SPAM_COST_HALF)),
+        profile_points=profile.points_over(first_day, days),
+    )
+
+
+def _action_points(cap: float, strengths: FloatArray, scale: float | FloatArray) -> FloatArray:
+    """Saturation: the points an action type earns for its strengths at a sensitivity."""
+    points: FloatArray = cap * (1.0 - np.exp2(-scale * strengths))
+    return points
+
+
+def _spam_deduction(cost: FloatArray, earned: FloatArray) -> FloatArray:
+    """Spam can cost the people pillar what it earned, never push it below zero."""
+    deduction: FloatArray = -np.minimum(cost, earned)
+    return deduction
+
+
+def score(inputs: ScoreInputs, sensitivity: Sensitivity = DEFAULT_SENSITIVITY) -> ScoreSeries:
+    """Every pillar's contributions on each day of ``inputs`` at this sensitivity."""
+    contributions: dict[Pillar, dict[tuple[str, str], FloatArray]] = {p: {} for p in Pillar}
+    for a in ACTIONS:
+        strengths = inputs.strengths[KEY_INDEX[a.key]]
+        for pillar, cap in a.caps.items():
+            contributions[pillar][("action", a.key)] = _action_points(
+                cap, strengths, sensitivity.of(pillar)
+            )
+    earned = np.sum(list(contributions[Pillar.PEOPLE].values()), axis=0)
+    contributions[Pillar.PEOPLE][("penalty", "spam_cost")] = _spam_deduction(
+        inputs.spam_cost, earned
+    )
+    for key, points in inputs.profile_points.items():
+        contributions[Pillar.BRAND][("profile", key)] = points
+
+    window_counts = {a.key: inputs.window_counts[KEY_INDEX[a.key]] for a in ACTIONS}
+    return ScoreSeries(inputs.first_day, inputs.last_day, contributions, window_counts)
+
+
+def pillar_points(
+    inputs: ScoreInputs, pillar: Pillar, scales: FloatArray, columns: IntArray
+) -> FloatArray:
+    """One pillar's points for each candidate scale (rows) on each chosen day (columns).
+
+    The same formula as score(), for many sensitivities of one pillar at once: a pillar's points
+    depend on its own multiplier alone, so calibration can fit the pillars one by one.
+    """
+    scale = np.asarray(scales, dtype=np.float64)[:, np.newaxis]
+    points: FloatArray = np.zeros((scale.shape[0], len(columns)))
+    for a in actions_earning(pillar):
+        strengths = inputs.strengths[KEY_INDEX[a.key], columns]
+        points += _action_points(a.caps[pillar], strengths, scale)
+    if pillar is Pillar.PEOPLE:
+        points += _spam_deduction(inputs.spam_cost[columns], points)
+    if pillar is Pillar.BRAND:
+        for item_points in inputs.profile_points.values():
+            points += item_points[columns]
+    return points
+
+
 def compute(
     activity: Activity,
     profile: ProfileHistory,
@@ -211,34 +324,7 @@ def compute(
     ``activity`` must span at least window_start(first_day) .. last_day
     (Activity.covering(first_day, last_day, ...) builds one).
     """
-    if window_start(first_day) < activity.first_day or last_day > activity.last_day:
-        raise ValueError("activity does not cover the 90 days before each scored day")
-    start = (window_start(first_day) - activity.first_day).days
-    stop = (last_day - activity.first_day).days + 1
-    days = (last_day - first_day).days + 1
-    raw = activity.raw[:, start:stop]
-    faded = _faded(activity.weighted[:, start:stop] ** DAILY_EXPONENT, days)
-    counts = sliding_window_view(raw, WINDOW_DAYS, axis=-1)[:, -days:, :].sum(axis=-1)
-
-    contributions: dict[Pillar, dict[tuple[str, str], FloatArray]] = {p: {} for p in Pillar}
-    for a in ACTIONS:
-        row = faded[KEY_INDEX[a.key]]
-        for pillar, cap in a.caps.items():
-            strength = sensitivity.of(pillar) * row / HALF_CREDIT[a.key]
-            contributions[pillar][("action", a.key)] = cap * (1.0 - np.exp2(-strength))
-
-    spam = _faded(raw[KEY_INDEX[GENERIC_REQUEST]], days) - _faded(
-        raw[KEY_INDEX[ACCEPTED_REQUEST]], days
-    )
-    cost = SPAM_COST_MAX * (1.0 - np.exp2(-np.maximum(spam, 0.0) / SPAM_COST_HALF))
-    earned = np.sum(list(contributions[Pillar.PEOPLE].values()), axis=0)
-    contributions[Pillar.PEOPLE][("penalty", "spam_cost")] = -np.minimum(cost, earned)
-
-    for key, points in profile.points_over(first_day, days).items():
-        contributions[Pillar.BRAND][("profile", key)] = points
-
-    window_counts = {a.key: counts[KEY_INDEX[a.key]] for a in ACTIONS}
-    return ScoreSeries(first_day, last_day, contributions, window_counts)
+    return score(prepare(activity, profile, first_day, last_day), sensitivity)
 
 
 def score_on(

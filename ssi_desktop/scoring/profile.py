@@ -35,6 +35,10 @@ class ProfileHistory:
             by_item.setdefault(event.item, []).append((event.day, seq, event.done))
         self._changes = {item: sorted(changes) for item, changes in by_item.items()}
 
+    def fingerprint(self) -> tuple[tuple[str, tuple[tuple[dt.date, int, bool], ...]], ...]:
+        """Equal for two histories that give every item the same state on every day."""
+        return tuple(sorted((item, tuple(changes)) for item, changes in self._changes.items()))
+
     def done_on(self, day: dt.date) -> dict[str, bool]:
         """Each checklist item's state at the end of ``day``."""
         state = {item.key: False for item in PROFILE_ITEMS}

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 import peewee
 
-from ssi_desktop.catalog import Pillar, action, actions_in
+from ssi_desktop.catalog import ACTIONS, Pillar, action, actions_in
 from ssi_desktop.scoring.activity import Tally
 from ssi_desktop.store.db import DatabaseError, database
-from ssi_desktop.store.models import ActionEntry, utc_now
+from ssi_desktop.store.models import ActionEntry, Contact, utc_now
 
 MAX_COUNT = 1000
 """More than this many actions of one type in one entry is a typo, not a day's work."""
@@ -37,6 +37,7 @@ class NewEntry:
     source: str = "manual"
     external_id: str | None = None
     batch_id: int | None = None
+    contact_id: int | None = None
 
 
 def check_day(day: dt.date, today: dt.date) -> None:
@@ -72,10 +73,23 @@ def check_entry(entry: NewEntry, today: dt.date) -> None:
     check_day(entry.day, today)
 
 
+def _check_contacts_exist(contact_ids: Iterable[int | None]) -> None:
+    wanted = {i for i in contact_ids if i is not None}
+    if not wanted:
+        return
+    found = {c.id for c in Contact.select(Contact.id).where(Contact.id.in_(list(wanted)))}
+    missing = sorted(wanted - found)
+    if missing:
+        raise InvalidEntryError(
+            f"there is no contact with id {missing[0]} (see `ssi contact list`)"
+        )
+
+
 def record(entry: NewEntry, today: dt.date) -> ActionEntry:
     """Check and store one entry; it is committed when this returns."""
     check_entry(entry, today)
     with database.atomic():
+        _check_contacts_exist([entry.contact_id])
         return ActionEntry.create(
             day=entry.day,
             key=entry.key,
@@ -85,6 +99,7 @@ def record(entry: NewEntry, today: dt.date) -> ActionEntry:
             source=entry.source,
             external_id=entry.external_id,
             batch_id=entry.batch_id,
+            contact=entry.contact_id,
         )
 
 
@@ -104,10 +119,12 @@ def record_many(entries: Sequence[NewEntry], today: dt.date, chunk: int = 500) -
             "external_id": e.external_id,
             "batch_id": e.batch_id,
             "created_at": now,
+            "contact": e.contact_id,
         }
         for e in entries
     ]
     with database.atomic():
+        _check_contacts_exist(e.contact_id for e in entries)
         for batch in peewee.chunked(rows, chunk):
             ActionEntry.insert_many(batch).execute()
     return len(rows)
@@ -133,9 +150,11 @@ def update(entry_id: int, changes: NewEntry, today: dt.date) -> ActionEntry:
         return entry
 
 
-def delete(entry_id: int) -> None:
+def delete(*entry_ids: int) -> int:
+    """Delete these entries, all or none; returns how many existed."""
     with database.atomic():
-        ActionEntry.delete_by_id(entry_id)
+        deleted: int = ActionEntry.delete().where(ActionEntry.id.in_(entry_ids)).execute()
+        return deleted
 
 
 def entries(
@@ -157,13 +176,26 @@ def entries(
     return list(query)
 
 
+TALLIES_SQL = """
+SELECT e.day, e.key,
+       e.at_target OR IFNULL(c.is_decision_maker, 0) OR IFNULL(a.is_target, 0) AS targeted,
+       SUM(e.count)
+FROM action_entry AS e
+LEFT JOIN contact AS c ON c.id = e.contact_id
+LEFT JOIN account AS a ON a.id = c.account_id
+WHERE e.day BETWEEN ? AND ?
+GROUP BY e.day, e.key, targeted
+"""
+
+
 def daily_tallies(first_day: dt.date, last_day: dt.date) -> list[Tally]:
-    """Counts per day, action type and target flag: the score model's input, summed in SQL."""
-    cursor = database.execute_sql(
-        "SELECT day, key, at_target, SUM(count) FROM action_entry "
-        "WHERE day BETWEEN ? AND ? GROUP BY day, key, at_target",
-        (first_day.isoformat(), last_day.isoformat()),
-    )
+    """Counts per day, action type and target flag: the score model's input, summed in SQL.
+
+    An entry counts as at a target when its own flag says so, or when its contact is a
+    decision-maker or works at a target account. The flag is read through the contact at query
+    time, so marking an account as a target re-weighs every entry with its people.
+    """
+    cursor = database.execute_sql(TALLIES_SQL, (first_day.isoformat(), last_day.isoformat()))
     try:
         return [
             Tally(dt.date.fromisoformat(day), key, int(total), bool(target))
@@ -172,6 +204,31 @@ def daily_tallies(first_day: dt.date, last_day: dt.date) -> list[Tally]:
     except (TypeError, ValueError) as error:
         # SQLite's own checks pass, but a row holds what this app never writes.
         raise DatabaseError(f"the log holds a damaged entry ({error})") from error
+
+
+_KEY_POSITIONS = "," + ",".join(a.key for a in ACTIONS) + ","
+
+
+def log_fingerprint(until: dt.date) -> tuple[float, ...]:
+    """A summary of every entry dated up to ``until``, in one indexed SQL pass.
+
+    Any single change to those entries (one added or deleted, or its day, type, count, target
+    flag or contact edited) or to a contact's weight changes it, so a result computed from them
+    (the calibration fit) can be reused until then instead of reloading years of history.
+    """
+    row = database.execute_sql(
+        "SELECT COUNT(*), TOTAL(id), TOTAL(id * count), TOTAL(id * at_target),"
+        " TOTAL(id * julianday(day)), TOTAL(id * instr(?, ',' || key || ',')),"
+        " TOTAL(id * IFNULL(contact_id, 0))"
+        " FROM action_entry WHERE day <= ?",
+        (_KEY_POSITIONS, until.isoformat()),
+    ).fetchone()
+    # Contacts weigh entries through their decision-maker flag and their account's target flag.
+    contacts = database.execute_sql(
+        "SELECT COUNT(*), TOTAL(c.id * (1 + c.is_decision_maker + 2 * a.is_target)),"
+        " TOTAL(c.id * c.account_id) FROM contact AS c JOIN account AS a ON a.id = c.account_id"
+    ).fetchone()
+    return tuple(float(value) for value in (*row, *contacts))
 
 
 def counts_on(day: dt.date) -> dict[str, int]:

@@ -9,9 +9,32 @@ from collections.abc import Iterable
 
 from ssi_desktop import __version__
 from ssi_desktop.catalog import ACTION_BY_KEY
-from ssi_desktop.store.models import ActionEntry, ProfileChange, utc_now
+from ssi_desktop.pipeline.engagement import engagement_rate
+from ssi_desktop.store.accounts import contact_names_by_entry
+from ssi_desktop.store.models import (
+    Account,
+    ActionEntry,
+    Contact,
+    Conversation,
+    Outcome,
+    Post,
+    ProfileChange,
+    utc_now,
+)
 
-ENTRY_COLUMNS = ("id", "date", "key", "pillar", "label", "count", "note", "at_target", "source")
+ENTRY_COLUMNS = (
+    "id",
+    "date",
+    "key",
+    "pillar",
+    "label",
+    "count",
+    "note",
+    "at_target",
+    "source",
+    "contact_id",
+)
+CSV_COLUMNS = (*ENTRY_COLUMNS, "contact")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -32,6 +55,61 @@ def entry_record(entry: ActionEntry) -> dict[str, object]:
         "note": entry.note,
         "at_target": bool(entry.at_target),
         "source": entry.source,
+        "contact_id": entry.contact_id,
+    }
+
+
+def account_record(account: Account) -> dict[str, object]:
+    return {
+        "id": account.id,
+        "name": account.name,
+        "target": bool(account.is_target),
+        "note": account.note,
+    }
+
+
+def contact_record(contact: Contact) -> dict[str, object]:
+    return {
+        "id": contact.id,
+        "name": contact.name,
+        "account_id": contact.account_id,
+        "role": contact.role,
+        "decision_maker": bool(contact.is_decision_maker),
+        "note": contact.note,
+    }
+
+
+def post_record(post: Post) -> dict[str, object]:
+    return {
+        "id": post.id,
+        "date": post.day.isoformat(),
+        "title": post.title,
+        "link": post.link,
+        "views": post.views,
+        "engagers": post.engagers,
+        "comments": post.comments,
+        "engagement_rate": engagement_rate(post.views, post.engagers),
+    }
+
+
+def conversation_record(thread: Conversation) -> dict[str, object]:
+    return {
+        "id": thread.id,
+        "contact_id": thread.contact_id,
+        "started": thread.started_on.isoformat(),
+        "started_by": thread.started_by,
+        "answered": thread.answered_on.isoformat() if thread.answered_on else None,
+    }
+
+
+def outcome_record(outcome: Outcome) -> dict[str, object]:
+    return {
+        "id": outcome.id,
+        "kind": outcome.kind,
+        "date": outcome.day.isoformat(),
+        "value": outcome.value,
+        "contact_id": outcome.contact_id,
+        "note": outcome.note,
     }
 
 
@@ -40,21 +118,26 @@ def _all_entries() -> Iterable[ActionEntry]:
 
 
 def to_csv(excel_bom: bool = False) -> str:
-    """Every entry, oldest first; text cells neutralised. ``excel_bom`` adds a UTF-8 BOM."""
+    """Every entry, oldest first; text cells neutralised. ``excel_bom`` adds a UTF-8 BOM.
+
+    Besides the entry's own columns, ``contact`` names the person it was with, so that a
+    spreadsheet needs no second file to read it.
+    """
+    names = contact_names_by_entry()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(ENTRY_COLUMNS)
+    writer.writerow(CSV_COLUMNS)
     for entry in _all_entries():
-        record = entry_record(entry)
+        record = {**entry_record(entry), "contact": names.get(entry.id, "")}
         writer.writerow(
             neutralise(value) if isinstance(value, str) else value
-            for value in (record[c] for c in ENTRY_COLUMNS)
+            for value in (record[c] for c in CSV_COLUMNS)
         )
     return ("\ufeff" if excel_bom else "") + out.getvalue()
 
 
 def to_json() -> str:
-    """Entries and profile changes with the app version, for backups and other tools."""
+    """Everything the seller recorded, with the app version, for backups and other tools."""
     document = {
         "app": "ssi-desktop",
         "version": __version__,
@@ -64,5 +147,12 @@ def to_json() -> str:
             {"item": c.item, "date": c.day.isoformat(), "done": bool(c.done)}
             for c in ProfileChange.select().order_by(ProfileChange.id)
         ],
+        "accounts": [account_record(a) for a in Account.select().order_by(Account.id)],
+        "contacts": [contact_record(c) for c in Contact.select().order_by(Contact.id)],
+        "posts": [post_record(p) for p in Post.select().order_by(Post.id)],
+        "conversations": [
+            conversation_record(c) for c in Conversation.select().order_by(Conversation.id)
+        ],
+        "outcomes": [outcome_record(o) for o in Outcome.select().order_by(Outcome.id)],
     }
     return json.dumps(document, indent=2, ensure_ascii=False)

@@ -58,8 +58,88 @@ CREATE TABLE profile_change (
 CREATE INDEX profile_change_item_day ON profile_change (item, day)
 """
 
+V2_READINGS_AND_SETTINGS = """
+CREATE TABLE official_reading (
+    id INTEGER NOT NULL PRIMARY KEY,
+    day DATE NOT NULL UNIQUE,
+    total REAL NOT NULL CHECK (total BETWEEN 0 AND 100),
+    brand REAL NOT NULL CHECK (brand BETWEEN 0 AND 25),
+    people REAL NOT NULL CHECK (people BETWEEN 0 AND 25),
+    insights REAL NOT NULL CHECK (insights BETWEEN 0 AND 25),
+    relationships REAL NOT NULL CHECK (relationships BETWEEN 0 AND 25),
+    industry_rank REAL CHECK (industry_rank BETWEEN 0 AND 100),
+    network_rank REAL CHECK (network_rank BETWEEN 0 AND 100),
+    industry_avg REAL CHECK (industry_avg BETWEEN 0 AND 100),
+    network_avg REAL CHECK (network_avg BETWEEN 0 AND 100),
+    created_at DATETIME NOT NULL
+);
+CREATE TABLE setting (
+    key VARCHAR(64) NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL
+)
+"""
+
+V4_ACCOUNTS_CONVERSATIONS_POSTS_OUTCOMES = """
+CREATE TABLE account (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name VARCHAR(200) NOT NULL,
+    is_target INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    created_at DATETIME NOT NULL
+);
+CREATE UNIQUE INDEX account_name ON account (name COLLATE NOCASE);
+CREATE TABLE contact (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name VARCHAR(200) NOT NULL,
+    account_id INTEGER NOT NULL REFERENCES account (id),
+    role VARCHAR(200) NOT NULL DEFAULT '',
+    is_decision_maker INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX contact_account ON contact (account_id);
+ALTER TABLE action_entry ADD COLUMN contact_id INTEGER REFERENCES contact (id) ON DELETE SET NULL;
+CREATE INDEX action_entry_contact ON action_entry (contact_id);
+CREATE TABLE post (
+    id INTEGER NOT NULL PRIMARY KEY,
+    day DATE NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    link TEXT NOT NULL DEFAULT '',
+    views INTEGER NOT NULL CHECK (views >= 1),
+    engagers INTEGER NOT NULL CHECK (engagers >= 0 AND engagers <= views),
+    comments INTEGER NOT NULL DEFAULT 0 CHECK (comments >= 0),
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX post_day ON post (day);
+CREATE TABLE conversation (
+    id INTEGER NOT NULL PRIMARY KEY,
+    contact_id INTEGER NOT NULL REFERENCES contact (id),
+    started_on DATE NOT NULL,
+    started_by VARCHAR(8) NOT NULL CHECK (started_by IN ('me', 'them')),
+    answered_on DATE CHECK (answered_on IS NULL OR answered_on >= started_on),
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX conversation_started_on ON conversation (started_on);
+CREATE TABLE outcome (
+    id INTEGER NOT NULL PRIMARY KEY,
+    kind VARCHAR(16) NOT NULL CHECK (kind IN ('meeting', 'opportunity', 'deal_won')),
+    day DATE NOT NULL,
+    value REAL CHECK (value IS NULL OR value >= 0),
+    contact_id INTEGER REFERENCES contact (id) ON DELETE SET NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX outcome_day ON outcome (day)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "action log and profile checklist", _run_script(V1_ACTIONS_AND_PROFILE)),
+    Migration(2, "official SSI readings and settings", _run_script(V2_READINGS_AND_SETTINGS)),
+    Migration(
+        4,
+        "target accounts and contacts, conversations, posts and outcomes",
+        _run_script(V4_ACCOUNTS_CONVERSATIONS_POSTS_OUTCOMES),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

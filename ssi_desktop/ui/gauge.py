@@ -161,11 +161,7 @@ class ScoreGauge(pg.GraphicsView):  # type: ignore[misc]
         self.item.set_rank_caption(text)
 
     def changeEvent(self, event: QEvent) -> None:
-        palette_changed = event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.ApplicationPaletteChange,
-        )
-        if palette_changed and self._styled:
+        if theme.is_palette_change(event) and self._styled:
             self._apply_palette()
         super().changeEvent(event)
 

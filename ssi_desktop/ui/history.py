@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
-from ssi_desktop.store import actions
+from ssi_desktop.store import accounts, actions
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.widgets import MARGIN, SPACING, python_date
 
@@ -56,6 +56,7 @@ class HistoryRow:
     note: str
     at_target: bool
     source: str
+    contact: str = ""  # the name of the person it was with, when the seller said
 
     @property
     def label(self) -> str:
@@ -76,8 +77,8 @@ class HistoryRow:
 class HistoryModel(QAbstractTableModel):
     """Entries newest first. Date, count, note and the target flag can be edited in place."""
 
-    COL_DATE, COL_ACTION, COL_PILLAR, COL_COUNT, COL_TARGET, COL_NOTE = range(6)
-    HEADERS = ("Date", "Action", "Pillar", "Count", "Target account", "Note")
+    COL_DATE, COL_ACTION, COL_PILLAR, COL_COUNT, COL_TARGET, COL_CONTACT, COL_NOTE = range(7)
+    HEADERS = ("Date", "Action", "Pillar", "Count", "Target account", "With", "Note")
     EDITABLE = frozenset({COL_DATE, COL_COUNT, COL_NOTE})
 
     refused = Signal(str)  # the store refused an edit; one sentence for the seller
@@ -101,10 +102,21 @@ class HistoryModel(QAbstractTableModel):
 
     def reload(self) -> None:
         found = actions.entries(self.since, self.until, self.pillar, limit=ROW_LIMIT + 1)
+        shown = found[:ROW_LIMIT]
+        names = accounts.contact_names_by_entry(e.id for e in shown if e.contact_id is not None)
         self.beginResetModel()
         self._rows = [
-            HistoryRow(e.id, e.day, e.key, e.count, e.note, bool(e.at_target), e.source)
-            for e in found[:ROW_LIMIT]
+            HistoryRow(
+                e.id,
+                e.day,
+                e.key,
+                e.count,
+                e.note,
+                bool(e.at_target),
+                e.source,
+                names.get(e.id, ""),
+            )
+            for e in shown
         ]
         self.truncated = len(found) > ROW_LIMIT
         self.endResetModel()
@@ -152,6 +164,7 @@ class HistoryModel(QAbstractTableModel):
                 self.COL_PILLAR: row.pillar_label,
                 self.COL_COUNT: row.count,
                 self.COL_TARGET: None,
+                self.COL_CONTACT: row.contact,
                 self.COL_NOTE: row.note,
             }.get(column)
         if role == Qt.ItemDataRole.EditRole:
@@ -188,12 +201,11 @@ class HistoryModel(QAbstractTableModel):
     def delete_rows(self, rows: list[int]) -> int:
         """Delete these rows' entries from the log; returns how many were deleted."""
         ids = [self._rows[r].id for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
-        for entry_id in ids:
-            actions.delete(entry_id)
-        if ids:
+        deleted = actions.delete(*ids) if ids else 0
+        if deleted:
             self.reload()
             self.entries_changed.emit()
-        return len(ids)
+        return deleted
 
 
 def _changed(row: HistoryRow, column: int, value: Any, role: int) -> HistoryRow | None:
@@ -222,15 +234,13 @@ def _changed(row: HistoryRow, column: int, value: Any, role: int) -> HistoryRow 
 
 
 class HistoryPage(QWidget):
-    """The history tab (objectName ``tab_history``); the table is built on first show."""
+    """The history tab (objectName ``tab_history``); the table fills on first show."""
 
     entries_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_history")
-        self.model: HistoryModel | None = None
-        self.table: QTableView | None = None
         self._stale = True
 
         layout = QVBoxLayout(self)
@@ -278,6 +288,7 @@ class HistoryPage(QWidget):
         ):
             signal.connect(self._apply_filter)
         self.delete_button.clicked.connect(lambda: self.delete_selected())
+        self._build()
 
     def _build(self) -> None:
         self.model = HistoryModel(self)
@@ -307,8 +318,6 @@ class HistoryPage(QWidget):
         delete.activated.connect(lambda: self.delete_selected())
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self.model is None:
-            self._build()
         if self._stale:
             self._apply_filter()
         super().showEvent(event)
@@ -322,8 +331,6 @@ class HistoryPage(QWidget):
 
     @Slot()
     def _apply_filter(self) -> None:
-        if self.model is None:
-            return
         self._stale = False
         pillar = self.pillar_filter.currentData()
         since = python_date(self.since_edit.date())
@@ -337,8 +344,6 @@ class HistoryPage(QWidget):
         self.message.setVisible(bool(text))
 
     def delete_selected(self, confirm: bool = True) -> int:
-        if self.table is None or self.model is None:
-            return 0
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
             return 0
@@ -357,8 +362,6 @@ class HistoryPage(QWidget):
 
     @Slot()
     def _update_summary(self) -> None:
-        if self.model is None:
-            return
         shown = self.model.rowCount()
         more = (
             f" (the newest {shown}; narrow the dates to see older ones)"
@@ -372,7 +375,7 @@ class HistoryPage(QWidget):
 
     @Slot()
     def _update_delete_button(self) -> None:
-        selected = self.table is not None and self.table.selectionModel().hasSelection()
+        selected = self.table.selectionModel().hasSelection()
         self.delete_button.setEnabled(selected)
 
 

@@ -39,13 +39,17 @@ from ssi_desktop.ui import theme
 from ssi_desktop.ui.dashboard import DashboardPage
 from ssi_desktop.ui.history import HistoryPage
 from ssi_desktop.ui.pillar_page import PillarPage
-from ssi_desktop.workers.recompute import Recomputer, Task
-from ssi_desktop.workers.snapshot import ScoreSnapshot, build_snapshot
+from ssi_desktop.workers.recompute import Details, Recomputer, Task
+from ssi_desktop.workers.snapshot import ScoreSnapshot, add_details, build_score
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.finder import ActionFinder
 
-FEATURES: tuple[str, ...] = ("ssi_desktop.ui.safety",)
+FEATURES: tuple[str, ...] = (
+    "ssi_desktop.ui.readings",
+    "ssi_desktop.ui.outcomes",
+    "ssi_desktop.ui.safety",
+)
 """Modules with an ``install(window: MainWindow) -> None`` that add their own menu items, tabs
 and panels; each is imported and installed once the core window is built."""
 
@@ -64,7 +68,8 @@ class MainWindow(QMainWindow):
         self,
         db_path: Path,
         settings: QSettings,
-        task: Task = build_snapshot,
+        task: Task = build_score,
+        details: Details | None = add_details,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,9 +77,12 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.remember_settings = True
         self.snapshot: ScoreSnapshot | None = None
+        """The newest snapshot with all its details (what snapshot_shown carried last)."""
+        self._scored: ScoreSnapshot | None = None  # the newest score on screen
         self._painted_with_score = False
         # Start the worker first: the first score computes while the widgets are built.
-        self.recomputer = Recomputer(task, self)
+        self.recomputer = Recomputer(task, self, details)
+        self.recomputer.score_ready.connect(self._show_score)
         self.recomputer.snapshot_ready.connect(self._show_snapshot)
         self.recomputer.failed.connect(self._show_failure)
         self.recomputer.busy_changed.connect(self._show_busy)
@@ -290,10 +298,23 @@ class MainWindow(QMainWindow):
     # -- showing the estimate -------------------------------------------------------------------
 
     @Slot(object)
+    def _show_score(self, snapshot: ScoreSnapshot) -> None:
+        """A new score before its slower panels: the dashboard and pillar tabs show it now."""
+        self._show_on_pages(snapshot)
+
+    @Slot(object)
     def _show_snapshot(self, snapshot: ScoreSnapshot) -> None:
-        first = self.snapshot is None
         self.snapshot = snapshot
         self._shown_day = snapshot.day
+        shown = self._scored
+        if shown is None or snapshot.trend_total is not shown.trend_total:
+            self._show_on_pages(snapshot)  # not already shown by _show_score
+        self._scored = snapshot
+        self.snapshot_shown.emit(snapshot)
+
+    def _show_on_pages(self, snapshot: ScoreSnapshot) -> None:
+        first = self._scored is None
+        self._scored = snapshot
         self.dashboard.show_snapshot(snapshot)
         for page in self.pillar_pages.values():
             page.show_snapshot(snapshot)
@@ -301,7 +322,6 @@ class MainWindow(QMainWindow):
         self.state_label.setText(f"Estimated for {snapshot.day.isoformat()} · updated {updated}")
         if first:
             self.update()  # so that paintEvent reports the first paint with a score
-        self.snapshot_shown.emit(snapshot)
 
     @Slot(str)
     def _show_failure(self, message: str) -> None:
@@ -315,7 +335,7 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.snapshot is not None and not self._painted_with_score:
+        if self._scored is not None and not self._painted_with_score:
             self._painted_with_score = True
             self.first_score_painted.emit()
 

@@ -63,6 +63,7 @@ class PillarPage(QWidget):
         if pillar is Pillar.BRAND:
             left.addWidget(self._checklist_card())
         left.addStretch(1)
+        self._left = left
         right = QVBoxLayout()
         right.setSpacing(SPACING)
         right.addWidget(self._plot_card, 4)
@@ -71,6 +72,10 @@ class PillarPage(QWidget):
         columns.addLayout(left, 0)
         columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
+
+    def add_card(self, card: QWidget) -> None:
+        """Add a feature's card to the left column, under the quick-add buttons."""
+        self._left.insertWidget(self._left.count() - 1, card)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -197,7 +202,15 @@ class PillarPage(QWidget):
             self.plot.set_snapshot(snapshot)
 
     def _show_explanation(self, snapshot: ScoreSnapshot) -> None:
-        parts = sorted(snapshot.explanation.pillars[self.pillar], key=lambda c: -c.points)
+        # A cost that rounds to nothing is noise on screen ("-0.00"): only real costs are listed.
+        parts = sorted(
+            (
+                part
+                for part in snapshot.explanation.pillars[self.pillar]
+                if part.kind != "penalty" or round(part.points, 2) != 0
+            ),
+            key=lambda c: -c.points,
+        )
         table = self.explanation
         table.setRowCount(len(parts))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel
 
@@ -36,6 +36,11 @@ def palette() -> QPalette:
 def is_dark(pal: QPalette | None = None) -> bool:
     pal = pal or palette()
     return pal.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def is_palette_change(event: QEvent) -> bool:
+    """The widget's or the application's palette changed (e.g. the system went dark)."""
+    return event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
 
 
 def text_color() -> QColor:

@@ -168,11 +168,7 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
     # -- look -----------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
-        palette_changed = event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.ApplicationPaletteChange,
-        )
-        if palette_changed and self._styled:
+        if theme.is_palette_change(event) and self._styled:
             self._apply_palette()
         super().changeEvent(event)
 

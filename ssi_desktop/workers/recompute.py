@@ -6,7 +6,10 @@ The pattern is Orange3's ConcurrentMixin cut down to what the window needs:
 - the worker, living in its own QThread with its own database connection, skips a request
   when a newer one is already waiting, and asks "am I stale?" between steps of the task, so
   a burst of quick-adds costs one computation, not one each;
-- a finished result travels back by a queued signal and is shown only if it is the newest.
+- a finished result travels back by a queued signal and is shown only if it is the newest;
+- with a ``details`` step, the score is sent as soon as it is known (score_ready) and the
+  snapshot completed with the slower panels follows (snapshot_ready): a quick-add shows its
+  new total without waiting for the outcome charts.
 
 The worker never touches a widget: it only emits signals carrying frozen data.
 """
@@ -28,6 +31,9 @@ log = logging.getLogger(__name__)
 Task = Callable[[dt.date, Callable[[], bool]], ScoreSnapshot]
 """Builds a snapshot for a day; the callable it is given says whether to give up."""
 
+Details = Callable[[ScoreSnapshot, Callable[[], bool]], ScoreSnapshot]
+"""Completes a snapshot with what takes longer to gather; may also give up when stale."""
+
 _threads: weakref.WeakSet[QThread] = weakref.WeakSet()
 
 
@@ -39,12 +45,14 @@ def running_threads() -> list[QThread]:
 class _Worker(QObject):
     """Lives in the worker thread; runs the task for the newest request only."""
 
+    scored = Signal(int, object)  # generation, ScoreSnapshot before its details
     finished = Signal(int, object)  # generation, ScoreSnapshot
     failed = Signal(int, str)  # generation, message
 
-    def __init__(self, task: Task) -> None:
+    def __init__(self, task: Task, details: Details | None) -> None:
         super().__init__()
         self._task = task
+        self._details = details
         self.latest = 0
         """The newest generation requested; written by the GUI thread (an atomic int store)."""
 
@@ -66,6 +74,11 @@ class _Worker(QObject):
 
         try:
             snapshot = self._task(day, stale)
+            if self._details is not None:
+                if stale():
+                    return
+                self.scored.emit(generation, snapshot)
+                snapshot = self._details(snapshot, stale)
         except Cancelled:
             return
         except Exception as error:
@@ -79,18 +92,21 @@ class _Worker(QObject):
 class Recomputer(QObject):
     """The GUI side of the score worker: request() recomputes; snapshot_ready delivers."""
 
+    score_ready = Signal(object)  # ScoreSnapshot without its details yet, on the GUI thread
     snapshot_ready = Signal(object)  # ScoreSnapshot, on the GUI thread
     failed = Signal(str)
     busy_changed = Signal(bool)
     _requested = Signal(int, object)  # generation, day: queued to the worker
 
-    def __init__(self, task: Task, parent: QObject | None = None) -> None:
+    def __init__(
+        self, task: Task, parent: QObject | None = None, details: Details | None = None
+    ) -> None:
         super().__init__(parent)
         self._generation = 0
         self._busy = False
         self._thread = QThread()
         self._thread.setObjectName("score-recompute")
-        self._worker = _Worker(task)
+        self._worker = _Worker(task, details)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.connect_database)
         # finished is emitted in the worker thread just before it ends: close its connection
@@ -99,6 +115,7 @@ class Recomputer(QObject):
             self._worker.close_database, Qt.ConnectionType.DirectConnection
         )
         self._requested.connect(self._worker.run)
+        self._worker.scored.connect(self._on_scored)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         _threads.add(self._thread)
@@ -131,6 +148,11 @@ class Recomputer(QObject):
         """Start the thread again after stop(), e.g. once the database file was replaced."""
         if not self._thread.isRunning():
             self._thread.start()
+
+    @Slot(int, object)
+    def _on_scored(self, generation: int, snapshot: ScoreSnapshot) -> None:
+        if generation == self._generation:
+            self.score_ready.emit(snapshot)
 
     @Slot(int, object)
     def _on_finished(self, generation: int, snapshot: ScoreSnapshot) -> None:

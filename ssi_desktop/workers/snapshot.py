@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 import numpy as np
 
-from ssi_desktop import estimate
+from ssi_desktop import estimate, reading_overlay
 from ssi_desktop.catalog import Pillar
+from ssi_desktop.estimate import UNCALIBRATED_STATE, CalibrationState
+from ssi_desktop.reading_overlay import NO_OVERLAY, ReadingOverlay
 from ssi_desktop.scoring import Explanation, compute
 from ssi_desktop.scoring.activity import FloatArray
 from ssi_desktop.store import actions, profile
+from ssi_desktop.workers.pipeline import PipelineView, load_pipeline
 
 TREND_DAYS = 90
 
@@ -41,6 +44,10 @@ class ScoreSnapshot:
     counts_today: Mapping[str, int]
     profile_done: Mapping[str, bool]
     entry_count: int
+    calibration: CalibrationState = UNCALIBRATED_STATE  # the fit and whether it is used
+    readings: ReadingOverlay = NO_OVERLAY  # official readings drawn on the dashboard
+    pipeline: PipelineView | None = None
+    """Outcomes, conversations, posts and target accounts (the Outcomes tab)."""
 
     def count_today(self, key: str) -> int:
         return self.counts_today.get(key, 0)
@@ -56,21 +63,24 @@ def never() -> bool:
     return False
 
 
-def build_snapshot(
+def build_score(
     day: dt.date, cancelled: Callable[[], bool] = never, *, trend_days: int = TREND_DAYS
 ) -> ScoreSnapshot:
-    """Read the log and score it for ``day`` and the ``trend_days`` days up to it.
+    """The score, the trend and today's counts for ``day``: what a quick-add must show at once.
 
-    ``cancelled`` is asked between the steps; when it says yes, Cancelled is raised.
+    ``cancelled`` is asked between the steps; when it says yes, Cancelled is raised. The slower
+    panels (add_details) are left at their defaults.
     """
     first_day = day - dt.timedelta(days=trend_days - 1)
     activity = estimate.load_activity(first_day, day)
     history = profile.history()
     counts = actions.counts_on(day)
     entry_count = actions.entry_count()
+    overlay = reading_overlay.load(first_day, day)
     if cancelled():
         raise Cancelled
-    series = compute(activity, history, first_day, day)
+    calibration = estimate.calibration_state()
+    series = compute(activity, history, first_day, day, calibration.sensitivity)
     if cancelled():
         raise Cancelled
     today = series.on(day)
@@ -85,4 +95,20 @@ def build_snapshot(
         counts_today=MappingProxyType(counts),
         profile_done=MappingProxyType(history.done_on(day)),
         entry_count=entry_count,
+        calibration=calibration,
+        readings=overlay,
     )
+
+
+def add_details(snapshot: ScoreSnapshot, cancelled: Callable[[], bool] = never) -> ScoreSnapshot:
+    """The same snapshot with the panels that take longer to gather (outcomes, posts...)."""
+    if cancelled():
+        raise Cancelled
+    return replace(snapshot, pipeline=load_pipeline(snapshot.day))
+
+
+def build_snapshot(
+    day: dt.date, cancelled: Callable[[], bool] = never, *, trend_days: int = TREND_DAYS
+) -> ScoreSnapshot:
+    """Everything the window shows for ``day``: build_score, then add_details."""
+    return add_details(build_score(day, cancelled, trend_days=trend_days), cancelled)

@@ -7,10 +7,12 @@ import os
 import platform
 import sys
 
-from tests.benchmarks import core, safety
+from tests.benchmarks import calibration, core, pipeline, safety
 
 BENCHMARKS = {
     "core": lambda: core.report(core.run()),
+    "calibration": lambda: calibration.report(calibration.run()),
+    "pipeline": lambda: pipeline.report(pipeline.run()),
     "safety": lambda: safety.report(safety.run()),
 }
 

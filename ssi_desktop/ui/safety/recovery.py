@@ -71,7 +71,7 @@ def recovery_box(
 
 def ask(error: BadDatabaseError, newest: Backup | None) -> Recovery:
     """Show the dialog and wait for the answer; offscreen (no one to ask) it quits."""
-    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
         return Recovery.QUIT
     box, choices = recovery_box(error, newest)
     box.exec()

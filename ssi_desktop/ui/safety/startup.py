@@ -42,7 +42,7 @@ def claim_database(path: Path) -> SingleInstance | int:
         "not answer. Close it or end that process, then start SSI Desktop again."
     )
     print(f"ssi-desktop: {message}", file=sys.stderr)
-    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+    if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
         QMessageBox.warning(None, "SSI Desktop is already open", message)
     return EXIT_ALREADY_OPEN
 

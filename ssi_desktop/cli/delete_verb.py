@@ -1,0 +1,27 @@
+"""The `delete` verb shared by `ssi post`, `ssi outcome` and `ssi conversation`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TypeAlias
+
+from ssi_desktop.cli.common import opened_database, positive_int
+from ssi_desktop.store import records
+
+Verbs: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def add_delete_verb(
+    verbs: Verbs, db: argparse.ArgumentParser, what: str, model: records.Deletable
+) -> None:
+    """`ssi WHAT delete ID [ID ...]`: remove records entered by mistake, all or none."""
+    delete = verbs.add_parser("delete", parents=[db], help=f"remove {what}s entered by mistake")
+    delete.add_argument("ids", nargs="+", type=positive_int, metavar="ID")
+    delete.set_defaults(run=lambda args: run_delete(args, what, model))
+
+
+def run_delete(args: argparse.Namespace, what: str, model: records.Deletable) -> int:
+    with opened_database(args):
+        count = records.delete(model, args.ids)
+    print(f"Deleted {count} {what}{'' if count == 1 else 's'}.")
+    return 0

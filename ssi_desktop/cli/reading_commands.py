@@ -1,0 +1,178 @@
+"""`ssi reading add|list|delete` and `ssi calibrate`: LinkedIn's own numbers, typed in, and the
+estimate fitted to them."""
+
+from __future__ import annotations
+
+import argparse
+
+from ssi_desktop import clock, estimate
+from ssi_desktop.catalog import Pillar
+from ssi_desktop.cli.common import CliError, not_in_future, opened_database, parse_day, print_json
+from ssi_desktop.estimate import CalibrationState
+from ssi_desktop.scoring.calibration import MIN_READINGS, TOTAL
+from ssi_desktop.store import readings, settings
+from ssi_desktop.store.readings import OfficialReading
+
+OPTIONAL_FIELDS = (
+    ("industry_rank", "--industry-rank", "PCT", 'your "Top N%" in your industry'),
+    ("network_rank", "--network-rank", "PCT", 'your "Top N%" in your network'),
+    ("industry_avg", "--industry-avg", "A", "your industry's average SSI"),
+    ("network_avg", "--network-avg", "A", "your network's average SSI"),
+)
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], db: argparse.ArgumentParser
+) -> None:
+    parser = commands.add_parser(
+        "reading", parents=[db], help="the official SSI readings you typed in from LinkedIn"
+    )
+    verbs = parser.add_subparsers(metavar="add|list|delete", required=True)
+
+    add = verbs.add_parser("add", parents=[db], help="record what LinkedIn's SSI page shows")
+    add.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
+    add.add_argument("--total", type=float, required=True, metavar="T", help="the SSI, 0-100")
+    for pillar in Pillar:
+        add.add_argument(
+            f"--{pillar.value}",
+            type=float,
+            required=True,
+            metavar=pillar.value[0].upper(),
+            help=f"{pillar.label}, 0-25",
+        )
+    for dest, flag, metavar, what in OPTIONAL_FIELDS:
+        add.add_argument(flag, dest=dest, type=float, metavar=metavar, help=what)
+    add.set_defaults(run=run_add)
+
+    listing = verbs.add_parser("list", parents=[db], help="every reading, oldest first")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=run_list)
+
+    delete = verbs.add_parser("delete", parents=[db], help="remove the reading of a day")
+    delete.add_argument("--date", type=parse_day, required=True, metavar="YYYY-MM-DD")
+    delete.set_defaults(run=run_delete)
+
+    calibrate = commands.add_parser(
+        "calibrate", parents=[db], help="fit the estimate to your readings and show how close"
+    )
+    switch = calibrate.add_mutually_exclusive_group()
+    switch.add_argument("--on", dest="enable", action="store_const", const=True)
+    switch.add_argument("--off", dest="enable", action="store_const", const=False)
+    calibrate.add_argument("--json", action="store_true", help="print JSON")
+    calibrate.set_defaults(run=run_calibrate)
+
+
+def _shown(reading: OfficialReading) -> str:
+    return f"SSI {reading.total:g} of {reading.day.isoformat()}"
+
+
+def run_add(args: argparse.Namespace) -> int:
+    day = not_in_future(args.date)
+    reading = OfficialReading(
+        day,
+        args.total,
+        {p: getattr(args, p.value) for p in Pillar},
+        **{dest: getattr(args, dest) for dest, *_ in OPTIONAL_FIELDS},
+    )
+    with opened_database(args):
+        replaced = readings.record(reading, clock.today())
+    if replaced is None:
+        print(f"Recorded the official {_shown(reading)}.")
+    else:
+        print(f"Replaced the official {_shown(replaced)} with SSI {reading.total:g}.")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with opened_database(args):
+        found = readings.all_readings()
+        estimates = estimate.series(found[0].day, found[-1].day) if found else None
+    if args.json:
+        rows = []
+        for r in found:
+            row = r.as_json()
+            row["estimate"] = estimates.on(r.day).total if estimates else None
+            rows.append(row)
+        print_json(rows)
+        return 0
+    if not found:
+        print("No official readings yet: `ssi reading add` records one.")
+        return 0
+    print("date         SSI   brand  people  insight  relat.   estimate  industry   network")
+    for r in found:
+        pillars = "".join(f"{r.pillars[p]:7.2f} " for p in Pillar)
+        guess = estimates.on(r.day).total if estimates else 0.0
+        line = (
+            f"{r.day.isoformat()}  {r.total:4g} {pillars} {guess:7.1f}  "
+            f"{_benchmark(r.industry_rank, r.industry_avg)}  "
+            f"{_benchmark(r.network_rank, r.network_avg)}"
+        )
+        print(line.rstrip())
+    return 0
+
+
+def _benchmark(rank: float | None, average: float | None) -> str:
+    top = f"top {rank:g}%" if rank is not None else ""
+    avg = f"avg {average:g}" if average is not None else ""
+    return f"{' '.join(filter(None, (top, avg))) or '-':<18}"
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    with opened_database(args):
+        removed = readings.delete(args.date)
+    if removed is None:
+        raise CliError(f"there is no reading of {args.date.isoformat()}")
+    print(f"Deleted the official {_shown(removed)}.")
+    return 0
+
+
+def run_calibrate(args: argparse.Namespace) -> int:
+    with opened_database(args):
+        if args.enable is not None:
+            settings.set_calibration_enabled(args.enable)
+        state = estimate.calibration_state()
+    if args.json:
+        print_json(calibration_json(state))
+    else:
+        print(describe(state))
+    return 0
+
+
+def calibration_json(state: CalibrationState) -> dict[str, object]:
+    fit = state.calibration
+    return {
+        "enabled": state.enabled,
+        "in_use": state.in_use,
+        "readings": fit.readings,
+        "min_readings": MIN_READINGS,
+        "scales": {p.value: fit.sensitivity.of(p) for p in Pillar},
+        "mae_before": dict(fit.mae_before) if fit.mae_before is not None else None,
+        "mae_after": dict(fit.mae_after) if fit.mae_after is not None else None,
+    }
+
+
+def describe(state: CalibrationState) -> str:
+    fit = state.calibration
+    switch = "on" if state.enabled else "off"
+    if not fit.fitted:
+        lines = [
+            f"Calibration {switch}. {fit.readings} official reading(s): the fit needs at least "
+            f"{MIN_READINGS}, so the estimate keeps its default scales."
+        ]
+    else:
+        use = "the estimate uses it" if state.in_use else "`ssi calibrate --on` puts it to use"
+        lines = [f"Calibration {switch}: fitted to {fit.readings} official readings; {use}."]
+    if fit.mae_before is None or fit.mae_after is None:
+        return lines[0]
+    lines.append(f"\n{'':<35} {'scale':>6}  {'error before':>12}  {'error after':>11}")
+    for p in Pillar:
+        lines.append(
+            f"{p.label:<35} {fit.sensitivity.of(p):6.2f}  "
+            f"{fit.mae_before[p.value]:8.2f} pts  {fit.mae_after[p.value]:7.2f} pts"
+        )
+    lines.append(
+        f"{'Total SSI':<35} {'':6}  {fit.mae_before[TOTAL]:8.2f} pts  "
+        f"{fit.mae_after[TOTAL]:7.2f} pts"
+    )
+    lines.append("\nErrors are mean absolute differences from your readings, in points.")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""What SSI ignores, measured: post engagement, reply rates and weekly outcomes. Pure, no Qt."""

@@ -1,0 +1,28 @@
+"""The seller's choices that live with their data (so the CLI and the window agree)."""
+
+from __future__ import annotations
+
+from ssi_desktop.store.db import database
+from ssi_desktop.store.models import Setting
+
+CALIBRATION_ENABLED = "calibration_enabled"
+
+
+def get(key: str) -> str | None:
+    row = Setting.get_or_none(Setting.key == key)
+    return None if row is None else str(row.value)
+
+
+def put(key: str, value: str) -> None:
+    with database.atomic():
+        Setting.replace(key=key, value=value).execute()
+
+
+def calibration_enabled() -> bool:
+    """Whether the estimate is calibrated to the official readings: on unless turned off,
+    because typing in readings is how the seller asks for a closer estimate."""
+    return get(CALIBRATION_ENABLED) != "off"
+
+
+def set_calibration_enabled(enabled: bool) -> None:
+    put(CALIBRATION_ENABLED, "on" if enabled else "off")

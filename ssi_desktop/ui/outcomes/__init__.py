@@ -1,0 +1,38 @@
+"""What SSI ignores, in the window: the Outcomes tab, the Pipeline menu and the reach card."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ssi_desktop.catalog import Pillar
+from ssi_desktop.ui import theme
+from ssi_desktop.ui.outcomes.commands import PipelineActions
+from ssi_desktop.ui.outcomes.page import OutcomesPage
+from ssi_desktop.ui.outcomes.reach import ReachCard
+
+if TYPE_CHECKING:
+    from ssi_desktop.ui.main_window import MainWindow
+
+STATUS_SECONDS = 6
+
+
+def install(window: MainWindow) -> None:
+    forms = PipelineActions(window)
+    window.add_file_action(forms.menu.menuAction())
+    page = OutcomesPage(forms)
+    window.add_tab(page, "Outcomes", theme.icon("outcomes"))
+    card = ReachCard(forms)
+    window.pillar_pages[Pillar.RELATIONSHIPS].add_card(card)
+    window.snapshot_shown.connect(page.show_snapshot)
+    window.snapshot_shown.connect(card.show_snapshot)
+
+    def recorded(sentence: str) -> None:
+        window.statusBar().showMessage(sentence, STATUS_SECONDS * 1000)
+        window.data_changed.emit()
+
+    def refused(sentence: str) -> None:
+        window.statusBar().showMessage(sentence, 2 * STATUS_SECONDS * 1000)
+
+    forms.recorded.connect(recorded)
+    page.recorded.connect(recorded)
+    page.refused.connect(refused)

@@ -1,0 +1,71 @@
+"""The Pipeline menu: one action per form, shared by the menu, the Outcomes tab and its cards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from ssi_desktop.ui.outcomes.forms import (
+    AccountForm,
+    ContactActionForm,
+    ContactForm,
+    ConversationForm,
+    OutcomeForm,
+    PostForm,
+    RecordForm,
+)
+from ssi_desktop.ui.outcomes.records import RecordsDialog, open_records
+
+FormType = Callable[[QWidget], RecordForm]
+"""A form class: built with the window as its parent."""
+
+
+class PipelineActions(QObject):
+    """Opens the forms over ``window``; ``recorded`` carries each saved record's sentence."""
+
+    recorded = Signal(str)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self.menu = QMenu("&Pipeline", window)
+        self.menu.setObjectName("pipelineMenu")
+        self.log_outcome = self._add("Log an &Outcome…", OutcomeForm, "logOutcomeAction")
+        self.log_outcome.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.add_post = self._add("Add a &Post's Numbers…", PostForm, "addPostAction")
+        self.log_conversation = self._add(
+            "Log a &Conversation…", ConversationForm, "logConversationAction"
+        )
+        self.log_with_contact = self._add(
+            "Log an Action &with a Contact…", ContactActionForm, "logWithContactAction"
+        )
+        self.menu.addSeparator()
+        self.add_contact = self._add("Add a Con&tact…", ContactForm, "addContactAction")
+        self.add_account = self._add("Add an &Account…", AccountForm, "addAccountAction")
+        self.menu.addSeparator()
+        self.review = QAction("&Review and Delete Records…", self)
+        self.review.setObjectName("reviewRecordsAction")
+        self.review.triggered.connect(self.open_records)
+        self.menu.addAction(self.review)
+
+    def _add(self, text: str, form: FormType, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: self.open_form(form))
+        self.menu.addAction(action)
+        return action
+
+    def open_records(self) -> RecordsDialog:
+        """The outcomes, posts and conversations, to delete those entered by mistake."""
+        return open_records(self._window, self.recorded.emit)
+
+    def open_form(self, form_type: FormType) -> RecordForm:
+        """Open a fresh form (window-modal, not blocking) and return it."""
+        form = form_type(self._window)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.recorded.connect(self.recorded)
+        form.open()
+        return form

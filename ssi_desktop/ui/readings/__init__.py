@@ -1,0 +1,58 @@
+"""Official readings in the window: the Readings tab, the "Add Reading…" menu item, and the
+readings drawn on the dashboard (markers, benchmark lines, the rank under the gauge)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from ssi_desktop.store import settings
+from ssi_desktop.ui import theme
+from ssi_desktop.ui.readings.page import ReadingsPage
+from ssi_desktop.workers.snapshot import ScoreSnapshot
+
+if TYPE_CHECKING:
+    from ssi_desktop.ui.main_window import MainWindow
+
+
+TREND_TIP = (
+    "Dots: the SSI LinkedIn showed you on the days you typed in a reading.\n"
+    "Dotted lines: the average SSI of your industry and of your network."
+)
+
+
+def install(window: MainWindow) -> None:
+    page = ReadingsPage()
+    window.add_tab(page, "Readings", theme.icon("reading"))
+
+    add = QAction(theme.icon("add"), "Add Official &Reading…", window)
+    add.setObjectName("addReadingAction")
+    add.setShortcut(QKeySequence("Ctrl+Shift+R"))
+    add.setToolTip("Type in what LinkedIn's SSI page shows (Ctrl+Shift+R)")
+    add.triggered.connect(lambda: page.add_reading())
+    window.add_file_action(add)
+
+    def set_calibrated(enabled: bool) -> None:
+        settings.set_calibration_enabled(enabled)
+        window.statusBar().showMessage(
+            "The estimate is calibrated to your readings."
+            if enabled
+            else "The estimate uses its default scales.",
+            5000,
+        )
+        window.data_changed.emit()
+
+    def show(snapshot: ScoreSnapshot) -> None:
+        overlay = snapshot.readings
+        window.dashboard.trend.set_readings(overlay.markers)
+        window.dashboard.trend.set_benchmarks(overlay.industry_avg, overlay.network_avg)
+        window.dashboard.gauge.set_rank_caption(overlay.rank_caption)
+        window.dashboard.trend.setToolTip(TREND_TIP if overlay.markers else "")
+        page.show_calibration(snapshot.calibration)
+
+    page.readings_changed.connect(window.data_changed)
+    page.status.connect(lambda text: window.statusBar().showMessage(text, 6000))
+    page.calibration.switched.connect(set_calibrated)
+    window.data_changed.connect(page.reload)
+    window.snapshot_shown.connect(show)

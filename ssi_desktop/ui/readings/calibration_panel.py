@@ -1,0 +1,91 @@
+"""The calibration panel: the on/off switch, each pillar's fitted scale, and how far the
+estimate is from the readings before and after the fit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
+
+from ssi_desktop.catalog import Pillar
+from ssi_desktop.estimate import CalibrationState
+from ssi_desktop.scoring.calibration import MIN_READINGS, TOTAL
+from ssi_desktop.ui import theme
+from ssi_desktop.ui.widgets import Card
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _points(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+class CalibrationPanel(Card):
+    """Shows a CalibrationState; ``switched`` carries the seller's choice when they flip it."""
+
+    switched = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Calibration", parent=parent)
+        self.switch = QCheckBox("Calibrate the estimate to my readings")
+        self.switch.setObjectName("calibrationSwitch")
+        self.switch.setChecked(True)
+        self.switch.toggled.connect(self.switched)
+        self.body.addWidget(self.switch)
+        self.status = QLabel("")
+        self.status.setObjectName("calibrationStatus")
+        self.status.setWordWrap(True)
+        self.body.addWidget(self.status)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(6)
+        for column, title in enumerate(("Scale", "Error before", "Error after"), start=1):
+            grid.addWidget(theme.as_caption(QLabel(title)), 0, column, RIGHT)
+        self.cells: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
+        rows = [(p.value, p.label) for p in Pillar] + [(TOTAL, "Total SSI")]
+        for row, (key, label) in enumerate(rows, start=1):
+            name = QLabel(label)
+            if key != TOTAL:
+                name.setToolTip(f"{label}: how strongly logged actions count toward it")
+            grid.addWidget(name, row, 0)
+            cells = (QLabel("–"), QLabel("–"), QLabel("–"))
+            for column, cell in enumerate(cells, start=1):
+                cell.setObjectName(f"calibration_{key}_{column}")
+                grid.addWidget(cell, row, column, RIGHT)
+            self.cells[key] = cells
+        grid.setColumnStretch(0, 1)
+        self.body.addLayout(grid)
+        note = theme.as_caption(
+            QLabel(
+                "Errors are the mean distance, in points, between the estimate and your "
+                f"readings. The fit needs {MIN_READINGS} readings or more, and stays close to "
+                "the default scale of 1.00 until many readings agree."
+            )
+        )
+        note.setWordWrap(True)
+        self.body.addWidget(note)
+        self.body.addStretch(1)
+
+    @Slot(object)
+    def show_state(self, state: CalibrationState) -> None:
+        fit = state.calibration
+        self.switch.blockSignals(True)  # showing the stored choice is not a new choice
+        self.switch.setChecked(state.enabled)
+        self.switch.blockSignals(False)
+        if fit.readings == 0:
+            text = "Add an official reading to see how close the estimate is."
+        elif not fit.fitted:
+            needed = MIN_READINGS - fit.readings
+            text = (
+                f"{fit.readings} reading{'s' if fit.readings > 1 else ''} so far: "
+                f"{needed} more and the estimate can be fitted to them."
+            )
+        elif state.in_use:
+            text = f"The estimate is fitted to your {fit.readings} readings."
+        else:
+            text = f"Off: the estimate uses the default scales ({fit.readings} readings)."
+        self.status.setText(text)
+        for key, (scale, before, after) in self.cells.items():
+            scale.setText("" if key == TOTAL else f"{fit.sensitivity.of(Pillar(key)):.2f}")
+            before.setText(_points(fit.mae_before[key] if fit.mae_before else None))
+            after.setText(_points(fit.mae_after[key] if fit.mae_after and fit.fitted else None))

@@ -1,0 +1,164 @@
+"""The Readings tab: the official readings typed in from LinkedIn, and the calibration panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from ssi_desktop.estimate import CalibrationState
+from ssi_desktop.store import readings
+from ssi_desktop.ui import theme
+from ssi_desktop.ui.readings.calibration_panel import CalibrationPanel
+from ssi_desktop.ui.readings.dialog import ReadingDialog
+from ssi_desktop.ui.readings.model import ReadingsModel
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Card
+
+EMPTY_HINT = (
+    "No official readings yet. Open your Social Selling Index page on LinkedIn and type in "
+    "what it shows: the estimate is then compared with it, and calibrated from 3 readings on."
+)
+
+
+class ReadingsPage(QWidget):
+    """objectName ``tab_readings``. ``readings_changed`` after any add, correction or delete."""
+
+    readings_changed = Signal()
+    status = Signal(str)  # one sentence for the status bar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tab_readings")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+
+        table_card = Card()
+        header = QHBoxLayout()
+        title = QLabel("Official readings")
+        title.setProperty("role", "heading")
+        header.addWidget(title)
+        header.addWidget(theme.as_caption(QLabel("as LinkedIn's SSI page showed them")))
+        header.addStretch(1)
+        self.add_button = QPushButton(theme.icon("add"), "Add Reading…")
+        self.add_button.setObjectName("addReadingButton")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setObjectName("deleteReadingButton")
+        self.delete_button.setEnabled(False)
+        header.addWidget(self.add_button)
+        header.addWidget(self.delete_button)
+        table_card.body.addLayout(header)
+
+        self.empty_hint = QLabel(EMPTY_HINT)
+        self.empty_hint.setObjectName("readingsEmptyHint")
+        self.empty_hint.setProperty("role", "message")
+        self.empty_hint.setWordWrap(True)
+        table_card.body.addWidget(self.empty_hint)
+
+        self.model = ReadingsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("readingsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        columns = self.table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setStretchLastSection(True)
+        self.table.setToolTip("Double-click a reading to correct it")
+        table_card.body.addWidget(self.table, 1)
+        layout.addWidget(table_card, 3)
+
+        self.calibration = CalibrationPanel()
+        self.calibration.setMinimumWidth(340)
+        layout.addWidget(self.calibration, 2)
+
+        self.add_button.clicked.connect(lambda: self.add_reading())
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
+        self.table.doubleClicked.connect(self._correct)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(lambda: self.delete_selected())
+        self.reload()
+
+    # -- showing --------------------------------------------------------------------------------
+
+    @Slot()
+    def reload(self) -> None:
+        self.model.reload()
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
+
+    def show_calibration(self, state: CalibrationState) -> None:
+        self.model.set_calibration(state)
+        self.calibration.show_state(state)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        self.delete_button.setEnabled(self.table.selectionModel().hasSelection())
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def open_dialog(self) -> ReadingDialog:
+        """The dialog, not yet shown (tests drive it without a modal loop)."""
+        dialog = ReadingDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        return dialog
+
+    def add_reading(self) -> ReadingDialog:
+        dialog = self.open_dialog()
+        dialog.open()
+        return dialog
+
+    @Slot(QModelIndex)
+    def _correct(self, index: QModelIndex) -> None:
+        dialog = self.open_dialog()
+        dialog.fill(self.model.reading_at(index.row()))
+        dialog.open()
+
+    def _saved(self, dialog: ReadingDialog) -> None:
+        reading, replaced = dialog.recorded, dialog.replaced
+        if reading is None:
+            return
+        when = reading.day.isoformat()
+        if replaced is None:
+            self.status.emit(f"Recorded the official SSI {reading.total:g} of {when}.")
+        else:
+            self.status.emit(
+                f"Replaced the official SSI {replaced.total:g} of {when} with {reading.total:g}."
+            )
+        self.reload()
+        self.readings_changed.emit()
+
+    def delete_selected(self, confirm: bool = True) -> int:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows:
+            return 0
+        found = [self.model.reading_at(row) for row in rows]
+        if confirm:
+            days = ", ".join(r.day.isoformat() for r in found)
+            answer = QMessageBox.question(
+                self,
+                "Delete readings",
+                f"Delete the official reading{'s' if len(found) > 1 else ''} of {days}?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return 0
+        for reading in found:
+            readings.delete(reading.day)
+        self.status.emit(f"Deleted {len(found)} official reading{'s' if len(found) > 1 else ''}.")
+        self.reload()
+        self.readings_changed.emit()
+        return len(found)

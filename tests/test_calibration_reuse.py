@@ -1,0 +1,108 @@
+"""The calibration fit is reused while nothing it was made from changes, and only then."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from ssi_desktop import estimate
+from ssi_desktop.scoring import calibration
+from ssi_desktop.store import accounts, actions, profile, readings
+from ssi_desktop.store.actions import NewEntry
+from ssi_desktop.store.models import Account
+from tests.conftest import TODAY
+from tests.readings_helpers import make_reading
+
+WEEK = dt.timedelta(days=7)
+LAST_READING = TODAY - 2 * WEEK
+
+
+@pytest.fixture
+def fits(db: object, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the fits; the log has history and three readings, the newest two weeks ago."""
+    start = TODAY - 20 * WEEK
+    actions.record_many(
+        [NewEntry("post_published", start + n * dt.timedelta(days=3)) for n in range(40)], TODAY
+    )
+    for weeks_ago in (6, 4, 2):
+        readings.record(make_reading(TODAY - weeks_ago * WEEK, brand=9.0 + weeks_ago / 2), TODAY)
+    made: list[int] = []
+    real_fit = calibration.fit
+
+    def counting_fit(*args: object) -> calibration.Calibration:
+        made.append(1)
+        return real_fit(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(estimate, "fit", counting_fit)
+    monkeypatch.setattr(estimate, "_last_fit", None)
+    return made
+
+
+def test_an_unchanged_log_is_fitted_once(fits: list[int]) -> None:
+    first = estimate.calibrate()
+    assert estimate.calibrate() == first
+    assert len(fits) == 1
+
+
+def test_logging_today_after_the_last_reading_reuses_the_fit(fits: list[int]) -> None:
+    estimate.calibrate()
+    actions.record(NewEntry("post_published", TODAY), TODAY)
+    estimate.calibrate()
+    assert len(fits) == 1
+
+
+def test_adding_then_undoing_leaves_the_fit_as_it_was(fits: list[int]) -> None:
+    estimate.calibrate()
+    actions.record(NewEntry("post_published", LAST_READING), TODAY)
+    actions.undo_last()
+    estimate.calibrate()
+    assert len(fits) == 1
+
+
+def _edit_oldest_type() -> None:
+    oldest = actions.entries()[-1]
+    actions.update(oldest.id, NewEntry("reaction", oldest.day), TODAY)
+
+
+def _edit_oldest_count() -> None:
+    oldest = actions.entries()[-1]
+    actions.update(oldest.id, NewEntry(oldest.key, oldest.day, count=2), TODAY)
+
+
+def _move_oldest_a_day() -> None:
+    oldest = actions.entries()[-1]
+    actions.update(oldest.id, NewEntry(oldest.key, oldest.day + dt.timedelta(days=1)), TODAY)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda: actions.record(NewEntry("post_published", LAST_READING), TODAY),
+        _edit_oldest_type,
+        _edit_oldest_count,
+        _move_oldest_a_day,
+        lambda: actions.delete(actions.entries()[-1].id),
+        lambda: readings.record(make_reading(TODAY - WEEK, brand=14.0), TODAY),
+        lambda: profile.set_item("photo", True, TODAY - 10 * WEEK, TODAY),
+    ],
+    ids=["add-on-a-reading-day", "type", "count", "day", "delete", "new-reading", "profile"],
+)
+def test_a_change_the_fit_depends_on_refits_it(
+    fits: list[int], change: Callable[[], object]
+) -> None:
+    estimate.calibrate()
+    change()
+    estimate.calibrate()
+    assert len(fits) == 2
+
+
+def test_a_contacts_account_becoming_a_target_refits(fits: list[int]) -> None:
+    account = accounts.add_account("Northwind")
+    person = accounts.add_contact("Dana Reyes", account.id)
+    actions.record(NewEntry("dm_sent", TODAY - 10 * WEEK, contact_id=person.id), TODAY)
+    estimate.calibrate()
+    Account.update(is_target=True).where(Account.id == account.id).execute()
+    estimate.calibrate()
+    assert len(fits) == 2

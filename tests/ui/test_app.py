@@ -1,0 +1,70 @@
+"""`ssi-desktop` as a program: screenshots, start-up timing exit, version, bad arguments."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from ssi_desktop import __version__
+from ssi_desktop.store import actions
+from ssi_desktop.store.actions import NewEntry
+from tests.conftest import TODAY
+
+
+def run_app(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ssi_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=os.environ.copy(),
+        check=False,
+    )
+
+
+def test_screenshot_of_a_tab_at_a_given_size(db: Path, tmp_path: Path) -> None:
+    actions.record(NewEntry("post_published", TODAY, 2), TODAY)
+    shot = tmp_path / "shots" / "people.png"
+    result = run_app(
+        "--db", str(db), "--screenshot", str(shot), "--tab", "people", "--size", "1366x768"
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_quit_after_first_paint_reports_the_time(db: Path) -> None:
+    result = run_app("--db", str(db), "--quit-after-first-paint")
+    assert result.returncode == 0, result.stderr
+    assert "first paint" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--tab", "nowhere"], "no tab named 'nowhere'"),
+        (["--size", "12by8"], "expected WIDTHxHEIGHT"),
+    ],
+)
+def test_bad_arguments_exit_2_with_a_reason(db: Path, args: list[str], message: str) -> None:
+    result = run_app("--db", str(db), "--quit-after-first-paint", *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_version() -> None:
+    result = run_app("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"ssi-desktop {__version__}"
+
+
+def test_self_test_passes_on_a_throw_away_database(db: Path) -> None:
+    result = run_app("--self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("OK ssi-desktop")
+    assert actions.entries() == []  # the seller's database was not touched

@@ -1,0 +1,101 @@
+"""The history table: a well-behaved Qt model that edits and deletes the seller's log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from ssi_desktop.catalog import Pillar
+from ssi_desktop.store import actions
+from ssi_desktop.store.actions import NewEntry
+from ssi_desktop.ui.history import HistoryModel
+from ssi_desktop.ui.main_window import MainWindow
+from tests.conftest import TODAY
+
+DAY = dt.timedelta(days=1)
+
+
+@pytest.fixture
+def logged(db: object) -> list[NewEntry]:
+    entries = [
+        NewEntry("post_published", TODAY, 1, "launch notes"),
+        NewEntry("comment_thoughtful", TODAY - DAY, 3),
+        NewEntry("prospect_search", TODAY - 2 * DAY, 2, at_target=True),
+        NewEntry("dm_sent", TODAY - 40 * DAY, 1),
+    ]
+    actions.record_many(entries, TODAY)
+    return entries
+
+
+@pytest.fixture
+def model(logged: list[NewEntry]) -> HistoryModel:
+    history = HistoryModel()
+    history.set_filter(None, TODAY - 29 * DAY, TODAY)
+    return history
+
+
+def test_the_model_passes_qts_model_checks(model: HistoryModel, qtmodeltester: ModelTester):
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_are_newest_first_within_the_dates(model: HistoryModel) -> None:
+    days = [model.row_at(row).day for row in range(model.rowCount())]
+    assert days == [TODAY, TODAY - DAY, TODAY - 2 * DAY]
+
+
+def test_filter_by_pillar(model: HistoryModel) -> None:
+    model.set_filter(Pillar.PEOPLE, None, None)
+    assert [model.row_at(r).key for r in range(model.rowCount())] == ["prospect_search"]
+
+
+def test_editing_a_count_writes_it(model: HistoryModel, qtbot: QtBot) -> None:
+    index = model.index(1, HistoryModel.COL_COUNT)
+    with qtbot.waitSignal(model.entries_changed):
+        assert model.setData(index, 5, Qt.ItemDataRole.EditRole)
+    assert {e.key: e.count for e in actions.entries()}["comment_thoughtful"] == 5
+
+
+def test_a_future_date_is_refused_and_nothing_changes(model: HistoryModel, qtbot: QtBot):
+    index = model.index(0, HistoryModel.COL_DATE)
+    future = TODAY + 2 * DAY
+    with qtbot.waitSignal(model.refused) as refused:
+        ok = model.setData(index, QDate(future.year, future.month, future.day))
+    assert not ok
+    assert "future" in refused.args[0]
+    assert actions.entries()[0].day == TODAY
+
+
+def test_a_zero_count_is_refused(model: HistoryModel, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(model.refused):
+        assert not model.setData(model.index(0, HistoryModel.COL_COUNT), 0)
+    assert actions.entries()[0].count == 1
+
+
+def test_the_target_flag_toggles(model: HistoryModel) -> None:
+    index = model.index(0, HistoryModel.COL_TARGET)
+    assert model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert actions.entries()[0].at_target
+
+
+def test_deleting_rows_removes_exactly_those_entries(model: HistoryModel) -> None:
+    assert model.delete_rows([0, 2]) == 2
+    assert sorted(e.key for e in actions.entries()) == ["comment_thoughtful", "dm_sent"]
+    assert model.rowCount() == 1
+
+
+def test_the_history_tab_shows_edits_and_quick_adds(window: MainWindow, qtbot: QtBot) -> None:
+    window.select_tab("history")
+    table = window.history.table
+    assert table.model().rowCount() == 0
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        window.quick_add("post_published")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1)
+    table.selectRow(0)
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        assert window.history.delete_selected(confirm=False) == 1
+    assert actions.entries() == []
+    assert window.snapshot is not None and window.snapshot.total == 0

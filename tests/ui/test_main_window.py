@@ -1,0 +1,153 @@
+"""The window as the seller uses it: quick-add, keys, undo, finder, tabs and settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from ssi_desktop.catalog import ACTIONS, Pillar, actions_in
+from ssi_desktop.store import actions
+from ssi_desktop.ui.main_window import MainWindow
+from tests.conftest import TODAY
+from tests.ui.conftest import WindowFactory
+
+CONTRACT_NAMES = [
+    "scoreGauge",
+    "totalScoreLabel",
+    *(f"pillarScoreLabel_{pillar.value}" for pillar in Pillar),
+    "trendPlot",
+    "historyTable",
+    "tab_dashboard",
+    *(f"tab_{pillar.value}" for pillar in Pillar),
+    *(f"quickAdd_{kind.key}" for kind in ACTIONS),
+]
+
+
+def label_text(window: MainWindow, name: str) -> str:
+    label = window.findChild(QLabel, name)
+    assert label is not None, name
+    return label.text()
+
+
+def click_quick_add(window: MainWindow, qtbot: QtBot, key: str) -> None:
+    button = window.findChild(QPushButton, f"quickAdd_{key}")
+    assert button is not None
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("name", CONTRACT_NAMES)
+def test_every_contract_name_is_findable_once(window: MainWindow, name: str) -> None:
+    assert len(window.findChildren(QWidget, name)) == 1
+
+
+def test_an_empty_log_shows_zero(window: MainWindow) -> None:
+    assert label_text(window, "totalScoreLabel") == "0"
+    for pillar in Pillar:
+        assert label_text(window, f"pillarScoreLabel_{pillar.value}") == "0.00"
+
+
+def test_quick_add_raises_total_bar_and_trend_through_the_worker(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    trend_before = window.dashboard.trend._line.yData.copy()
+    for _ in range(3):
+        click_quick_add(window, qtbot, "post_published")
+    brand = float(label_text(window, "pillarScoreLabel_brand"))
+    assert brand > 0
+    assert window.snapshot is not None
+    assert label_text(window, "totalScoreLabel") == str(round(window.snapshot.total))
+    assert label_text(window, "todayCount_post_published") == "3 today"
+    trend_after = window.dashboard.trend._line.yData
+    assert trend_after[-1] > trend_before[-1]
+    assert [(e.key, e.count) for e in actions.entries()] == [("post_published", 1)] * 3
+
+
+def test_number_keys_log_the_tabs_actions(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.select_tab("insights")
+    second = list(actions_in(Pillar.INSIGHTS))[1]
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        qtbot.keyClick(window, Qt.Key.Key_2)
+    assert [e.key for e in actions.entries()] == [second.key]
+    assert float(label_text(window, "pillarScoreLabel_insights")) > 0
+
+
+def test_ctrl_z_undoes_the_last_add(window: MainWindow, qtbot: QtBot) -> None:
+    click_quick_add(window, qtbot, "prospect_search")
+    click_quick_add(window, qtbot, "post_published")
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [e.key for e in actions.entries()] == ["prospect_search"]
+    assert label_text(window, "pillarScoreLabel_brand") == "0.00"
+
+
+def test_finder_logs_any_action_with_count_date_and_note(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    finder = window.finder
+    assert finder is not None and finder.isVisible()
+    qtbot.keyClicks(finder.search, "thoughtful")
+    assert finder.selected_key() == "comment_thoughtful"
+    finder.count.setValue(4)
+    yesterday = TODAY - dt.timedelta(days=1)
+    finder.date.setDate(yesterday)
+    qtbot.keyClicks(finder.note, "on a buyer's post")
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        qtbot.mouseClick(finder.add_button, Qt.MouseButton.LeftButton)
+    [entry] = actions.entries()
+    assert (entry.key, entry.count, entry.day, entry.note) == (
+        "comment_thoughtful",
+        4,
+        yesterday,
+        "on a buyer's post",
+    )
+
+
+def test_finder_refuses_a_future_date_and_writes_nothing(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_finder()
+    finder = window.finder
+    assert finder is not None
+    qtbot.keyClicks(finder.search, "post")
+    finder.date.setDate(TODAY + dt.timedelta(days=3))
+    qtbot.mouseClick(finder.add_button, Qt.MouseButton.LeftButton)
+    assert actions.entries() == []
+    assert finder.message.isVisible() and finder.message.text()
+
+
+def test_profile_checklist_counts_on_the_brand_pillar(window: MainWindow, qtbot: QtBot) -> None:
+    window.select_tab("brand")
+    check = window.pillar_pages[Pillar.BRAND]._checks["photo"]
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
+    assert float(label_text(window, "pillarScoreLabel_brand")) > 0
+    assert window.snapshot is not None and window.snapshot.profile_done["photo"]
+
+
+def test_a_new_day_recomputes_for_that_day(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    click_quick_add(window, qtbot, "post_published")
+    tomorrow = TODAY + dt.timedelta(days=1)
+    monkeypatch.setenv("SSI_DESKTOP_TODAY", tomorrow.isoformat())
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000) as shown:
+        window._check_day()
+    assert shown.args[0].day == tomorrow
+    assert label_text(window, "todayCount_post_published") == "0 today"
+
+
+def test_size_position_and_tab_are_remembered(make_window: WindowFactory, qtbot: QtBot) -> None:
+    first = make_window()
+    first.resize(1111, 700)
+    first.select_tab("people")
+    first.close()
+    second = make_window()
+    assert second.tabs.currentWidget().objectName() == "tab_people"
+    assert (second.width(), second.height()) == (1111, 700)
+
+
+def test_closing_stops_the_worker(window: MainWindow) -> None:
+    window.close()
+    assert not window.recomputer._thread.isRunning()

@@ -1,0 +1,227 @@
+"""The Readings tab, its dialog and calibration panel, and the readings on the dashboard,
+driven through real widgets in a real window with its score worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from ssi_desktop import demo, demo_readings
+from ssi_desktop.catalog import Pillar
+from ssi_desktop.store import readings, settings
+from ssi_desktop.store.actions import record_many
+from ssi_desktop.ui.main_window import MainWindow
+from ssi_desktop.ui.readings.dialog import ReadingDialog
+from ssi_desktop.ui.readings.model import ReadingsModel
+from ssi_desktop.ui.readings.page import ReadingsPage
+from ssi_desktop.workers.snapshot import ScoreSnapshot
+from tests.conftest import TODAY
+from tests.readings_helpers import make_reading
+
+DAY = TODAY - dt.timedelta(days=3)
+
+# Qt's offscreen platform warns that it cannot size a dialog's window on show; harmless there.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+def page_of(window: MainWindow) -> ReadingsPage:
+    page = window.findChild(ReadingsPage, "tab_readings")
+    assert page is not None
+    return page
+
+
+def recompute(window: MainWindow, qtbot: QtBot) -> ScoreSnapshot:
+    with qtbot.waitSignal(window.snapshot_shown, timeout=5000) as shown:
+        window.request_recompute()
+    snapshot: ScoreSnapshot = shown.args[0]
+    return snapshot
+
+
+def fill(dialog: ReadingDialog, qtbot: QtBot, total: str | None, *pillars: float) -> None:
+    """Type the reading in as the seller would: pillars first, then (maybe) the total."""
+    for spin, value in zip(dialog.pillar_spins.values(), pillars, strict=True):
+        spin.selectAll()
+        qtbot.keyClicks(spin, f"{value:.2f}")
+    if total is not None:
+        dialog.total_spin.selectAll()
+        qtbot.keyClicks(dialog.total_spin, total)
+
+
+def save(dialog: ReadingDialog, qtbot: QtBot) -> None:
+    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_the_tab_and_the_menu_item_are_there(window: MainWindow) -> None:
+    page = page_of(window)
+
+    assert window.select_tab("readings") and window.tabs.currentWidget() is page
+    assert page.empty_hint.isVisible() and page.model.rowCount() == 0
+    assert "Reading" in window.findChild(type(window.find_action), "addReadingAction").text()
+
+
+def test_a_reading_typed_in_reaches_the_table_and_the_dashboard(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    page = page_of(window)
+    window.select_tab("readings")
+    dialog = page.add_reading()
+    fill(dialog, qtbot, None, 10, 12.5, 8.25, 9)
+    assert dialog.total_spin.value() == 40  # filled in from the pillars
+    qtbot.keyClicks(dialog.industry_rank, "8")
+    qtbot.keyClicks(dialog.network_avg, "34")
+
+    with qtbot.waitSignal(window.snapshot_shown, timeout=5000) as shown:
+        save(dialog, qtbot)
+
+    assert readings.all_readings() == [make_reading(TODAY, industry_rank=8, network_avg=34)]
+    assert page.model.rowCount() == 1 and not page.empty_hint.isVisible()
+    assert page.model.index(0, ReadingsModel.COL_TOTAL).data() == "40"
+    assert "Recorded" in window.statusBar().currentMessage()
+    snapshot: ScoreSnapshot = shown.args[0]
+    assert snapshot.readings.markers == ((TODAY, 40.0),)
+    plot = window.dashboard.trend.getPlotItem()
+    (markers,) = [i for i in plot.items if isinstance(i, pg.ScatterPlotItem)]
+    assert list(markers.getData()[1]) == [40.0]
+    lines = [i.value() for i in plot.items if isinstance(i, pg.InfiniteLine)]
+    assert lines == [34.0]  # the network's average; no industry average was typed in
+    assert window.dashboard.gauge.item._rank_caption == "Top 8 % of your industry"
+    assert window.dashboard.trend.toolTip().startswith("Dots: the SSI LinkedIn showed")
+
+
+def test_a_reading_that_does_not_add_up_is_refused_in_the_dialog(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = page_of(window).add_reading()
+    fill(dialog, qtbot, "45", 10, 12.5, 8.25, 9)
+
+    save(dialog, qtbot)
+
+    assert dialog.isVisible() and readings.reading_count() == 0
+    assert "does not match the pillars" in dialog.message.text()
+    dialog.reject()
+
+
+def test_the_dialog_says_a_reading_of_that_day_will_be_replaced(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    readings.record(make_reading(DAY, brand=5.0), TODAY)
+    page = page_of(window)
+    page.reload()
+    dialog = page.add_reading()
+    assert not dialog.message.isVisible()
+
+    dialog.date_edit.setDate(dialog.date_edit.date().addDays(-3))
+    assert "saving replaces it" in dialog.message.text()
+    fill(dialog, qtbot, None, 10, 12.5, 8.25, 9)
+    save(dialog, qtbot)
+
+    assert [r.pillars[Pillar.BRAND] for r in readings.all_readings()] == [10.0]
+    assert "Replaced" in window.statusBar().currentMessage()
+
+
+def test_double_click_corrects_a_reading(window: MainWindow, qtbot: QtBot) -> None:
+    readings.record(make_reading(DAY, industry_avg=27.0), TODAY)
+    page = page_of(window)
+    page.reload()
+    window.select_tab("readings")
+    table = page.table
+    cell = table.visualRect(page.model.index(0, ReadingsModel.COL_TOTAL)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+
+    dialog = page.findChild(ReadingDialog)
+    assert dialog is not None and dialog.industry_avg.text() == "27"
+    assert dialog.pillar_spins[Pillar.INSIGHTS].value() == 8.25
+    fill(dialog, qtbot, None, 10, 12.5, 8.25, 10)
+    dialog.total_spin.setValue(41)
+    save(dialog, qtbot)
+
+    (corrected,) = readings.all_readings()
+    assert corrected.total == 41 and corrected.industry_avg == 27.0
+
+
+def test_delete_asks_first_and_removes_the_selected_reading(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for day in (DAY, TODAY):
+        readings.record(make_reading(day), TODAY)
+    page = page_of(window)
+    page.reload()
+    window.select_tab("readings")
+    assert not page.delete_button.isEnabled()
+    page.table.selectRow(1)  # newest first: row 1 is DAY
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: next(answers))
+
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert readings.reading_count() == 2  # "No" keeps it
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+
+    assert [r.day for r in readings.all_readings()] == [TODAY]
+    assert page.model.rowCount() == 1
+
+
+@pytest.fixture
+def demo_seller(db: Path) -> None:
+    first = TODAY - dt.timedelta(days=181)
+    record_many(list(demo.history(first, TODAY)), TODAY)
+    assert demo_readings.add_when_none(first, TODAY, seed=7) == 13
+
+
+def test_the_switch_turns_calibration_off_and_on_everywhere(
+    demo_seller: None, window: MainWindow, qtbot: QtBot
+) -> None:
+    page = page_of(window)
+    window.select_tab("readings")
+    calibrated = recompute(window, qtbot)
+    panel = page.calibration
+    assert calibrated.calibration.in_use and panel.switch.isChecked()
+    before, after = (panel.cells[Pillar.PEOPLE.value][i].text() for i in (1, 2))
+    assert float(after) < float(before)
+    assert "fitted to your 13 readings" in panel.status.text()
+
+    with qtbot.waitSignal(window.snapshot_shown, timeout=5000) as shown:
+        qtbot.mouseClick(panel.switch, Qt.MouseButton.LeftButton, pos=panel.switch.rect().center())
+    default: ScoreSnapshot = shown.args[0]
+
+    assert not settings.calibration_enabled()
+    assert not default.calibration.in_use and default.total != calibrated.total
+    assert "Off" in panel.status.text()
+    assert window.dashboard.total_label.text() == f"{round(default.total)}"
+
+    with qtbot.waitSignal(window.snapshot_shown, timeout=5000) as shown:
+        qtbot.mouseClick(panel.switch, Qt.MouseButton.LeftButton, pos=panel.switch.rect().center())
+    assert shown.args[0].total == calibrated.total
+
+
+def test_the_panel_asks_for_more_readings_until_there_are_three(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    panel = page_of(window).calibration
+    assert "Add an official reading" in panel.status.text()
+    for day in (DAY, TODAY):
+        readings.record(make_reading(day), TODAY)
+
+    recompute(window, qtbot)
+
+    assert "2 readings so far: 1 more" in panel.status.text()
+    assert panel.cells[Pillar.BRAND.value][0].text() == "1.00"
+    assert panel.cells[Pillar.BRAND.value][2].text() == "–"
+
+
+def test_the_readings_model_passes_qt_checks(db: Path, qtmodeltester: object) -> None:
+    for day in (DAY, TODAY):
+        readings.record(make_reading(day, network_rank=20), TODAY)
+    model = ReadingsModel()
+    model.reload()
+
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.index(0, ReadingsModel.COL_NETWORK).data() == "Top 20 %"
+    assert model.index(0, ReadingsModel.COL_ESTIMATE).data() == "…"  # before the worker's fit
