@@ -1,15 +1,8 @@
-"""What the GUI tests here share: a marker for offscreen dialogs, and running the app in-process."""
+"""Running the app in-process from a test."""
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from ssi_desktop import app
-
-OFFSCREEN_DIALOGS = pytest.mark.qt_log_ignore(
-    # What the offscreen platform plugin says when a dialog is shown or raised: its limits,
-    # not a problem of the app (a real display supports both).
-    r"This plugin does not support (propagateSizeHints|raise)\(\)"
-)
 
 
 def run_app(*args: str) -> int:

@@ -15,7 +15,7 @@ from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.ui.safety.backup_actions import BackupActions
 from ssi_desktop.ui.safety.jobs import wait_for_all
 from tests.conftest import TODAY
-from tests.safety.qt_helpers import OFFSCREEN_DIALOGS, run_app
+from tests.safety.qt_helpers import run_app
 
 PROC = Path("/proc/self")
 INET_TABLES = ("tcp", "tcp6", "udp", "udp6", "raw", "raw6")
@@ -83,7 +83,6 @@ def internet_sockets_held() -> set[str]:
     return held & inet
 
 
-@OFFSCREEN_DIALOGS
 def test_a_full_gui_session_opens_no_network_connection(qtbot, qapp, db_path, no_network):
     assert run_app("--db", str(db_path), "--quit-after-first-paint") == 0
     assert internet_sockets_held() == set()

@@ -4,28 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLockFile, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLockFile
 
 from ssi_desktop import app
-from ssi_desktop.logs import log_file
 from ssi_desktop.single_instance import SingleInstance
-from ssi_desktop.store import actions, backup, health
+from ssi_desktop.store import actions, backup
 from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.store.health import BadDatabaseError, Problem
-from ssi_desktop.store.migrations import LATEST_VERSION
-from ssi_desktop.ui.safety.errors import ErrorReporter
 from ssi_desktop.ui.safety.recovery import Recovery, recover, recovery_box
 from ssi_desktop.window_lock import window_holding
 from tests.safety.bad_files import spoiled
-from tests.safety.qt_helpers import OFFSCREEN_DIALOGS, run_app
+from tests.safety.qt_helpers import run_app
 
 ROOT = Path(__file__).resolve().parents[2]
 NOON = dt.datetime(2026, 11, 24, 12, 0)
@@ -163,77 +157,6 @@ def test_a_launch_says_why_when_the_holder_does_not_answer(qapp, db_path, capsys
     err = capsys.readouterr().err
     assert "already open" in err and f"process {os.getpid()}" in err
     assert not db_path.exists()  # the database was not even opened
-
-
-@pytest.fixture
-def reporter(qapp):
-    errors = ErrorReporter()
-    errors.install()
-    yield errors
-    errors.uninstall()
-    if errors.dialog is not None:
-        errors.dialog.close()
-
-
-def error_dialogs() -> list[QMessageBox]:
-    return [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.objectName() == "uncaughtErrorDialog" and w.isVisible()
-    ]
-
-
-@OFFSCREEN_DIALOGS
-def test_an_uncaught_error_is_logged_privately_and_shown_once(qtbot, reporter):
-    try:
-        raise ValueError("the gauge fell over")
-    except ValueError as error:
-        sys.excepthook(type(error), error, error.__traceback__)
-    qtbot.waitUntil(lambda: len(error_dialogs()) == 1)
-    [dialog] = error_dialogs()
-    assert "ValueError: the gauge fell over" in dialog.text()
-    assert str(log_file()) in dialog.informativeText()
-    logged = log_file().read_text(encoding="utf-8")
-    assert "the gauge fell over" in logged and "Traceback" in logged
-    assert stat.S_IMODE(log_file().stat().st_mode) == 0o600
-    assert stat.S_IMODE(log_file().parent.stat().st_mode) == 0o700
-    try:
-        raise KeyError("a second one while the first is open")
-    except KeyError as error:
-        sys.excepthook(type(error), error, error.__traceback__)
-    qtbot.wait(50)  # the queued report has been delivered, and found the dialog open
-    assert len(error_dialogs()) == 1
-    assert "a second one" in log_file().read_text(encoding="utf-8")
-
-
-@OFFSCREEN_DIALOGS
-def test_an_error_in_a_background_thread_reaches_the_log_and_the_dialog(qtbot, reporter):
-    def fail() -> None:
-        raise RuntimeError("import worker tripped")
-
-    thread = threading.Thread(target=fail, name="importer")
-    thread.start()
-    thread.join()
-    qtbot.waitUntil(lambda: len(error_dialogs()) == 1)
-    assert "RuntimeError: import worker tripped" in error_dialogs()[0].text()
-    assert "thread importer" in log_file().read_text(encoding="utf-8")
-
-
-@OFFSCREEN_DIALOGS
-@pytest.mark.qt_no_exception_capture
-def test_the_window_keeps_working_after_an_error_in_a_slot(qtbot, window, reporter):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QPushButton
-
-    def broken_slot() -> None:
-        raise ZeroDivisionError("a broken panel")
-
-    QTimer.singleShot(0, broken_slot)
-    qtbot.waitUntil(lambda: len(error_dialogs()) == 1)
-    button = window.findChild(QPushButton, "quickAdd_dm_sent")
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.snapshot.count_today("dm_sent") == 1, timeout=10000)
-    assert health.diagnose(window.db_path, LATEST_VERSION) is None
 
 
 def test_the_cli_will_not_swap_the_file_under_an_open_window(qapp, db_path, capsys):

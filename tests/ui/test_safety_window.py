@@ -6,19 +6,28 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from ssi_desktop.store import actions, backup, health
 from ssi_desktop.ui.safety.backup_actions import BackupActions, RestoreDialog, confirmation_box
+from ssi_desktop.ui.safety.jobs import wait_for_all
 from ssi_desktop.ui.safety.outside_changes import OutsideChanges
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 NOON = dt.datetime(2026, 11, 24, 12, 0)
 SSI = (sys.executable, "-m", "ssi_desktop.cli.main")
+
+
+@pytest.fixture(autouse=True)
+def _jobs_end_with_the_test() -> Iterator[None]:
+    yield
+    wait_for_all()
 
 
 def quick_add(qtbot, window, key: str, times: int = 1) -> None:
