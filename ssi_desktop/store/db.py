@@ -46,7 +46,7 @@ def open_database(path: Path) -> peewee.SqliteDatabase:
     try:
         db.connect()
         migrate(db, path)
-    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
+    except (sqlite3.DatabaseError, peewee.DatabaseError, UnicodeDecodeError) as error:
         db.close()
         raise DatabaseError(f"{path} is not a usable SSI Desktop database ({error})") from error
     except Exception:

@@ -110,7 +110,8 @@ def diagnose(path: Path, latest_version: int, *, allow_empty: bool = True) -> Di
     try:
         con = _read_only(path)
         try:
-            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
+            # Reading the schema's SQL too: damaged text there breaks every later statement.
+            tables = {row[0] for row in con.execute("SELECT name, sql FROM sqlite_master")}
             problems = [row[0] for row in con.execute("PRAGMA quick_check(3)")]
             version = 0
             if "schema_version" in tables:
