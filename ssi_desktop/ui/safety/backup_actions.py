@@ -154,6 +154,9 @@ class BackupActions(QObject):
         self.restore_action = QAction("&Restore from Backup…", window)
         self.restore_action.setObjectName("restoreFromBackupAction")
         self.restore_action.triggered.connect(self.open_restore_dialog)
+        group = QAction(window)
+        group.setSeparator(True)
+        window.add_file_action(group)
         window.add_file_action(self.back_up_action)
         window.add_file_action(self.restore_action)
 
