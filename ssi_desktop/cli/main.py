@@ -16,6 +16,7 @@ from ssi_desktop.cli import (
     backup_commands,
     contacts_commands,
     data_commands,
+    import_commands,
     log_commands,
     outcomes_commands,
     profile_commands,
@@ -34,6 +35,7 @@ COMMAND_MODULES = (
     reading_commands,
     contacts_commands,
     outcomes_commands,
+    import_commands,
     backup_commands,
 )
 EXIT_BAD_INPUT = 2

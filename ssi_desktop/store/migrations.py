@@ -132,6 +132,21 @@ CREATE TABLE outcome (
 CREATE INDEX outcome_day ON outcome (day)
 """
 
+V5_IMPORT_BATCHES = """
+CREATE TABLE import_batch (
+    id INTEGER NOT NULL PRIMARY KEY,
+    source VARCHAR(32) NOT NULL,
+    file_name TEXT NOT NULL,
+    imported_at DATETIME NOT NULL,
+    counts TEXT NOT NULL DEFAULT '{}',
+    entries INTEGER NOT NULL DEFAULT 0,
+    profile_items INTEGER NOT NULL DEFAULT 0,
+    undone_at DATETIME
+);
+ALTER TABLE profile_change ADD COLUMN batch_id INTEGER;
+CREATE INDEX profile_change_batch ON profile_change (batch_id)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "action log and profile checklist", _run_script(V1_ACTIONS_AND_PROFILE)),
     Migration(2, "official SSI readings and settings", _run_script(V2_READINGS_AND_SETTINGS)),
@@ -139,6 +154,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         4,
         "target accounts and contacts, conversations, posts and outcomes",
         _run_script(V4_ACCOUNTS_CONVERSATIONS_POSTS_OUTCOMES),
+    ),
+    Migration(
+        5, "import batches (undo an archive import as a whole)", _run_script(V5_IMPORT_BATCHES)
     ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

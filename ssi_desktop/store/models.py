@@ -47,6 +47,7 @@ class ProfileChange(BaseModel):
     day = peewee.DateField()
     done = peewee.BooleanField()
     created_at = peewee.DateTimeField(default=utc_now)
+    batch_id = peewee.IntegerField(null=True)  # the import that set it; None when set by hand
 
 
 class OfficialReadingRow(BaseModel):
@@ -137,3 +138,21 @@ class Outcome(BaseModel):
     contact_id: int | None
     note = peewee.TextField(default="")
     created_at = peewee.DateTimeField(default=utc_now)
+
+
+class ImportBatch(BaseModel):
+    """One import of an outside file (a LinkedIn archive): undone as a whole, never in part.
+
+    ``counts`` is the import's JSON summary as shown before it was written; ``entries`` and
+    ``profile_items`` say how many rows it added. An undone batch keeps its row, with
+    ``undone_at`` set, so the list of imports tells the whole story.
+    """
+
+    id = peewee.AutoField()
+    source = peewee.CharField(max_length=32)
+    file_name = peewee.TextField()
+    imported_at = peewee.DateTimeField(default=utc_now)
+    counts = peewee.TextField(default="{}")
+    entries = peewee.IntegerField(default=0)
+    profile_items = peewee.IntegerField(default=0)
+    undone_at = peewee.DateTimeField(null=True)

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 FEATURES: tuple[str, ...] = (
     "ssi_desktop.ui.readings",
     "ssi_desktop.ui.outcomes",
+    "ssi_desktop.ui.importer",
     "ssi_desktop.ui.safety",
 )
 """Modules with an ``install(window: MainWindow) -> None`` that add their own menu items, tabs

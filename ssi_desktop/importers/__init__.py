@@ -1,0 +1,1 @@
+"""Importers of data from outside SSI Desktop."""
