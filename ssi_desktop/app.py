@@ -108,13 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return self_test.run(START)
 
     from ssi_desktop.ui.safety import startup
-    from ssi_desktop.ui.safety.jobs import wait_for_all
 
     reporter = startup.report_errors(app)
     try:
         return _run(app, args)
     finally:
-        wait_for_all()
         reporter.uninstall()
 
 
@@ -133,6 +131,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
     claim = startup.claim_database(path)
     if isinstance(claim, int):
         return claim
+    daily_backup = None
     try:
         try:
             open_database(path)
@@ -142,7 +141,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
                 return EXIT_DATABASE
         except DatabaseError as error:
             return report_database_error(error, path)
-        startup.start_daily_backup(path)
+        daily_backup = startup.start_daily_backup(path)
 
         import pyqtgraph as pg
 
@@ -169,6 +168,8 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         close_database()
         return code
     finally:
+        if daily_backup is not None:
+            daily_backup.stop()  # a backup still being written is finished, not cut short
         claim.release()
 
 

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from ssi_desktop.ui.safety.jobs import wait_for_all
+from ssi_desktop.workers.background_job import running_jobs
 
 
 @pytest.fixture(autouse=True)
-def _jobs_end_with_the_test() -> Iterator[None]:
+def _no_backup_left_running() -> Iterator[None]:
     yield
-    wait_for_all()
+    assert running_jobs() == []

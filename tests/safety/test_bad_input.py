@@ -144,3 +144,16 @@ def test_a_million_rows_of_something_else_are_refused_at_once(db_path, tmp_path,
     assert main(["restore", str(big), "--db", str(db_path)]) == 2
     assert "not an SQLite database" in capsys.readouterr().err
     assert entry_count(db_path) == 1
+
+
+@SHARED_FILES
+@given(content=st.binary(max_size=4096) | st.binary(max_size=4096).map(lambda b: b"PK\x03\x04" + b))
+def test_importing_random_bytes_as_an_archive_writes_nothing(db_path, capsys, content):
+    if not db_path.exists():
+        assert main(["add", "dm_sent", "--db", str(db_path)]) == 0
+    before = entry_count(db_path)
+    archive = db_path.with_name("Basic_LinkedInDataExport.zip")
+    archive.write_bytes(content)
+    assert main(["import", "linkedin", str(archive), "--db", str(db_path)]) == 2
+    assert one_line_error(capsys.readouterr().err)
+    assert entry_count(db_path) == before

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QPushButton
 from ssi_desktop.store import backup
 from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.ui.safety.backup_actions import BackupActions
-from ssi_desktop.ui.safety.jobs import wait_for_all
 from tests.conftest import TODAY
 from tests.safety.qt_helpers import run_app
 
@@ -107,14 +106,12 @@ def test_a_full_gui_session_opens_no_network_connection(qtbot, qapp, db_path, no
     assert window.finder is not None
     window.finder.close()
     controller = window.findChild(BackupActions)
-    job = controller.back_up_now()
-    job.wait()
-    qtbot.waitUntil(lambda: controller.back_up_action.isEnabled())
+    controller.back_up_now()
+    qtbot.waitUntil(lambda: controller.back_up_action.isEnabled(), timeout=10000)
     controller.restore(backup.backups(db_path)[0].path)
     qtbot.waitUntil(lambda: window.snapshot.entry_count == 1, timeout=10000)
     assert window.snapshot.day == TODAY
     assert internet_sockets_held() == set()
     window.shutdown()
-    wait_for_all()
     close_database()
     assert list(no_network) == []

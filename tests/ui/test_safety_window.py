@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from ssi_desktop.store import actions, backup, health
 from ssi_desktop.ui.safety.backup_actions import BackupActions, RestoreDialog, confirmation_box
-from ssi_desktop.ui.safety.jobs import wait_for_all
 from ssi_desktop.ui.safety.outside_changes import OutsideChanges
+from ssi_desktop.workers.background_job import running_jobs
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,9 +25,9 @@ SSI = (sys.executable, "-m", "ssi_desktop.cli.main")
 
 
 @pytest.fixture(autouse=True)
-def _jobs_end_with_the_test() -> Iterator[None]:
+def _no_backup_left_running() -> Iterator[None]:
     yield
-    wait_for_all()
+    assert running_jobs() == []
 
 
 def quick_add(qtbot, window, key: str, times: int = 1) -> None:

@@ -9,9 +9,11 @@ the window reopens the database and shows it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,8 +35,8 @@ from ssi_desktop.store import actions, backup
 from ssi_desktop.store.backup import Backup
 from ssi_desktop.store.db import DatabaseError, close_database, open_database
 from ssi_desktop.ui.main_window import MainWindow
-from ssi_desktop.ui.safety.jobs import BackgroundJob
 from ssi_desktop.ui.safety.recovery import taken_on
+from ssi_desktop.workers.background_job import BackgroundJob
 
 WHEN, ENTRIES, SIZE = range(3)
 
@@ -159,17 +161,51 @@ class BackupActions(QObject):
         window.add_file_action(group)
         window.add_file_action(self.back_up_action)
         window.add_file_action(self.restore_action)
+        self._jobs: set[BackgroundJob] = set()
+        window.installEventFilter(self)
+
+    def _run(
+        self, action: QAction, work: Callable[[], object], on_success: Callable[[Any], None]
+    ) -> BackgroundJob:
+        """Run file work off the GUI thread; ``action`` is disabled until it ends."""
+        job = BackgroundJob(lambda _cancelled, _progress: work(), (), self)
+        job.succeeded.connect(on_success)
+        job.failed.connect(lambda message: self._failed(action, message))
+        for ended in (job.succeeded, job.failed):
+            ended.connect(lambda *_: self._ended(job, action))
+        action.setEnabled(False)
+        self._jobs.add(job)
+        job.start()
+        return job
+
+    def _ended(self, job: BackgroundJob, action: QAction) -> None:
+        job.stop()  # the thread is ending: wait the last moment so none is left running
+        job.deleteLater()
+        self._jobs.discard(job)
+        action.setEnabled(True)
+
+    def _failed(self, action: QAction, message: str) -> None:
+        title = action.text().replace("&", "").rstrip("…")
+        QMessageBox.warning(self.window, title, f"That did not work: {message}")
+
+    def shutdown(self) -> None:
+        """Wait for a backup still being written (they take a fraction of a second)."""
+        for job in list(self._jobs):
+            job.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
 
     @Slot()
     def back_up_now(self) -> BackgroundJob:
         path = self.window.db_path
-        job = BackgroundJob("back-up-now", lambda: backup.back_up_now(path, dt.datetime.now()))
-        job.done.connect(self._backed_up)
-        job.failed.connect(self._backup_failed)
-        self.back_up_action.setEnabled(False)
-        job.finished.connect(lambda: self.back_up_action.setEnabled(True))
-        job.start_work()
-        return job
+        return self._run(
+            self.back_up_action,
+            lambda: backup.back_up_now(path, dt.datetime.now()),
+            self._backed_up,
+        )
 
     @Slot(object)
     def _backed_up(self, made: Backup) -> None:
@@ -178,27 +214,11 @@ class BackupActions(QObject):
             10000,
         )
 
-    @Slot(str)
-    def _backup_failed(self, message: str) -> None:
-        QMessageBox.warning(self.window, "Back Up Now", f"The backup could not be made: {message}")
-
     @Slot()
     def open_restore_dialog(self) -> BackgroundJob:
         """List the backups off the GUI thread (each is checked and counted), then ask."""
         path = self.window.db_path
-        job = BackgroundJob("list-backups", lambda: backup.backups(path))
-        job.done.connect(self.ask_which_backup)
-        job.failed.connect(self._listing_failed)
-        self.restore_action.setEnabled(False)
-        job.finished.connect(lambda: self.restore_action.setEnabled(True))
-        job.start_work()
-        return job
-
-    @Slot(str)
-    def _listing_failed(self, message: str) -> None:
-        QMessageBox.warning(
-            self.window, "Restore from Backup", f"Could not list backups: {message}"
-        )
+        return self._run(self.restore_action, lambda: backup.backups(path), self.ask_which_backup)
 
     @Slot(object)
     def ask_which_backup(self, found: list[Backup]) -> None:

@@ -15,7 +15,7 @@ from ssi_desktop.single_instance import SingleInstance
 from ssi_desktop.store import backup
 from ssi_desktop.store.backup import Backup
 from ssi_desktop.ui.safety.errors import ErrorReporter
-from ssi_desktop.ui.safety.jobs import BackgroundJob
+from ssi_desktop.workers.background_job import BackgroundJob
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +56,13 @@ def bring_forward(window: QWidget) -> None:
 
 
 def start_daily_backup(path: Path) -> BackgroundJob:
-    """The first start of each day backs the database up, off the GUI thread."""
-    job = BackgroundJob("daily-backup", lambda: backup.daily_backup(path, dt.datetime.now()))
-    job.done.connect(_log_daily_backup)
-    job.start_work()
+    """The first start of each day backs the database up, off the GUI thread; stop() it at exit."""
+    job = BackgroundJob(
+        lambda _cancelled, _progress: backup.daily_backup(path, dt.datetime.now()), ()
+    )
+    job.succeeded.connect(_log_daily_backup)
+    job.failed.connect(lambda message: log.warning("daily backup failed: %s", message))
+    job.start()
     return job
 
 
