@@ -15,6 +15,7 @@ import pytest
 from ssi_desktop.cli.main import main
 from ssi_desktop.store.health import Problem
 from tests.safety.bad_files import spoiled
+from tests.store.test_database import make_v1_database
 
 
 @pytest.fixture
@@ -133,3 +134,12 @@ def test_export_for_excel_starts_with_a_bom_and_keeps_accents(ssi, tmp_path):
     plain = tmp_path / "plain.csv"
     ssi("export", "--out", str(plain))
     assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_backup_from_the_first_schema_restores_and_is_brought_up_to_date(ssi, tmp_path):
+    old = tmp_path / "from-2025.sqlite3"
+    make_v1_database(old)
+    assert ssi("add", "reaction")[0] == 0
+    code, out, _ = ssi("restore", str(old))
+    assert code == 0 and "Restored 1 entry" in out
+    assert logged_keys(ssi) == ["dm_sent"]  # the v1 file's one entry, now in today's schema
