@@ -120,7 +120,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
     """One window on one database, once it is locked for this window and known to be good."""
     import datetime as dt
 
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings, Qt, QTimer
 
     from ssi_desktop.paths import database_path
     from ssi_desktop.store.db import DatabaseError, close_database, open_database
@@ -157,7 +157,14 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
             return EXIT_USAGE
         if args.size:
             window.resize(*args.size)
-        if args.screenshot or args.quit_after_first_paint:
+        if args.screenshot:
+            window.remember_settings = False
+            # A screenshot shows the finished window: the score and the slower panels after it.
+            window.snapshot_shown.connect(
+                lambda _snapshot: QTimer.singleShot(0, lambda: _finish(window, args.screenshot)),
+                Qt.ConnectionType.SingleShotConnection,
+            )
+        elif args.quit_after_first_paint:
             window.remember_settings = False
             window.first_score_painted.connect(
                 lambda: QTimer.singleShot(0, lambda: _finish(window, args.screenshot))

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ssi_desktop.habits.forecast import Forecast
+from ssi_desktop.habits.forecast import forecast as habits_forecast
+from ssi_desktop.habits.plan import Suggestion, rank
 from ssi_desktop.scoring import Activity, ScoreSeries, Sensitivity, compute, prepare
 from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.scoring.calibration import MIN_READINGS, UNCALIBRATED, Calibration, fit
@@ -100,3 +103,38 @@ def current_sensitivity() -> Sensitivity:
     if not settings.calibration_enabled() or readings.reading_count() < MIN_READINGS:
         return DEFAULT_SENSITIVITY
     return calibrate().sensitivity
+
+
+def plan(day: dt.date, sensitivity: Sensitivity | None = None) -> list[Suggestion]:
+    """Every action type ranked by what one more of it on ``day`` adds to that day's estimate.
+
+    Loads and scores exactly as series(day, day) does (the same sensitivity when none is
+    given), so the gains are the score's own.
+    """
+    history = profile.history()
+    if sensitivity is None and _fit_includes(day):
+        found = readings.all_readings()
+        first, last = found[0].day, found[-1].day
+
+        def refitted(activity: Activity) -> Sensitivity:
+            fitted = fit(prepare(activity, history, first, last), found)
+            return CalibrationState(enabled=True, calibration=fitted).sensitivity
+
+        return rank(day, load_activity(first, max(day, last)), history, refitted)
+    chosen = current_sensitivity() if sensitivity is None else sensitivity
+    return rank(day, load_activity(day, day), history, chosen)
+
+
+def _fit_includes(day: dt.date) -> bool:
+    """Whether the calibration in use is fitted to a reading of ``day`` (or later): then an
+    action logged that day changes the fit as well as the activity."""
+    if not settings.calibration_enabled() or readings.reading_count() < MIN_READINGS:
+        return False
+    return readings.all_readings()[-1].day >= day
+
+
+def forecast(today: dt.date, days: int, sensitivity: Sensitivity | None = None) -> Forecast:
+    """Today's estimate and the next ``days`` days' at the last four weeks' pace."""
+    chosen = current_sensitivity() if sensitivity is None else sensitivity
+    tallies = actions.daily_tallies(window_start(today), today)
+    return habits_forecast(tallies, profile.history(), today, days, chosen)

@@ -19,9 +19,11 @@ from ssi_desktop.cli import (
     import_commands,
     log_commands,
     outcomes_commands,
+    plan_commands,
     profile_commands,
     reading_commands,
     score_commands,
+    target_commands,
 )
 from ssi_desktop.cli.common import CliError
 from ssi_desktop.store.actions import InvalidEntryError
@@ -36,6 +38,8 @@ COMMAND_MODULES = (
     contacts_commands,
     outcomes_commands,
     import_commands,
+    target_commands,
+    plan_commands,
     backup_commands,
 )
 EXIT_BAD_INPUT = 2

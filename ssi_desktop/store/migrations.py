@@ -79,6 +79,20 @@ CREATE TABLE setting (
 )
 """
 
+V3_TARGETS_AND_REST_DAYS = """
+CREATE TABLE habit_target (
+    key VARCHAR(64) NOT NULL PRIMARY KEY,
+    count INTEGER NOT NULL CHECK (count > 0),
+    per VARCHAR(8) NOT NULL CHECK (per IN ('day', 'week')),
+    updated_at DATETIME NOT NULL
+);
+CREATE TABLE rest_day (
+    day DATE NOT NULL PRIMARY KEY,
+    note TEXT NOT NULL DEFAULT '',
+    created_at DATETIME NOT NULL
+)
+"""
+
 V4_ACCOUNTS_CONVERSATIONS_POSTS_OUTCOMES = """
 CREATE TABLE account (
     id INTEGER NOT NULL PRIMARY KEY,
@@ -150,6 +164,7 @@ CREATE INDEX profile_change_batch ON profile_change (batch_id)
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "action log and profile checklist", _run_script(V1_ACTIONS_AND_PROFILE)),
     Migration(2, "official SSI readings and settings", _run_script(V2_READINGS_AND_SETTINGS)),
+    Migration(3, "habit targets and rest days", _run_script(V3_TARGETS_AND_REST_DAYS)),
     Migration(
         4,
         "target accounts and contacts, conversations, posts and outcomes",

@@ -77,6 +77,23 @@ class Setting(BaseModel):
     value = peewee.TextField()
 
 
+class HabitTarget(BaseModel):
+    """The seller's target for one action type: ``count`` actions a day or a week."""
+
+    key = peewee.CharField(max_length=64, primary_key=True)
+    count = peewee.IntegerField()
+    per = peewee.CharField(max_length=8)  # "day" or "week" (habits.targets.Period)
+    updated_at = peewee.DateTimeField(default=utc_now)
+
+
+class RestDay(BaseModel):
+    """A day off (vacation, illness, a holiday): it freezes streaks instead of breaking them."""
+
+    day = peewee.DateField(primary_key=True)
+    note = peewee.TextField(default="")
+    created_at = peewee.DateTimeField(default=utc_now)
+
+
 class Account(BaseModel):
     """A company the seller sells to; ``is_target`` marks the accounts the plan is built on."""
 

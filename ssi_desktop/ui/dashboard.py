@@ -23,7 +23,8 @@ EMPTY_LOG_HINT = (
 
 
 class DashboardPage(QWidget):
-    """The first tab (objectName ``tab_dashboard``); ``gauge`` and ``trend`` take extra layers."""
+    """The first tab (objectName ``tab_dashboard``); ``gauge`` and ``trend`` take extra layers,
+    ``top_row`` takes extra cards beside the gauge and the pillars."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +39,7 @@ class DashboardPage(QWidget):
         self.empty_hint.hide()
         layout.addWidget(self.empty_hint)
 
-        top = QHBoxLayout()
+        self.top_row = top = QHBoxLayout()
         top.setSpacing(SPACING)
         gauge_card = Card("Your SSI")
         self.gauge = ScoreGauge()

@@ -17,6 +17,7 @@ import numpy as np
 from ssi_desktop import estimate, reading_overlay
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.estimate import UNCALIBRATED_STATE, CalibrationState
+from ssi_desktop.habit_report import HabitReport, habit_report
 from ssi_desktop.reading_overlay import NO_OVERLAY, ReadingOverlay
 from ssi_desktop.scoring import Explanation, compute
 from ssi_desktop.scoring.activity import FloatArray
@@ -48,6 +49,7 @@ class ScoreSnapshot:
     readings: ReadingOverlay = NO_OVERLAY  # official readings drawn on the dashboard
     pipeline: PipelineView | None = None
     """Outcomes, conversations, posts and target accounts (the Outcomes tab)."""
+    habits: HabitReport | None = None  # targets, streaks, plan, forecast, calendar
 
     def count_today(self, key: str) -> int:
         return self.counts_today.get(key, 0)
@@ -101,10 +103,13 @@ def build_score(
 
 
 def add_details(snapshot: ScoreSnapshot, cancelled: Callable[[], bool] = never) -> ScoreSnapshot:
-    """The same snapshot with the panels that take longer to gather (outcomes, posts...)."""
+    """The same snapshot with the panels that take longer to gather (outcomes, posts, habits)."""
     if cancelled():
         raise Cancelled
-    return replace(snapshot, pipeline=load_pipeline(snapshot.day))
+    pipeline = load_pipeline(snapshot.day)
+    if cancelled():
+        raise Cancelled
+    return replace(snapshot, pipeline=pipeline, habits=habit_report(snapshot.day))
 
 
 def build_snapshot(

@@ -7,13 +7,14 @@ import os
 import platform
 import sys
 
-from tests.benchmarks import calibration, core, importing, pipeline, safety
+from tests.benchmarks import calibration, core, habits, importing, pipeline, safety
 
 BENCHMARKS = {
     "core": lambda: core.report(core.run()),
     "calibration": lambda: calibration.report(calibration.run()),
     "pipeline": lambda: pipeline.report(pipeline.run()),
     "import": lambda: importing.report(importing.run()),
+    "habits": lambda: habits.report(habits.run()),
     "safety": lambda: safety.report(safety.run()),
 }
 

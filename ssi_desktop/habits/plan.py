@@ -1,0 +1,77 @@
+"""The next best action: every action type ranked by what one more of it adds to today's total.
+
+The gain is asked of the score model itself: today's activity plus one action of a type
+(``Activity.plus``), scored exactly as the estimate is, minus today's total. So logging the top
+action raises the estimate by the gain shown, to the last decimal. When the estimate is
+calibrated to an official reading of that very day, the extra action also moves the fit: the
+caller then passes a function that refits the sensitivity for each activity tried.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ssi_desktop.catalog import ACTIONS, ActionType, action
+from ssi_desktop.scoring import Activity, ProfileHistory, Sensitivity, Tally, score_on
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One more action of type ``key`` today would change the estimated total by ``gain``."""
+
+    key: str
+    gain: float
+
+    @property
+    def action(self) -> ActionType:
+        return action(self.key)
+
+    def as_json(self) -> dict[str, object]:
+        kind = self.action
+        return {
+            "key": self.key,
+            "label": kind.label,
+            "pillar": kind.pillar.value,
+            "gain": self.gain,
+        }
+
+
+SensitivityFor = Callable[[Activity], Sensitivity]
+"""The sensitivity to score an activity with, when it depends on the activity (a refit)."""
+
+
+def rank(
+    day: dt.date,
+    activity: Activity,
+    profile: ProfileHistory,
+    sensitivity: Sensitivity | SensitivityFor,
+) -> list[Suggestion]:
+    """Every action type, the biggest gain first (catalog order among equal gains)."""
+
+    def total(scored: Activity) -> float:
+        tuned = sensitivity(scored) if callable(sensitivity) else sensitivity
+        return score_on(day, scored, profile, tuned).total
+
+    before = total(activity)
+    gains = [
+        Suggestion(a.key, total(activity.plus(Tally(day, a.key, 1))) - before) for a in ACTIONS
+    ]
+    return sorted(gains, key=lambda s: -s.gain)
+
+
+def worth_doing(plan: Sequence[Suggestion]) -> list[Suggestion]:
+    """The suggestions that would raise the score (generic requests may lower it)."""
+    return [s for s in plan if s.gain > 0]
+
+
+def quick_add_keys(plan: Sequence[Suggestion], most_used: Sequence[str], limit: int) -> list[str]:
+    """Keys for a short quick-add menu: the best few of the plan, then the seller's favourites."""
+    picks = [s.key for s in worth_doing(plan)[: (limit + 1) // 2]]
+    for key in most_used:
+        if len(picks) >= limit:
+            break
+        if key not in picks:
+            picks.append(key)
+    return picks

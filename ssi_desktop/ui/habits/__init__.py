@@ -1,0 +1,73 @@
+"""Keep the habits (issue 8): the Today card, target progress on the pillar tabs, the Habits tab
+(calendar, targets, streaks, rest days), the forecast line, and the tray with its reminder.
+
+Everything shown comes from ``ScoreSnapshot.habits``, computed by the worker; the widgets only
+write small changes to the store and ask for a recompute.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QBoxLayout
+
+from ssi_desktop.store import habit_targets
+from ssi_desktop.ui import theme
+from ssi_desktop.ui.habits.page import HabitsPage
+from ssi_desktop.ui.habits.pillar_targets import PillarTargets
+from ssi_desktop.ui.habits.today_card import TodayCard
+from ssi_desktop.ui.habits.tray import HabitTray
+
+if TYPE_CHECKING:
+    from ssi_desktop.ui.main_window import MainWindow
+
+TODAY_STRETCH = 3
+"""The Today card's share of the dashboard's top row (gauge 2, pillars 3)."""
+
+
+def install(window: MainWindow) -> None:
+    today = TodayCard()
+    today.add_requested.connect(window.quick_add)
+    window.dashboard.top_row.addWidget(today, TODAY_STRETCH)
+    window.snapshot_shown.connect(today.show_snapshot)
+
+    for pillar, pillar_page in window.pillar_pages.items():
+        strip = PillarTargets(pillar)
+        rows = pillar_page.layout()
+        assert isinstance(rows, QBoxLayout)
+        rows.insertWidget(1, strip)  # under the pillar's header, above its columns
+        window.snapshot_shown.connect(strip.show_snapshot)
+
+    page = HabitsPage()
+    page.changed.connect(window.data_changed)
+    window.snapshot_shown.connect(page.show_snapshot)
+    index = window.add_tab(page, "Habits", theme.icon("habits"))
+    today.habits_tab_requested.connect(lambda: window.tabs.setCurrentIndex(index))
+
+    @Slot()
+    def use_default_plan() -> None:
+        if window.snapshot is not None and window.snapshot.habits is not None:
+            habit_targets.replace_all(window.snapshot.habits.default_targets)
+            window.data_changed.emit()
+
+    today.default_plan_requested.connect(use_default_plan)
+
+    @Slot()
+    def draw_forecasts() -> None:
+        """The dashed lines: the total's on the dashboard, each pillar's on its tab's trend
+        (built the first time the tab is shown, so also drawn when a tab changes)."""
+        report = window.snapshot.habits if window.snapshot is not None else None
+        if report is None:
+            return
+        window.dashboard.trend.set_forecast(report.forecast.line())
+        for pillar, pillar_page in window.pillar_pages.items():
+            if pillar_page.plot is not None:
+                pillar_page.plot.set_forecast(report.forecast.line(pillar))
+
+    window.snapshot_shown.connect(draw_forecasts)
+    window.tabs.currentChanged.connect(draw_forecasts)
+
+    tray = HabitTray(window)
+    window.add_file_action(tray.settings_action)
+    tray.tell_about_tray()

@@ -1,0 +1,69 @@
+"""The Habits tab's table of targets: progress in the current day or week, and streaks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QWidget
+
+from ssi_desktop.habit_report import TargetStatus
+from ssi_desktop.ui.habits.progress import done_text
+from ssi_desktop.ui.history import AnyIndex
+
+ACTION, PILLAR, TARGET, DONE, STREAK, BEST = range(6)
+HEADERS = ("Action", "Pillar", "Target", "Progress", "Streak", "Best")
+
+
+class TargetsModel(QAbstractTableModel):
+    """One row per target, in catalog order."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.statuses: list[TargetStatus] = []
+
+    def set_statuses(self, statuses: Sequence[TargetStatus]) -> None:
+        self.beginResetModel()
+        self.statuses = list(statuses)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.statuses)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        status = self.statuses[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(status, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (STREAK, BEST):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == STREAK and status.streak.open:
+            return "Still open: meeting the target before the period ends adds to the streak."
+        if role == Qt.ItemDataRole.UserRole:
+            return status.target.key
+        return None
+
+    @staticmethod
+    def _text(status: TargetStatus, column: int) -> str:
+        target, streak = status.target, status.streak
+        texts = (
+            target.action.label,
+            target.action.pillar.short_label,
+            target.describe(),
+            done_text(status),
+            str(streak.current),
+            str(streak.best),
+        )
+        return texts[column]

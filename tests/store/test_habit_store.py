@@ -1,0 +1,75 @@
+"""Schema 3: habit targets and rest days, and an old database upgrading to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ssi_desktop.habits.targets import Period, Target
+from ssi_desktop.store import actions, habit_targets, rest_days
+from ssi_desktop.store.actions import InvalidEntryError
+from ssi_desktop.store.db import close_database, open_database
+from tests.store.test_database import make_v1_database
+
+
+def test_a_first_schema_database_gains_the_habit_tables_and_keeps_its_log(tmp_path):
+    path = tmp_path / "v1.sqlite3"
+    make_v1_database(path)
+    db = open_database(path)
+    try:
+        assert {"habit_target", "rest_day"} <= set(db.get_tables())
+        assert [(e.key, e.count) for e in actions.entries()] == [("dm_sent", 4)]
+        habit_targets.set_target(Target("dm_sent", 3, Period.DAY))
+        assert habit_targets.all_targets() == [Target("dm_sent", 3, Period.DAY)]
+    finally:
+        close_database()
+
+
+def test_one_target_per_action_type_kept_in_catalog_order(db):
+    assert not habit_targets.set_target(Target("reaction", 10, Period.WEEK))
+    assert not habit_targets.set_target(Target("post_published", 2, Period.WEEK))
+    assert habit_targets.set_target(Target("reaction", 3, Period.DAY))
+    assert habit_targets.all_targets() == [
+        Target("post_published", 2, Period.WEEK),
+        Target("reaction", 3, Period.DAY),
+    ]
+    assert habit_targets.clear("reaction") and not habit_targets.clear("reaction")
+    assert habit_targets.replace_all([Target("dm_sent", 1, Period.DAY)]) == 1
+    assert habit_targets.all_targets() == [Target("dm_sent", 1, Period.DAY)]
+
+
+def test_rest_days_add_and_clear_runs_of_days(db):
+    first, last = dt.date(2026, 12, 21), dt.date(2026, 12, 27)
+    assert rest_days.add(first, last, "holidays") == 7
+    assert rest_days.add(dt.date(2026, 12, 27), dt.date(2026, 12, 28)) == 1
+    assert [r.note for r in rest_days.listed()][-2:] == ["holidays", ""]
+    assert rest_days.clear(dt.date(2026, 12, 26), dt.date(2026, 12, 31)) == 3
+    assert len(rest_days.days()) == 5
+    with pytest.raises(InvalidEntryError):
+        rest_days.add(last, first)
+    with pytest.raises(InvalidEntryError):
+        rest_days.add(dt.date(2026, 1, 1), dt.date(2027, 6, 1))
+    assert len(rest_days.days()) == 5
+
+
+def test_daily_counts_sum_each_type_per_day_up_to_the_day(db):
+    today = dt.date(2026, 11, 24)
+    for key, back, count, at_target in (
+        ("dm_sent", 0, 2, False),
+        ("dm_sent", 0, 3, True),
+        ("dm_sent", 400, 1, False),
+        ("reaction", 1, 4, False),
+    ):
+        actions.record(
+            actions.NewEntry(key, today - dt.timedelta(days=back), count, at_target=at_target),
+            today,
+        )
+    assert habit_targets.daily_counts(["dm_sent", "post_published"], today) == {
+        "dm_sent": {today: 5, today - dt.timedelta(days=400): 1},
+        "post_published": {},
+    }
+    assert habit_targets.daily_counts(["reaction"], today - dt.timedelta(days=2)) == {
+        "reaction": {}
+    }
+    assert habit_targets.daily_counts([], today) == {}
