@@ -7,7 +7,8 @@ import datetime as dt
 
 from ssi_desktop import clock, demo, demo_pipeline, demo_readings
 from ssi_desktop.cli.common import opened_database, positive_int, write_text
-from ssi_desktop.store import export
+from ssi_desktop.habits.default_plan import default_plan
+from ssi_desktop.store import export, habit_targets
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import ActionEntry, ProfileChange
 
@@ -51,9 +52,15 @@ def run_demo(args: argparse.Namespace) -> int:
                 ProfileChange.create(item=event.item, day=event.day, done=event.done)
         sample_readings = demo_readings.add_when_none(first, today, args.seed)
         sample_pipeline = demo_pipeline.add_when_none(first, today, args.seed)
+        sample_targets = 0
+        if not habit_targets.all_targets():
+            habit_targets.replace_all(default_plan().targets)
+            sample_targets = len(default_plan().targets)
     print(f"Added {len(entries)} sample entries from {first.isoformat()} to {today.isoformat()}.")
     if sample_readings:
         print(f"Added {sample_readings} sample official readings, one every two weeks.")
+    if sample_targets:
+        print(f"Set the {sample_targets} weekly targets of the default plan (ssi target list).")
     if sample_pipeline:
         print(
             f"Added {sample_pipeline} sample accounts, contacts, posts, conversations and outcomes."

@@ -12,6 +12,7 @@ from ssi_desktop.catalog import Pillar
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.habits.targets import Period, Target
 from ssi_desktop.store import actions, habit_targets, readings, rest_days
+from ssi_desktop.ui.habits import TREND_FORECAST_DAYS
 from ssi_desktop.ui.habits.calendar import HabitCalendar, cell_of, level_bounds, level_of
 from ssi_desktop.ui.habits.page import HabitsPage, qdate
 from ssi_desktop.ui.habits.pillar_targets import PillarTargets
@@ -167,14 +168,15 @@ def test_calendar_has_a_square_per_day_and_shades_by_quartile(qtbot, window):
     assert [level_of(c, bounds) for c in (0, 1, 3, 5, 9)] == [0, 1, 2, 3, 4]
 
 
-def test_forecast_continues_the_dashboard_trend_for_90_days(qtbot, window):
+def test_forecast_continues_the_dashboard_trend(qtbot, window):
     actions.record(actions.NewEntry("dm_sent", TODAY, 4), TODAY)
     snapshot = recompute(qtbot, window)
     line = snapshot.habits.forecast.line()
     assert line[0] == (TODAY, pytest.approx(snapshot.total))
     assert line[-1][0] == TODAY + dt.timedelta(days=90)
     (_first, x_max), _ = window.dashboard.trend.getPlotItem().viewRange()
-    assert x_max >= timestamp(TODAY + dt.timedelta(days=90))
+    shown_until = timestamp(TODAY + dt.timedelta(days=TREND_FORECAST_DAYS))
+    assert shown_until <= x_max < timestamp(TODAY + dt.timedelta(days=90))
 
 
 def test_without_a_tray_the_app_says_so_and_reminds_in_the_window(qtbot, window):
@@ -258,6 +260,6 @@ def test_each_pillar_tab_continues_its_own_trend(qtbot, window):
     plot = window.pillar_pages[Pillar.INSIGHTS].plot
     assert plot is not None
     (_first, x_max), _ = plot.getPlotItem().viewRange()
-    assert x_max >= timestamp(TODAY + dt.timedelta(days=90))
+    assert x_max >= timestamp(TODAY + dt.timedelta(days=TREND_FORECAST_DAYS))
     line = snapshot.habits.forecast.line(Pillar.INSIGHTS)
     assert line[0] == (TODAY, pytest.approx(snapshot.pillars[Pillar.INSIGHTS]))

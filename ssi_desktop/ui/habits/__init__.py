@@ -26,6 +26,11 @@ TODAY_STRETCH = 3
 """The Today card's share of the dashboard's top row (gauge 2, pillars 3)."""
 
 
+TREND_FORECAST_DAYS = 30
+"""How far the dashed forecast runs on the 90-day trends: a third of their width, so the past
+stays the main thing (the Habits tab gives the 90-day figures)."""
+
+
 def install(window: MainWindow) -> None:
     today = TodayCard()
     today.add_requested.connect(window.quick_add)
@@ -60,10 +65,11 @@ def install(window: MainWindow) -> None:
         report = window.snapshot.habits if window.snapshot is not None else None
         if report is None:
             return
-        window.dashboard.trend.set_forecast(report.forecast.line())
+        shown = TREND_FORECAST_DAYS + 1  # today, then the days ahead
+        window.dashboard.trend.set_forecast(report.forecast.line()[:shown])
         for pillar, pillar_page in window.pillar_pages.items():
             if pillar_page.plot is not None:
-                pillar_page.plot.set_forecast(report.forecast.line(pillar))
+                pillar_page.plot.set_forecast(report.forecast.line(pillar)[:shown])
 
     window.snapshot_shown.connect(draw_forecasts)
     window.tabs.currentChanged.connect(draw_forecasts)
