@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 COME_FORWARD = b"come-forward\n"
 DONE = b"ok\n"
 ANSWER_MS = 3000
-READ_MS = 500
+READ_MS = 2000  # the asker writes as it connects; a busy machine may delay it that long
 
 
 class SingleInstance(QObject):
