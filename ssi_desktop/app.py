@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from ssi_desktop import __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from ssi_desktop.ui.main_window import MainWindow
 
 START = time.perf_counter()
@@ -96,7 +98,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # runs where there is no display
 
-    from PySide6.QtCore import QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
@@ -112,48 +113,82 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_test.run(START)
 
+    from ssi_desktop.ui.safety import startup
+
+    reporter = startup.report_errors(app)
+    try:
+        return _run(app, args)
+    finally:
+        reporter.uninstall()
+
+
+def _run(app: QApplication, args: argparse.Namespace) -> int:
+    """One window on one database, once it is locked for this window and known to be good."""
+    import datetime as dt
+
+    from PySide6.QtCore import QSettings, Qt, QTimer
+
     from ssi_desktop.paths import database_path
     from ssi_desktop.store.db import DatabaseError, close_database, open_database
+    from ssi_desktop.store.health import BadDatabaseError
+    from ssi_desktop.ui.safety import recovery, startup
 
     path = database_path(args.db)
+    claim = startup.claim_database(path)
+    if isinstance(claim, int):
+        return claim
+    daily_backup = None
     try:
-        open_database(path)
-    except DatabaseError as error:
-        return report_database_error(error, path)
+        try:
+            open_database(path)
+        except BadDatabaseError as error:
+            if not recovery.recover(path, error, recovery.ask, dt.datetime.now()):
+                print(f"ssi-desktop: {error}; the file was left as it is", file=sys.stderr)
+                return EXIT_DATABASE
+        except DatabaseError as error:
+            return report_database_error(error, path)
+        daily_backup = startup.start_daily_backup(path)
 
-    import pyqtgraph as pg
+        import pyqtgraph as pg
 
-    from ssi_desktop.ui.main_window import MainWindow
+        from ssi_desktop.ui.main_window import MainWindow
 
-    pg.setConfigOptions(antialias=True)
-    window = MainWindow(path, QSettings(ORGANIZATION, APP_NAME))
-    if args.tab and not window.select_tab(args.tab):
-        print(f"ssi-desktop: no tab named {args.tab!r}", file=sys.stderr)
+        pg.setConfigOptions(antialias=True)
+        window = MainWindow(path, QSettings(ORGANIZATION, APP_NAME))
+        claim.come_forward.connect(lambda: startup.bring_forward(window))
+        if args.tab and not window.select_tab(args.tab):
+            print(f"ssi-desktop: no tab named {args.tab!r}", file=sys.stderr)
+            window.shutdown()
+            close_database()
+            return EXIT_USAGE
+        if args.size:
+            window.resize(*args.size)
+        window.first_score_painted.connect(freeze_start_up_objects)
+        if args.quit_after_first_paint and not args.screenshot:
+            window.remember_settings = False
+            window.first_score_painted.connect(
+                lambda: QTimer.singleShot(0, lambda: _finish(window))
+            )
+        wait_for_first_score(window, FIRST_SCORE_WAIT_MS)
+        window.show()
+        if args.screenshot:
+            window.remember_settings = False
+            shoot = partial(QTimer.singleShot, 0, lambda: _finish(window, args.screenshot))
+            # A screenshot shows the finished window: the score and the slower panels after it.
+            if window.snapshot is not None:
+                shoot()
+            else:
+                window.snapshot_shown.connect(
+                    lambda _snapshot: shoot(), Qt.ConnectionType.SingleShotConnection
+                )
+        code = app.exec()
         window.shutdown()
         close_database()
-        return EXIT_USAGE
-    if args.size:
-        window.resize(*args.size)
-    window.first_score_painted.connect(freeze_start_up_objects)
-    if args.quit_after_first_paint and not args.screenshot:
-        window.remember_settings = False
-        window.first_score_painted.connect(lambda: QTimer.singleShot(0, lambda: _finish(window)))
-    wait_for_first_score(window, FIRST_SCORE_WAIT_MS)
-    window.show()
-    if args.screenshot:
-        window.remember_settings = False
-        shoot = partial(QTimer.singleShot, 0, lambda: _finish(window, args.screenshot))
-        # A screenshot shows the finished window: the score and the slower panels after it.
-        if window.snapshot is not None:
-            shoot()
-        else:
-            window.snapshot_shown.connect(
-                lambda _snapshot: shoot(), Qt.ConnectionType.SingleShotConnection
-            )
-    code = app.exec()
-    window.shutdown()
-    close_database()
-    return code
+        return code
+    finally:
+        if daily_backup is not None:
+            daily_backup.stop()  # a backup still being written is finished, not cut short
+        claim.release()
 
 
 def wait_for_first_score(window: MainWindow, timeout_ms: int) -> None:

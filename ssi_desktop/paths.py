@@ -28,3 +28,15 @@ def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if from_env:
         return Path(from_env).expanduser()
     return data_dir() / DB_FILENAME
+
+
+def private_folder(folder: Path) -> Path:
+    """Create ``folder`` and its missing parents readable by the user alone (0700); returns it.
+
+    Folders that already exist keep their modes: the seller may keep the file in a folder
+    of their own choosing.
+    """
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
+    return folder

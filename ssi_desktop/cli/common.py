@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shlex
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from ssi_desktop import clock, paths
 from ssi_desktop.store.db import DatabaseError, close_database, open_database
+from ssi_desktop.store.health import BadDatabaseError
 
 
 class CliError(Exception):
@@ -54,12 +56,31 @@ def opened_database(args: argparse.Namespace) -> Iterator[Path]:
     path = paths.database_path(getattr(args, "db", None))
     try:
         open_database(path)
+    except BadDatabaseError as error:
+        raise CliError(recovery_advice(error, getattr(args, "db", None))) from error
     except DatabaseError as error:
         raise CliError(str(error)) from error
     try:
         yield path
     finally:
         close_database()
+
+
+def recovery_advice(error: BadDatabaseError, db_option: str | None) -> str:
+    """The one line for a bad database: what is wrong, that it is untouched, what to do."""
+    from ssi_desktop.store.backup import newest_good_backup
+
+    db = f" --db {shlex.quote(db_option)}" if db_option else ""
+    newest = newest_good_backup(error.path)
+    fresh = f"`ssi start-fresh{db}` to move it aside and start an empty log"
+    if newest is None:
+        return f"{error}; the file was left as it is; no backup was found: run {fresh}"
+    restore = f"`ssi restore {shlex.quote(str(newest.path))}{db}`"
+    taken = newest.taken_at.strftime("%Y-%m-%d %H:%M")
+    return (
+        f"{error}; the file was left as it is: run {restore} "
+        f"(backup of {taken}, {newest.entries}), or {fresh}"
+    )
 
 
 def print_json(value: object) -> None:

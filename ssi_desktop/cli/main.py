@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+import peewee
+
 from ssi_desktop import __version__
 from ssi_desktop.catalog import UnknownActionError
 from ssi_desktop.cli import (
+    backup_commands,
     contacts_commands,
     data_commands,
     import_commands,
@@ -23,6 +27,7 @@ from ssi_desktop.cli import (
 )
 from ssi_desktop.cli.common import CliError
 from ssi_desktop.store.actions import InvalidEntryError
+from ssi_desktop.store.db import DatabaseError
 
 COMMAND_MODULES = (
     log_commands,
@@ -35,6 +40,7 @@ COMMAND_MODULES = (
     import_commands,
     target_commands,
     plan_commands,
+    backup_commands,
 )
 EXIT_BAD_INPUT = 2
 
@@ -75,6 +81,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(args)
     except (CliError, InvalidEntryError, UnknownActionError) as error:
         print(f"ssi: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (sqlite3.DatabaseError, peewee.DatabaseError, DatabaseError) as error:
+        # Damage that the check at opening could not see: the transaction was rolled back.
+        print(
+            f"ssi: error: the database failed while in use ({error}); nothing was changed; "
+            "`ssi backup list` shows the backups to restore",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0

@@ -7,7 +7,8 @@ The rules, in the seller's words (docs/SCORING.md has the long form):
 - Rest days (vacation, sick days, holidays) freeze a streak: a rest day that falls short neither
   breaks the streak nor adds to it. Work done on a rest day still counts.
 - A week with rest days asks for its share of the target: the count times the share of the week
-  that is not rest, rounded up. A week made only of rest days freezes the streak.
+  that is not rest, rounded up. A week made only of rest days freezes the streak, unless
+  something was done in it: then it counts.
 - Today (or this week) is open until it is over: not having met it yet never breaks a streak.
 
 Everything here is pure: the day is passed in, counts and rest days are plain values.
@@ -89,7 +90,9 @@ def marks(target: Target, counts: DailyCounts, rest_days: Set[dt.date], today: d
         done = daily.reshape(-1, 7).sum(axis=1)
         rests = resting_days.reshape(-1, 7).sum(axis=1)
         ask = -(-target.count * (7 - rests) // 7)
-        met = (done >= target.count) | ((ask > 0) & (ask <= done))
+        # A week of rest asks for nothing, so any work in it meets it: resting more can never
+        # turn a met week into a frozen one (a shorter streak).
+        met = (done >= target.count) | ((done > 0) & (ask <= done))
     result = np.where(met, Mark.MET, np.where(ask == 0, Mark.RESTED, Mark.MISSED)).astype(np.int8)
     if not met[-1]:
         result[-1] = Mark.OPEN  # today, or this week, is not over

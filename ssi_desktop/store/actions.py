@@ -10,7 +10,7 @@ import peewee
 
 from ssi_desktop.catalog import ACTIONS, Pillar, action, actions_in
 from ssi_desktop.scoring.activity import DailySum, Tally
-from ssi_desktop.store.db import database
+from ssi_desktop.store.db import DatabaseError, database
 from ssi_desktop.store.models import ActionEntry, Contact, utc_now
 
 MAX_COUNT = 1000
@@ -49,6 +49,16 @@ def check_day(day: dt.date, today: dt.date) -> None:
         raise InvalidEntryError(f"{day.isoformat()} is before LinkedIn existed")
 
 
+def _has_broken_characters(text: str) -> bool:
+    """Undecodable bytes (from a command line or a file in another encoding) arrive as lone
+    surrogates, which SQLite cannot store as text."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def check_entry(entry: NewEntry, today: dt.date) -> None:
     """Raise InvalidEntryError unless the entry can be recorded as it is."""
     action(entry.key)
@@ -58,6 +68,8 @@ def check_entry(entry: NewEntry, today: dt.date) -> None:
         raise InvalidEntryError(f"count {entry.count} is more than {MAX_COUNT} in one entry")
     if len(entry.note) > MAX_NOTE_CHARS:
         raise InvalidEntryError(f"the note is longer than {MAX_NOTE_CHARS} characters")
+    if not entry.note.isascii() and _has_broken_characters(entry.note):
+        raise InvalidEntryError("the note has bytes that are not valid UTF-8 text")
     check_day(entry.day, today)
 
 
@@ -191,10 +203,14 @@ def daily_tallies(first_day: dt.date, last_day: dt.date) -> list[Tally]:
     time, so marking an account as a target re-weighs every entry with its people.
     """
     cursor = database.execute_sql(TALLIES_SQL, (first_day.isoformat(), last_day.isoformat()))
-    from_iso = dt.date.fromisoformat
-    return [
-        Tally(from_iso(day), key, int(total), bool(target)) for day, key, target, total in cursor
-    ]
+    try:
+        return [
+            Tally(dt.date.fromisoformat(day), key, int(total), bool(target))
+            for day, key, target, total in cursor
+        ]
+    except (TypeError, ValueError) as error:
+        # SQLite's own checks pass, but a row holds what this app never writes.
+        raise DatabaseError(f"the log holds a damaged entry ({error})") from error
 
 
 def daily_sums(first_day: dt.date, last_day: dt.date) -> list[DailySum]:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import peewee
 
+from ssi_desktop.paths import private_folder
+
 database = peewee.DatabaseProxy()
 """Models bind to this proxy; open_database() points it at a file (tests use temp files)."""
 
@@ -25,7 +27,7 @@ class DatabaseError(Exception):
 
 def _private_file(path: Path) -> None:
     """Create the file readable by the user alone where the OS has such modes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -33,17 +35,18 @@ def _private_file(path: Path) -> None:
 
 def open_database(path: Path) -> peewee.SqliteDatabase:
     """Open (creating if needed) and migrate the database at ``path``, and bind the models."""
-    from ssi_desktop.store.migrations import check_version_read_only, migrate
+    from ssi_desktop.store.health import raise_if_bad
+    from ssi_desktop.store.migrations import LATEST_VERSION, migrate
 
-    if path.exists() and path.stat().st_size > 0:
+    if path.exists():
         # Before any pragma: switching to WAL would already rewrite a file we must refuse.
-        check_version_read_only(path)
+        raise_if_bad(path, LATEST_VERSION)
     _private_file(path)
     db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=5)
     try:
         db.connect()
         migrate(db, path)
-    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
+    except (sqlite3.DatabaseError, peewee.DatabaseError, UnicodeDecodeError) as error:
         db.close()
         raise DatabaseError(f"{path} is not a usable SSI Desktop database ({error})") from error
     except Exception:

@@ -7,18 +7,15 @@ models, so an old database always upgrades the same way. The file is copied befo
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
 
-from ssi_desktop.store.db import DatabaseError
+from ssi_desktop.store.health import Diagnosis, Problem, SchemaTooNewError
 
-
-class SchemaTooNewError(DatabaseError):
-    """The file was written by a newer SSI Desktop."""
+__all__ = ["LATEST_VERSION", "MIGRATIONS", "SchemaTooNewError", "migrate", "schema_version"]
 
 
 @dataclass(frozen=True)
@@ -187,35 +184,16 @@ def schema_version(db: peewee.SqliteDatabase) -> int:
     return int(row[0] or 0)
 
 
-def _too_new(found: int, where: object) -> SchemaTooNewError:
-    return SchemaTooNewError(
-        f"{where} was written by a newer SSI Desktop "
-        f"(schema {found}, this version knows up to {LATEST_VERSION})"
-    )
-
-
-def check_version_read_only(path: Path) -> None:
-    """Refuse a file from a newer version, or one that is not SQLite, without writing to it."""
-    try:
-        with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as con:
-            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
-            found = 0
-            if "schema_version" in tables:
-                found = int(
-                    con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
-                )
-        con.close()
-    except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path} is not a usable SSI Desktop database ({error})") from error
-    if found > LATEST_VERSION:
-        raise _too_new(found, path)
+def _too_new(found: int, path: Path) -> SchemaTooNewError:
+    detail = f"schema {found}; this version knows up to {LATEST_VERSION}"
+    return SchemaTooNewError(path, Diagnosis(Problem.TOO_NEW, detail))
 
 
 def migrate(db: peewee.SqliteDatabase, path: Path | None = None) -> int:
     """Bring the database to LATEST_VERSION; returns the version it had."""
     found = schema_version(db)
     if found > LATEST_VERSION:
-        raise _too_new(found, path or "the database")
+        raise _too_new(found, path or Path(db.database))
     if found == LATEST_VERSION:
         return found
     if found and path is not None:

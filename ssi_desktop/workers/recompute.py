@@ -144,6 +144,11 @@ class Recomputer(QObject):
         self._thread.wait()
         self._set_busy(False)
 
+    def resume(self) -> None:
+        """Start the thread again after stop(), e.g. once the database file was replaced."""
+        if not self._thread.isRunning():
+            self._thread.start()
+
     @Slot(int, object)
     def _on_scored(self, generation: int, snapshot: ScoreSnapshot) -> None:
         if generation == self._generation:

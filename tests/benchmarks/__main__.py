@@ -29,6 +29,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "pipeline": _report("pipeline"),
     "import": _report("importing"),
     "habits": _report("habits"),
+    "safety": _report("safety"),
 }
 
 

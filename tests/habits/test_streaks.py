@@ -153,7 +153,7 @@ def naive_streak(target, counts, rest, today) -> tuple[int, int]:
         ask = target.count if target.per is Period.DAY else week_ask(target, len(set(span) & rest))
         if target.per is Period.DAY and start in rest:
             ask = 0
-        if done >= target.count or 0 < ask <= done:
+        if done >= target.count or (0 < ask <= done) or (done > 0 and ask <= done):
             periods.append("met")
         elif today in span:
             periods.append("open")
@@ -181,3 +181,17 @@ def test_streaks_agree_with_the_rules_read_literally(counts_by_offset, rest_offs
     rest = frozenset(day(n) for n in rest_offsets)
     result = streak(target, counts, rest, day(now))
     assert (result.current, result.best) == naive_streak(target, counts, rest, day(now))
+
+
+def test_work_in_a_week_of_rest_keeps_the_streak_going() -> None:
+    # Three weeks met (3 a week), then a week all rest with one action in it.
+    monday = week_start(day(0))
+    counts = {monday + dt.timedelta(weeks=w): 3 for w in range(3)}
+    rest_week = monday + dt.timedelta(weeks=3)
+    counts[rest_week + dt.timedelta(days=2)] = 1
+    rest = frozenset(each_day(rest_week, rest_week + dt.timedelta(days=6)))
+    today = rest_week + dt.timedelta(days=7)  # the Monday after: the rest week is over
+    weekly = Target("post_published", 3, Period.WEEK)
+    assert streak(weekly, counts, rest, today).current == 4
+    counts.pop(rest_week + dt.timedelta(days=2))
+    assert streak(weekly, counts, rest, today).current == 3  # a quiet rest week only freezes

@@ -39,7 +39,8 @@ class ImportController(QObject):
         super().__init__(window)
         self.window = window
         self.job: BackgroundJob | None = None
-        self.progress: QProgressDialog | None = None
+        self.progress: QProgressDialog | None = None  # the dialog while a job runs
+        self._dialog: QProgressDialog | None = None
         self.preview: PreviewDialog | None = None
         self.import_action = QAction("&Import LinkedIn Archive…", window)
         self.import_action.setObjectName("importLinkedInAction")
@@ -166,16 +167,13 @@ class ImportController(QObject):
         if self.job is not None:
             return  # one import at a time; the modal progress dialog prevents a second anyway
         self.job = BackgroundJob(work, (ImportCancelled,), self)
-        progress = QProgressDialog(label, "Cancel", 0, 0, self.window)
-        progress.setObjectName("importProgress")
-        progress.setWindowTitle("LinkedIn Archive")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        if not cancellable:
+        progress = self._progress_dialog()
+        progress.setLabelText(label)
+        progress.setRange(0, 0)
+        if cancellable:
+            progress.setCancelButtonText("Cancel")
+        else:
             progress.setCancelButton(None)
-        progress.canceled.connect(self._cancel)
         self.progress = progress
         self.job.progressed.connect(self._progressed)
         # _finish first: the progress dialog is gone before a preview or a message shows.
@@ -186,6 +184,25 @@ class ImportController(QObject):
         self.job.cancelled.connect(self._cancelled)
         progress.show()
         self.job.start()
+
+    def _progress_dialog(self) -> QProgressDialog:
+        """The one progress dialog, made on first use and kept: hidden between jobs.
+
+        A modal QProgressDialog runs the event loop inside setValue(), where the job's end
+        (and so _finish) can arrive: deleting the dialog then would pull it from under its own
+        setValue(). Kept for the controller's life, it is only ever hidden.
+        """
+        if self._dialog is None:
+            dialog = QProgressDialog("", "Cancel", 0, 0, self.window)
+            dialog.setObjectName("importProgress")
+            dialog.setWindowTitle("LinkedIn Archive")
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(0)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.canceled.connect(self._cancel)
+            self._dialog = dialog
+        return self._dialog
 
     @Slot()
     def _cancel(self) -> None:
@@ -216,8 +233,8 @@ class ImportController(QObject):
             job.stop()  # the thread is ending: wait the last moment so none is left running
             job.deleteLater()
         if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
+            self.progress.reset()  # clears wasCanceled() for the next job
+            self.progress.hide()
             self.progress = None
 
     def shutdown(self) -> None:

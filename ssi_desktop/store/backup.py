@@ -1,0 +1,194 @@
+"""Backups of the database: SQLite's online backup API, kept in ``backups/`` beside the file.
+
+A backup is a consistent copy even while the window writes (the backup API reads one snapshot),
+written to a temporary name, checked, and only then renamed into place: a half-made backup
+never looks like a good one. One is made automatically on the first start of each day; the 14
+newest are kept. Restoring never deletes anything: the current file is moved aside first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ssi_desktop.paths import private_folder
+from ssi_desktop.store import health
+from ssi_desktop.store.db import DatabaseError
+from ssi_desktop.store.migrations import LATEST_VERSION
+
+FOLDER_NAME = "backups"
+KEEP = 14
+_NAME = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file: when it was taken and how many log entries it holds."""
+
+    path: Path
+    taken_at: dt.datetime
+    entry_count: int
+
+    @property
+    def entries(self) -> str:
+        """``1 entry``, ``1,335 entries``: how messages name what a backup holds."""
+        return entries(self.entry_count)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file": str(self.path),
+            "taken_at": self.taken_at.isoformat(timespec="seconds"),
+            "entries": self.entry_count,
+            "bytes": self.path.stat().st_size,
+        }
+
+
+def entries(count: int) -> str:
+    return f"{count:,} {'entry' if count == 1 else 'entries'}"
+
+
+def backup_folder(db_path: Path) -> Path:
+    return db_path.parent / FOLDER_NAME
+
+
+def _private_temp(folder: Path, name: str) -> Path:
+    temp = folder / f".{name}.tmp"
+    temp.unlink(missing_ok=True)  # left over by a copy that was killed half-way
+    os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    return temp
+
+
+def _copy_database(source: Path, target: Path, mode: str) -> None:
+    """A consistent copy of ``source`` into ``target`` (a single file, no -wal needed).
+
+    ``mode`` "rw" for the live database (closing the last connection tidies its -wal and
+    -shm files away), "ro" for a file that must not be touched at all.
+    """
+    if not source.is_file():
+        raise DatabaseError(f"{source} does not exist")
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode={mode}", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"could not copy {source} ({error})") from error
+    finally:
+        dst.close()
+        src.close()
+    with target.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def write_backup(db_path: Path, target: Path) -> Backup:
+    """Copy the database to ``target`` (never overwriting a file there); returns the Backup."""
+    if target.exists():
+        raise DatabaseError(f"{target} already exists; choose a new file name")
+    temp = _private_temp(target.parent, target.name)
+    try:
+        _copy_database(db_path, temp, "rw")
+        health.raise_if_bad(temp, LATEST_VERSION, allow_empty=False)
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return Backup(target, _taken_at(target), health.entry_count(target))
+
+
+def back_up_now(db_path: Path, now: dt.datetime) -> Backup:
+    """A new backup in the backups folder; older ones beyond the newest KEEP are removed."""
+    folder = private_folder(backup_folder(db_path))
+    name = f"{db_path.stem}-{health.stamp(now)}.sqlite3"
+    target, number = folder / name, 1
+    while target.exists():
+        number += 1
+        target = folder / name.replace(".sqlite3", f"-{number}.sqlite3")
+    made = write_backup(db_path, target)
+    prune(db_path)
+    return made
+
+
+def daily_backup(db_path: Path, now: dt.datetime) -> Backup | None:
+    """Back up unless a backup was already taken today; None when none was needed."""
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return None
+    if any(taken.date() == now.date() for _, taken in _backup_files(db_path)):
+        return None
+    return back_up_now(db_path, now)
+
+
+def _taken_at(path: Path) -> dt.datetime:
+    match = _NAME.search(path.name)
+    if match:
+        return dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+    return dt.datetime.fromtimestamp(path.stat().st_mtime)
+
+
+def _backup_files(db_path: Path) -> list[tuple[Path, dt.datetime]]:
+    """This database's backup files, newest first (by the time in their names)."""
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return []
+    found = [
+        (path, _taken_at(path))
+        for path in folder.glob(f"{db_path.stem}-*.sqlite3")
+        if _NAME.search(path.name)
+    ]
+    return sorted(found, key=lambda item: (item[1], item[0].name), reverse=True)
+
+
+def prune(db_path: Path, keep: int = KEEP) -> list[Path]:
+    """Remove all but the ``keep`` newest backups; returns the removed files."""
+    old = [path for path, _ in _backup_files(db_path)[keep:]]
+    for path in old:
+        path.unlink()
+    return old
+
+
+def backups(db_path: Path) -> list[Backup]:
+    """The good backups of this database, newest first (damaged ones are left out)."""
+    good = []
+    for path, taken in _backup_files(db_path):
+        if health.diagnose(path, LATEST_VERSION, allow_empty=False) is None:
+            good.append(Backup(path, taken, health.entry_count(path)))
+    return good
+
+
+def newest_good_backup(db_path: Path) -> Backup | None:
+    for path, taken in _backup_files(db_path):
+        if health.diagnose(path, LATEST_VERSION, allow_empty=False) is None:
+            return Backup(path, taken, health.entry_count(path))
+    return None
+
+
+def describe(source: Path) -> Backup:
+    """A file to restore from, checked: raises BadDatabaseError unless it is a good backup."""
+    health.raise_if_bad(source, LATEST_VERSION, allow_empty=False)
+    return Backup(source, _taken_at(source), health.entry_count(source))
+
+
+def restore(source: Path, db_path: Path, now: dt.datetime) -> Path | None:
+    """Replace the database with the backup ``source``; returns where the old file went.
+
+    Every connection to ``db_path`` must be closed first. The backup is checked and copied
+    next to the database before the current file is touched, so a failure leaves it in place.
+    """
+    describe(source)
+    folder = db_path.parent
+    private_folder(folder)
+    temp = _private_temp(folder, db_path.name)
+    try:
+        _copy_database(source, temp, "ro")
+        aside = None
+        if db_path.exists():
+            bad = health.diagnose(db_path, LATEST_VERSION) is not None
+            aside = health.move_aside(db_path, "bad" if bad else "before-restore", now)
+        temp.replace(db_path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return aside
