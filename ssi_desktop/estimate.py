@@ -120,7 +120,8 @@ def plan(day: dt.date, sensitivity: Sensitivity | None = None) -> list[Suggestio
             fitted = fit(prepare(activity, history, first, last), found)
             return CalibrationState(enabled=True, calibration=fitted).sensitivity
 
-        return rank(day, load_activity(first, max(day, last)), history, refitted)
+        activity = load_activity(first, max(day, last))
+        return rank(day, activity, history, refitted, fitted=refitted(activity))
     chosen = current_sensitivity() if sensitivity is None else sensitivity
     return rank(day, load_activity(day, day), history, chosen)
 

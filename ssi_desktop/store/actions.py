@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import peewee
 
-from ssi_desktop.catalog import ACTIONS, Pillar, action, actions_in
+from ssi_desktop.catalog import Pillar, action, actions_in
 from ssi_desktop.scoring.activity import DailySum, Tally
 from ssi_desktop.store.db import DatabaseError, database
 from ssi_desktop.store.models import ActionEntry, Contact, utc_now
@@ -234,29 +234,19 @@ def daily_sums(first_day: dt.date, last_day: dt.date) -> list[DailySum]:
     return [DailySum(*row) for row in cursor]
 
 
-_KEY_POSITIONS = "," + ",".join(a.key for a in ACTIONS) + ","
+def log_fingerprint(until: dt.date) -> tuple[int, int]:
+    """Changes whenever an entry dated up to ``until``, or a contact or account, changes.
 
-
-def log_fingerprint(until: dt.date) -> tuple[float, ...]:
-    """A summary of every entry dated up to ``until``, in one indexed SQL pass.
-
-    Any single change to those entries (one added or deleted, or its day, type, count, target
-    flag or contact edited) or to a contact's weight changes it, so a result computed from them
-    (the calibration fit) can be reused until then instead of reloading years of history.
+    Triggers keep a revision per day of the log (schema 6, store/migrations.py) that only
+    ever goes up, so the sum of revisions up to a day is a change counter for everything
+    scored up to that day: a result computed from them (the calibration fit) can be reused
+    until it moves, instead of reloading years of history.
     """
-    row = database.execute_sql(
-        "SELECT COUNT(*), TOTAL(id), TOTAL(id * count), TOTAL(id * at_target),"
-        " TOTAL(id * julianday(day)), TOTAL(id * instr(?, ',' || key || ',')),"
-        " TOTAL(id * IFNULL(contact_id, 0))"
-        " FROM action_entry WHERE day <= ?",
-        (_KEY_POSITIONS, until.isoformat()),
+    count, total = database.execute_sql(
+        "SELECT COUNT(*), TOTAL(revision) FROM log_day_revision WHERE day <= ?",
+        (until.isoformat(),),
     ).fetchone()
-    # Contacts weigh entries through their decision-maker flag and their account's target flag.
-    contacts = database.execute_sql(
-        "SELECT COUNT(*), TOTAL(c.id * (1 + c.is_decision_maker + 2 * a.is_target)),"
-        " TOTAL(c.id * c.account_id) FROM contact AS c JOIN account AS a ON a.id = c.account_id"
-    ).fetchone()
-    return tuple(float(value) for value in (*row, *contacts))
+    return int(count), int(total)
 
 
 def counts_on(day: dt.date) -> dict[str, int]:

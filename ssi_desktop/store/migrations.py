@@ -161,6 +161,53 @@ ALTER TABLE profile_change ADD COLUMN batch_id INTEGER;
 CREATE INDEX profile_change_batch ON profile_change (batch_id)
 """
 
+_CONTACTS = "'0000-00-00'"  # the revision "day" of contacts and accounts: before any real day
+_BUMP = (
+    "INSERT INTO log_day_revision (day, revision) VALUES ({day}, 1)"
+    " ON CONFLICT (day) DO UPDATE SET revision = revision + 1;"
+)
+V6_LOG_DAY_REVISIONS = (
+    # One row per day with entries: its revision goes up with every change to that day's
+    # entries, and the day _CONTACTS with every change to contacts or accounts
+    # (they weigh entries). A sum of revisions up to a day therefore changes exactly when
+    # something scored up to that day changed: an indexed read of a few thousand rows, where
+    # summarising the entries themselves meant scanning them all (store/actions.py).
+    """CREATE TABLE log_day_revision (
+        day DATE NOT NULL PRIMARY KEY,
+        revision INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    """INSERT INTO log_day_revision (day, revision)
+        SELECT day, 1 FROM action_entry GROUP BY day""",
+    f"INSERT INTO log_day_revision (day, revision) VALUES ({_CONTACTS}, 1)",
+    *(
+        f"""CREATE TRIGGER {name} AFTER {event} ON {table}
+        BEGIN
+            {" ".join(_BUMP.format(day=day) for day in days)}
+        END"""
+        for name, event, table, days in (
+            ("entry_added", "INSERT", "action_entry", ("NEW.day",)),
+            ("entry_deleted", "DELETE", "action_entry", ("OLD.day",)),
+            ("entry_changed", "UPDATE", "action_entry", ("OLD.day", "NEW.day")),
+            ("contact_added", "INSERT", "contact", (_CONTACTS,)),
+            ("contact_changed", "UPDATE", "contact", (_CONTACTS,)),
+            ("contact_deleted", "DELETE", "contact", (_CONTACTS,)),
+            ("account_changed", "UPDATE", "account", (_CONTACTS,)),
+            ("account_deleted", "DELETE", "account", (_CONTACTS,)),
+        )
+    ),
+)
+
+
+def _run_statements(statements: tuple[str, ...]) -> Callable[[peewee.SqliteDatabase], None]:
+    """Like _run_script, for statements that hold semicolons of their own (trigger bodies)."""
+
+    def apply(db: peewee.SqliteDatabase) -> None:
+        for statement in statements:
+            db.execute_sql(statement)
+
+    return apply
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "action log and profile checklist", _run_script(V1_ACTIONS_AND_PROFILE)),
     Migration(2, "official SSI readings and settings", _run_script(V2_READINGS_AND_SETTINGS)),
@@ -173,6 +220,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         5, "import batches (undo an archive import as a whole)", _run_script(V5_IMPORT_BATCHES)
     ),
+    Migration(6, "a revision per day of the log", _run_statements(V6_LOG_DAY_REVISIONS)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -146,8 +146,16 @@ def on(day: dt.date) -> OfficialReading | None:
 
 
 def all_readings() -> list[OfficialReading]:
-    """Every reading, oldest first."""
-    return [_from_row(r) for r in OfficialReadingRow.select().order_by(OfficialReadingRow.day)]
+    """Every reading, oldest first (plain SQL: the worker reads them on every recompute)."""
+    cursor = database.execute_sql(
+        "SELECT day, total, brand, people, insights, relationships, industry_rank,"
+        " network_rank, industry_avg, network_avg FROM official_reading ORDER BY day"
+    )
+    found = []
+    for day, total, brand, people, insights, relationships, *benchmarks in cursor:
+        pillars = dict(zip(Pillar, (brand, people, insights, relationships), strict=True))
+        found.append(OfficialReading(dt.date.fromisoformat(day), total, pillars, *benchmarks))
+    return found
 
 
 def reading_count() -> int:

@@ -105,3 +105,29 @@ def test_daily_tallies_sum_entries_per_day_type_and_target_flag(db):
 def test_known_external_ids(db):
     actions.record(NewEntry("reaction", TODAY, external_id="li:reaction:1"), TODAY)
     assert actions.known_external_ids(["li:reaction:1", "li:reaction:2"]) == {"li:reaction:1"}
+
+
+def test_the_log_fingerprint_moves_with_every_change_up_to_its_day(db):
+    from ssi_desktop.store import accounts
+
+    cutoff = TODAY - dt.timedelta(days=10)
+    seen = [actions.log_fingerprint(cutoff)]
+
+    def changed() -> bool:
+        seen.append(actions.log_fingerprint(cutoff))
+        return seen[-1] != seen[-2]
+
+    entry = actions.record(NewEntry("post_published", cutoff - dt.timedelta(days=3)), TODAY)
+    assert changed()
+    actions.record(NewEntry("post_published", TODAY), TODAY)  # after the cut-off day
+    assert not changed()
+    actions.update(entry.id, NewEntry("reaction", entry.day), TODAY)
+    assert changed()
+    actions.update(entry.id, NewEntry("reaction", TODAY), TODAY)  # moved past the cut-off
+    assert changed()
+    account = accounts.add_account("Northwind")
+    accounts.add_contact("Dana Reyes", account.id, is_decision_maker=True)
+    assert changed()
+    actions.delete(entry.id)
+    assert not changed()  # it was dated after the cut-off by then
+    assert len(set(seen)) == len(seen) - 2  # a value never comes back once it moved
