@@ -1,17 +1,18 @@
-"""One background thread that rebuilds the ScoreSnapshot after each change, newest wins.
+"""Background threads that rebuild the ScoreSnapshot after each change, newest wins.
 
 The pattern is Orange3's ConcurrentMixin cut down to what the window needs:
 
 - the GUI thread calls Recomputer.request(day); each request gets a higher generation number;
-- the worker, living in its own QThread with its own database connection, skips a request
+- a worker, living in its own QThread with its own database connection, skips a request
   when a newer one is already waiting, and asks "am I stale?" between steps of the task, so
   a burst of quick-adds costs one computation, not one each;
 - a finished result travels back by a queued signal and is shown only if it is the newest;
-- with a ``details`` step, the score is sent as soon as it is known (score_ready) and the
-  snapshot completed with the slower panels follows (snapshot_ready): a quick-add shows its
-  new total without waiting for the outcome charts.
+- with a ``details`` step, the score is sent as soon as it is known (score_ready) and a
+  second thread completes it with the slower panels (snapshot_ready). The score thread is
+  then free for the next change at once: a quick-add never waits behind the habit and outcome
+  panels of the one before it.
 
-The worker never touches a widget: it only emits signals carrying frozen data.
+Workers never touch a widget: they only emit signals carrying frozen data.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import datetime as dt
 import logging
 import weakref
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
@@ -34,6 +36,8 @@ Task = Callable[[dt.date, Callable[[], bool]], ScoreSnapshot]
 Details = Callable[[ScoreSnapshot, Callable[[], bool]], ScoreSnapshot]
 """Completes a snapshot with what takes longer to gather; may also give up when stale."""
 
+Step = Callable[[Any, Callable[[], bool]], ScoreSnapshot]
+
 _threads: weakref.WeakSet[QThread] = weakref.WeakSet()
 
 
@@ -43,16 +47,14 @@ def running_threads() -> list[QThread]:
 
 
 class _Worker(QObject):
-    """Lives in the worker thread; runs the task for the newest request only."""
+    """Lives in a worker thread; runs its step for the newest request only."""
 
-    scored = Signal(int, object)  # generation, ScoreSnapshot before its details
     finished = Signal(int, object)  # generation, ScoreSnapshot
     failed = Signal(int, str)  # generation, message
 
-    def __init__(self, task: Task, details: Details | None) -> None:
+    def __init__(self, step: Step) -> None:
         super().__init__()
-        self._task = task
-        self._details = details
+        self._step = step
         self.latest = 0
         """The newest generation requested; written by the GUI thread (an atomic int store)."""
 
@@ -65,7 +67,7 @@ class _Worker(QObject):
         close_database()
 
     @Slot(int, object)
-    def run(self, generation: int, day: dt.date) -> None:
+    def run(self, generation: int, given: object) -> None:
         if generation != self.latest:
             return  # a newer request is already queued behind this one
 
@@ -73,12 +75,7 @@ class _Worker(QObject):
             return generation != self.latest
 
         try:
-            snapshot = self._task(day, stale)
-            if self._details is not None:
-                if stale():
-                    return
-                self.scored.emit(generation, snapshot)
-                snapshot = self._details(snapshot, stale)
+            snapshot = self._step(given, stale)
         except Cancelled:
             return
         except Exception as error:
@@ -89,14 +86,36 @@ class _Worker(QObject):
             self.finished.emit(generation, snapshot)
 
 
+class _WorkerThread:
+    """A worker in a QThread of its own, with its own database connection."""
+
+    def __init__(self, step: Step, name: str) -> None:
+        self.thread = QThread()
+        self.thread.setObjectName(name)
+        self.worker = _Worker(step)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.connect_database)
+        # finished is emitted in the worker thread just before it ends: close its connection
+        # there, as peewee keeps one connection per thread.
+        self.thread.finished.connect(self.worker.close_database, Qt.ConnectionType.DirectConnection)
+        _threads.add(self.thread)
+        self.thread.start()
+
+    def stop(self, generation: int) -> None:
+        self.worker.latest = generation  # a running step sees it is stale
+        self.thread.quit()
+        self.thread.wait()
+
+
 class Recomputer(QObject):
-    """The GUI side of the score worker: request() recomputes; snapshot_ready delivers."""
+    """The GUI side of the score workers: request() recomputes; the signals deliver."""
 
     score_ready = Signal(object)  # ScoreSnapshot without its details yet, on the GUI thread
     snapshot_ready = Signal(object)  # ScoreSnapshot, on the GUI thread
     failed = Signal(str)
     busy_changed = Signal(bool)
-    _requested = Signal(int, object)  # generation, day: queued to the worker
+    _requested = Signal(int, object)  # generation, day: queued to the score worker
+    _scored = Signal(int, object)  # generation, ScoreSnapshot: queued to the details worker
 
     def __init__(
         self, task: Task, parent: QObject | None = None, details: Details | None = None
@@ -104,55 +123,57 @@ class Recomputer(QObject):
         super().__init__(parent)
         self._generation = 0
         self._busy = False
-        self._thread = QThread()
-        self._thread.setObjectName("score-recompute")
-        self._worker = _Worker(task, details)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.connect_database)
-        # finished is emitted in the worker thread just before it ends: close its connection
-        # there, as peewee keeps one connection per thread.
-        self._thread.finished.connect(
-            self._worker.close_database, Qt.ConnectionType.DirectConnection
-        )
-        self._requested.connect(self._worker.run)
-        self._worker.scored.connect(self._on_scored)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        _threads.add(self._thread)
-        self._thread.start()
+        self._score = _WorkerThread(task, "score-recompute")
+        self._requested.connect(self._score.worker.run)
+        self._score.worker.failed.connect(self._on_failed)
+        self._details: _WorkerThread | None = None
+        if details is None:
+            self._score.worker.finished.connect(self._on_finished)
+        else:
+            self._score.worker.finished.connect(self._on_scored)
+            self._details = _WorkerThread(details, "score-details")
+            self._scored.connect(self._details.worker.run)
+            self._details.worker.finished.connect(self._on_finished)
+            self._details.worker.failed.connect(self._on_failed)
 
     @property
     def busy(self) -> bool:
         return self._busy
 
+    def _workers(self) -> list[_WorkerThread]:
+        return [self._score] if self._details is None else [self._score, self._details]
+
     def request(self, day: dt.date) -> None:
         """Recompute for ``day``; any computation still running for an older request is dropped."""
-        if not self._thread.isRunning():
+        if not self._score.thread.isRunning():
             return
         self._generation += 1
-        self._worker.latest = self._generation
+        for each in self._workers():
+            each.worker.latest = self._generation
         self._set_busy(True)
         self._requested.emit(self._generation, day)
 
     def stop(self) -> None:
-        """Drop pending work, end the thread and wait for it; safe to call twice."""
-        if not self._thread.isRunning():
+        """Drop pending work, end the threads and wait for them; safe to call twice."""
+        if not self._score.thread.isRunning():
             return
         self._generation += 1
-        self._worker.latest = self._generation  # the running task sees it is stale
-        self._thread.quit()
-        self._thread.wait()
+        for each in self._workers():
+            each.stop(self._generation)
         self._set_busy(False)
 
     def resume(self) -> None:
-        """Start the thread again after stop(), e.g. once the database file was replaced."""
-        if not self._thread.isRunning():
-            self._thread.start()
+        """Start the threads again after stop(), e.g. once the database file was replaced."""
+        for each in self._workers():
+            if not each.thread.isRunning():
+                each.thread.start()
 
     @Slot(int, object)
     def _on_scored(self, generation: int, snapshot: ScoreSnapshot) -> None:
-        if generation == self._generation:
-            self.score_ready.emit(snapshot)
+        if generation != self._generation:
+            return
+        self.score_ready.emit(snapshot)
+        self._scored.emit(generation, snapshot)
 
     @Slot(int, object)
     def _on_finished(self, generation: int, snapshot: ScoreSnapshot) -> None:

@@ -153,7 +153,7 @@ def naive_streak(target, counts, rest, today) -> tuple[int, int]:
         ask = target.count if target.per is Period.DAY else week_ask(target, len(set(span) & rest))
         if target.per is Period.DAY and start in rest:
             ask = 0
-        weekly_rest_worked = target.per is Period.WEEK and 0 < done and ask <= done
+        weekly_rest_worked = target.per is Period.WEEK and done > 0 and ask <= done
         if done >= target.count or 0 < ask <= done or weekly_rest_worked:
             periods.append("met")
         elif today in span:

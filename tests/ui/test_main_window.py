@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from ssi_desktop.catalog import ACTIONS, Pillar, actions_in
 from ssi_desktop.store import actions
 from ssi_desktop.ui.main_window import MainWindow
+from ssi_desktop.workers.recompute import running_threads
 from tests.conftest import TODAY
 from tests.ui.conftest import WindowFactory
 
@@ -148,6 +149,7 @@ def test_size_position_and_tab_are_remembered(make_window: WindowFactory, qtbot:
     assert (second.width(), second.height()) == (1111, 700)
 
 
-def test_closing_stops_the_worker(window: MainWindow) -> None:
+def test_closing_stops_the_workers(window: MainWindow) -> None:
+    assert running_threads() != []
     window.close()
-    assert not window.recomputer._thread.isRunning()
+    assert running_threads() == []
