@@ -22,7 +22,7 @@ from ssi_desktop.store.migrations import LATEST_VERSION
 
 FOLDER_NAME = "backups"
 KEEP = 14
-_NAME = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+_NAME = re.compile(r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,13 @@ def _backup_files(db_path: Path) -> list[tuple[Path, dt.datetime]]:
         for path in folder.glob(f"{db_path.stem}-*.sqlite3")
         if _NAME.search(path.name)
     ]
-    return sorted(found, key=lambda item: (item[1], item[0].name), reverse=True)
+    return sorted(found, key=lambda item: (item[1], _number(item[0])), reverse=True)
+
+
+def _number(path: Path) -> int:
+    """1 for the first backup of a second, 2, 3... for the next ones (``-2`` in the name)."""
+    match = _NAME.search(path.name)
+    return int(match.group(2)) if match and match.group(2) else 1
 
 
 def prune(db_path: Path, keep: int = KEEP) -> list[Path]:
