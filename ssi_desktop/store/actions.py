@@ -231,7 +231,11 @@ def daily_sums(first_day: dt.date, last_day: dt.date) -> list[DailySum]:
         " WHERE e.day BETWEEN ? AND ? GROUP BY e.day, e.key",
         (first_day.isoformat(), first_day.isoformat(), last_day.isoformat()),
     )
-    return [DailySum(*row) for row in cursor]
+    found = [DailySum(*row) for row in cursor]
+    if any(row.offset is None or row.total is None for row in found):
+        # SQLite's own checks pass, but a row holds what this app never writes.
+        raise DatabaseError("the log holds a damaged entry (a day that is not a date)")
+    return found
 
 
 def log_fingerprint(until: dt.date) -> tuple[int, int]:
