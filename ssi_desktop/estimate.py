@@ -12,6 +12,7 @@ from ssi_desktop.scoring import Activity, ScoreSeries, Sensitivity, compute, pre
 from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.scoring.calibration import MIN_READINGS, UNCALIBRATED, Calibration, fit
 from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY
+from ssi_desktop.staleness import IsStale, never
 from ssi_desktop.store import actions, profile, readings, settings
 
 
@@ -105,7 +106,9 @@ def current_sensitivity() -> Sensitivity:
     return calibrate().sensitivity
 
 
-def plan(day: dt.date, sensitivity: Sensitivity | None = None) -> list[Suggestion]:
+def plan(
+    day: dt.date, sensitivity: Sensitivity | None = None, *, cancelled: IsStale = never
+) -> list[Suggestion]:
     """Every action type ranked by what one more of it on ``day`` adds to that day's estimate.
 
     Loads and scores exactly as series(day, day) does (the same sensitivity when none is
@@ -121,9 +124,9 @@ def plan(day: dt.date, sensitivity: Sensitivity | None = None) -> list[Suggestio
             return CalibrationState(enabled=True, calibration=fitted).sensitivity
 
         activity = load_activity(first, max(day, last))
-        return rank(day, activity, history, refitted, fitted=refitted(activity))
+        return rank(day, activity, history, refitted, refitted(activity), cancelled)
     chosen = current_sensitivity() if sensitivity is None else sensitivity
-    return rank(day, load_activity(day, day), history, chosen)
+    return rank(day, load_activity(day, day), history, chosen, cancelled=cancelled)
 
 
 def _fit_includes(day: dt.date) -> bool:

@@ -19,6 +19,7 @@ from ssi_desktop.habits.forecast import MILESTONES, Forecast
 from ssi_desktop.habits.plan import Suggestion
 from ssi_desktop.habits.streaks import Streak, streak
 from ssi_desktop.habits.targets import Progress, Target, progress
+from ssi_desktop.staleness import IsStale, never, stop_if
 from ssi_desktop.store import actions, habit_targets, rest_days
 
 CALENDAR_WEEKS = 53
@@ -106,7 +107,7 @@ def calendar_start(day: dt.date) -> dt.date:
     return week_start(day) - dt.timedelta(weeks=CALENDAR_WEEKS - 1)
 
 
-def habit_report(day: dt.date) -> HabitReport:
+def habit_report(day: dt.date, cancelled: IsStale = never) -> HabitReport:
     """Everything the Today panel, the progress rows, the calendar, the forecast and the tray
     need (runs the score model: call it from the worker, as build_snapshot does). It scores
     as every estimate does now (calibrated when switched on), so the gains are the score's."""
@@ -119,10 +120,17 @@ def habit_report(day: dt.date) -> HabitReport:
             per_day[tally.day] += tally.count
         if (day - tally.day).days < FAVOURITE_DAYS:
             per_key[tally.key] += tally.count
+    # ``cancelled`` between the slow steps: a newer change makes this report stale, and the
+    # score of that change should not have to share the interpreter with it.
+    stop_if(cancelled)
+    targets = tuple(targets_report(day))
+    stop_if(cancelled)
+    plan = tuple(estimate.plan(day, cancelled=cancelled))
+    stop_if(cancelled)
     return HabitReport(
         day=day,
-        targets=tuple(targets_report(day)),
-        plan=tuple(estimate.plan(day)),
+        targets=targets,
+        plan=plan,
         favourites=tuple(key for key, _n in per_key.most_common()),
         active_days=MappingProxyType(dict(per_day)),
         rest_days=rest_days.days(),

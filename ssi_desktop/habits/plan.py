@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ssi_desktop.catalog import ACTIONS, ActionType, action
 from ssi_desktop.scoring import Activity, ProfileHistory, Sensitivity, Tally, score_on
+from ssi_desktop.staleness import IsStale, never, stop_if
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def rank(
     profile: ProfileHistory,
     sensitivity: Sensitivity | SensitivityFor,
     fitted: Sensitivity | None = None,
+    cancelled: IsStale = never,
 ) -> list[Suggestion]:
     """Every action type, the biggest gain first (catalog order among equal gains).
 
@@ -64,6 +66,7 @@ def rank(
     """
 
     def total(scored: Activity, tuned: Sensitivity | SensitivityFor) -> float:
+        stop_if(cancelled)  # a refit can take milliseconds: give up between them when stale
         chosen = tuned(scored) if callable(tuned) else tuned
         return score_on(day, scored, profile, chosen).total
 

@@ -21,14 +21,11 @@ from ssi_desktop.habit_report import HabitReport, habit_report
 from ssi_desktop.reading_overlay import NO_OVERLAY, ReadingOverlay
 from ssi_desktop.scoring import Explanation, compute
 from ssi_desktop.scoring.activity import FloatArray
+from ssi_desktop.staleness import never, stop_if
 from ssi_desktop.store import actions, profile
 from ssi_desktop.workers.pipeline import PipelineView, load_pipeline
 
 TREND_DAYS = 90
-
-
-class Cancelled(Exception):  # noqa: N818  (a signal to stop, not an error)
-    """A newer change made this computation stale; its result would be thrown away."""
 
 
 @dataclass(frozen=True)
@@ -61,10 +58,6 @@ def _frozen(values: FloatArray) -> FloatArray:
     return copy
 
 
-def never() -> bool:
-    return False
-
-
 def build_score(
     day: dt.date, cancelled: Callable[[], bool] = never, *, trend_days: int = TREND_DAYS
 ) -> ScoreSnapshot:
@@ -79,12 +72,10 @@ def build_score(
     counts = actions.counts_on(day)
     entry_count = actions.entry_count()
     overlay = reading_overlay.load(first_day, day)
-    if cancelled():
-        raise Cancelled
+    stop_if(cancelled)
     calibration = estimate.calibration_state()
     series = compute(activity, history, first_day, day, calibration.sensitivity)
-    if cancelled():
-        raise Cancelled
+    stop_if(cancelled)
     today = series.on(day)
     return ScoreSnapshot(
         day=day,
@@ -104,12 +95,10 @@ def build_score(
 
 def add_details(snapshot: ScoreSnapshot, cancelled: Callable[[], bool] = never) -> ScoreSnapshot:
     """The same snapshot with the panels that take longer to gather (outcomes, posts, habits)."""
-    if cancelled():
-        raise Cancelled
+    stop_if(cancelled)
     pipeline = load_pipeline(snapshot.day)
-    if cancelled():
-        raise Cancelled
-    return replace(snapshot, pipeline=pipeline, habits=habit_report(snapshot.day))
+    stop_if(cancelled)
+    return replace(snapshot, pipeline=pipeline, habits=habit_report(snapshot.day, cancelled))
 
 
 def build_snapshot(

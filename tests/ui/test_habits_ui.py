@@ -160,6 +160,8 @@ def test_calendar_has_a_square_per_day_and_shades_by_quartile(qtbot, window):
     snapshot = recompute(qtbot, window)
     report = snapshot.habits
     calendar = window.findChild(HabitCalendar)
+    assert len(calendar.squares.data) == 0  # not drawn while its tab is hidden
+    assert window.select_tab("habits")
     days = (report.day - report.calendar_start).days + 1
     assert 365 <= days <= 371
     assert len(calendar.squares.data) == days

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence, Set
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.habit_report import CALENDAR_WEEKS, HabitReport
@@ -92,6 +92,7 @@ class HabitCalendar(pg.PlotWidget):  # type: ignore[misc]
         )
         plot.addItem(self.squares)
         self._report: HabitReport | None = None
+        self._drawn = False
         self._apply_palette()
 
     @staticmethod
@@ -99,7 +100,23 @@ class HabitCalendar(pg.PlotWidget):  # type: ignore[misc]
         return str(data)
 
     def show_report(self, report: HabitReport) -> None:
+        """Draw the year now if the calendar is on screen, else when it is next shown (a
+        year of squares takes ~15 ms to redraw: not for nothing after every quick-add)."""
         self._report = report
+        self._drawn = False
+        if self.isVisible():
+            self._draw_report()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._drawn:
+            self._draw_report()
+        super().showEvent(event)
+
+    def _draw_report(self) -> None:
+        report = self._report
+        if report is None:
+            return
+        self._drawn = True
         first = report.calendar_start
         self.getPlotItem().getAxis("top").setTicks([month_ticks(first, CALENDAR_WEEKS)])
         self._draw(report.active_days, report.rest_days, first, report.day)
@@ -134,12 +151,8 @@ class HabitCalendar(pg.PlotWidget):  # type: ignore[misc]
     # -- look -----------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
-        palette_changed = event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.ApplicationPaletteChange,
-        )
         # Qt sends palette events while the base class builds, before there are squares.
-        if palette_changed and hasattr(self, "squares"):
+        if theme.is_palette_change(event) and hasattr(self, "squares"):
             self._apply_palette()
             if self._report is not None:
                 self.show_report(self._report)

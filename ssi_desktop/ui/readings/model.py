@@ -50,12 +50,19 @@ class ReadingsModel(QAbstractTableModel):
         self._calibration = UNCALIBRATED_STATE
 
     def reload(self) -> None:
+        # Called after every change to the log: a reset re-measures every cell of the table
+        # (tens of ms for years of readings), so only when the readings really changed.
+        found = list(reversed(readings.all_readings()))
+        if found == self._rows:
+            return
         self.beginResetModel()
-        self._rows = list(reversed(readings.all_readings()))
+        self._rows = found
         self.endResetModel()
 
     def set_calibration(self, state: CalibrationState) -> None:
         """The worker's latest fit: the estimate column shows what the seller sees that day."""
+        if state == self._calibration:
+            return
         self._calibration = state
         if self._rows:
             top = self.index(0, self.COL_ESTIMATE)
