@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ssi_desktop.catalog import Pillar
 from ssi_desktop.habits.forecast import Forecast
 from ssi_desktop.habits.forecast import forecast as habits_forecast
 from ssi_desktop.habits.plan import Suggestion, rank
@@ -41,20 +43,35 @@ def trend(last_day: dt.date, days: int, sensitivity: Sensitivity | None = None) 
     return series(last_day - dt.timedelta(days=days - 1), last_day, sensitivity)
 
 
+REFRESH_LAG = dt.timedelta(days=1)
+"""LinkedIn refreshes the SSI once a day, so the page read on day D shows the score of the
+activity up to D-1: each reading is fitted against the estimate of the day before it. (It
+also means that what the seller logs today never moves today's fit.)"""
+
+
+@dataclass(frozen=True)
+class _Refreshed:
+    """An official reading as calibration sees it: on the day whose activity it scores."""
+
+    day: dt.date
+    pillars: Mapping[Pillar, float]
+
+
 def calibrate() -> Calibration:
     """Fit each pillar's sensitivity to every official reading.
 
     The log is loaded and faded once for the span of the readings; the fit then tries its
-    candidate sensitivities on that (scoring.calibration).
+    candidate sensitivities on that (scoring.calibration). Its estimates are keyed by the day
+    they score, a day before their reading's (REFRESH_LAG).
     """
     global _last_fit
-    found = readings.all_readings()
+    found = [_Refreshed(r.day - REFRESH_LAG, r.pillars) for r in readings.all_readings()]
     if not found:
         return UNCALIBRATED
     first_day, last_day = found[0].day, found[-1].day
     history = profile.history()
     # Refitting reloads the log over the readings' whole span (years): reuse the last fit
-    # while nothing it was made from has changed, so a quick-add today costs no refit.
+    # while nothing it was made from has changed.
     inputs_key = (tuple(found), history.fingerprint(), actions.log_fingerprint(last_day))
     if _last_fit is not None and _last_fit[0] == inputs_key:
         return _last_fit[1]
@@ -83,7 +100,8 @@ class CalibrationState:
     def estimate_on(self, day: dt.date) -> float | None:
         """The estimated total the seller sees on a reading's day (None: no reading that day)."""
         fit = self.calibration
-        return (fit.totals_after if self.in_use else fit.totals_before).get(day)
+        scored = day - REFRESH_LAG
+        return (fit.totals_after if self.in_use else fit.totals_before).get(scored)
 
     @property
     def sensitivity(self) -> Sensitivity:
@@ -112,29 +130,11 @@ def plan(
     """Every action type ranked by what one more of it on ``day`` adds to that day's estimate.
 
     Loads and scores exactly as series(day, day) does (the same sensitivity when none is
-    given), so the gains are the score's own.
+    given), so the gains are the score's own. One more action today never changes the
+    calibration (REFRESH_LAG), so the sensitivity is the same before and after it.
     """
-    history = profile.history()
-    if sensitivity is None and _fit_includes(day):
-        found = readings.all_readings()
-        first, last = found[0].day, found[-1].day
-
-        def refitted(activity: Activity) -> Sensitivity:
-            fitted = fit(prepare(activity, history, first, last), found)
-            return CalibrationState(enabled=True, calibration=fitted).sensitivity
-
-        activity = load_activity(first, max(day, last))
-        return rank(day, activity, history, refitted, refitted(activity), cancelled)
     chosen = current_sensitivity() if sensitivity is None else sensitivity
-    return rank(day, load_activity(day, day), history, chosen, cancelled=cancelled)
-
-
-def _fit_includes(day: dt.date) -> bool:
-    """Whether the calibration in use is fitted to a reading of ``day`` (or later): then an
-    action logged that day changes the fit as well as the activity."""
-    if not settings.calibration_enabled() or readings.reading_count() < MIN_READINGS:
-        return False
-    return readings.all_readings()[-1].day >= day
+    return rank(day, load_activity(day, day), profile.history(), chosen, cancelled)
 
 
 def forecast(today: dt.date, days: int, sensitivity: Sensitivity | None = None) -> Forecast:

@@ -15,6 +15,7 @@ from ssi_desktop.store.models import Account
 from tests.conftest import TODAY
 from tests.readings_helpers import make_reading
 
+DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(days=7)
 LAST_READING = TODAY - 2 * WEEK
 
@@ -46,6 +47,14 @@ def test_an_unchanged_log_is_fitted_once(fits: list[int]) -> None:
     assert len(fits) == 1
 
 
+def test_logging_on_the_day_of_the_last_reading_reuses_the_fit(fits: list[int]) -> None:
+    # The page read that day showed LinkedIn's overnight refresh: that day's actions are not in it.
+    estimate.calibrate()
+    actions.record(NewEntry("post_published", LAST_READING), TODAY)
+    estimate.calibrate()
+    assert len(fits) == 1
+
+
 def test_logging_today_after_the_last_reading_reuses_the_fit(fits: list[int]) -> None:
     estimate.calibrate()
     actions.record(NewEntry("post_published", TODAY), TODAY)
@@ -55,7 +64,7 @@ def test_logging_today_after_the_last_reading_reuses_the_fit(fits: list[int]) ->
 
 def test_adding_then_undoing_refits_to_the_same_scales(fits: list[int]) -> None:
     before = estimate.calibrate()
-    actions.record(NewEntry("post_published", LAST_READING), TODAY)
+    actions.record(NewEntry("post_published", LAST_READING - DAY), TODAY)
     actions.undo_last()
     assert estimate.calibrate() == before
 
@@ -78,7 +87,7 @@ def _move_oldest_a_day() -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        lambda: actions.record(NewEntry("post_published", LAST_READING), TODAY),
+        lambda: actions.record(NewEntry("post_published", LAST_READING - DAY), TODAY),
         _edit_oldest_type,
         _edit_oldest_count,
         _move_oldest_a_day,
@@ -86,7 +95,15 @@ def _move_oldest_a_day() -> None:
         lambda: readings.record(make_reading(TODAY - WEEK, brand=14.0), TODAY),
         lambda: profile.set_item("photo", True, TODAY - 10 * WEEK, TODAY),
     ],
-    ids=["add-on-a-reading-day", "type", "count", "day", "delete", "new-reading", "profile"],
+    ids=[
+        "add-the-day-before-a-reading",
+        "type",
+        "count",
+        "day",
+        "delete",
+        "new-reading",
+        "profile",
+    ],
 )
 def test_a_change_the_fit_depends_on_refits_it(
     fits: list[int], change: Callable[[], object]

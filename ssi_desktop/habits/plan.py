@@ -10,7 +10,7 @@ caller then passes a function that refits the sensitivity for each activity trie
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ssi_desktop.catalog import ACTIONS, ActionType, action
@@ -39,50 +39,23 @@ class Suggestion:
         }
 
 
-SensitivityFor = Callable[[Activity], Sensitivity]
-"""The sensitivity to score an activity with, when it depends on the activity (a refit)."""
-
-
-EXACT_REFITS = 5
-"""With a refit (a reading dated today), how many of the best actions get their gain refitted.
-
-Refitting the calibration for each of the 24 action types cost 0.4 s at 10 years on every
-change; the refit moves a gain by a few hundredths at most, so ranking with today's fit and
-refitting the best few keeps the top of the list exact at a fifth of the cost."""
-
-
 def rank(
     day: dt.date,
     activity: Activity,
     profile: ProfileHistory,
-    sensitivity: Sensitivity | SensitivityFor,
-    fitted: Sensitivity | None = None,
+    sensitivity: Sensitivity,
     cancelled: IsStale = never,
 ) -> list[Suggestion]:
-    """Every action type, the biggest gain first (catalog order among equal gains).
+    """Every action type, the biggest gain first (catalog order among equal gains)."""
 
-    With a ``sensitivity`` that refits per activity, ``fitted`` (today's fit) ranks them all
-    first and only the best EXACT_REFITS are refitted; without ``fitted`` every one is.
-    """
+    def total(scored: Activity) -> float:
+        stop_if(cancelled)
+        return score_on(day, scored, profile, sensitivity).total
 
-    def total(scored: Activity, tuned: Sensitivity | SensitivityFor) -> float:
-        stop_if(cancelled)  # a refit can take milliseconds: give up between them when stale
-        chosen = tuned(scored) if callable(tuned) else tuned
-        return score_on(day, scored, profile, chosen).total
-
-    def gains(keys: Sequence[str], tuned: Sensitivity | SensitivityFor) -> list[Suggestion]:
-        before = total(activity, tuned)
-        return [
-            Suggestion(key, total(activity.plus(Tally(day, key, 1)), tuned) - before)
-            for key in keys
-        ]
-
-    keys = [a.key for a in ACTIONS]
-    if not callable(sensitivity) or fitted is None:
-        return _best_first(gains(keys, sensitivity))
-    rough = _best_first(gains(keys, fitted))
-    exact = gains([s.key for s in rough[:EXACT_REFITS]], sensitivity)
-    return _best_first(exact + rough[EXACT_REFITS:])
+    before = total(activity)
+    return _best_first(
+        [Suggestion(a.key, total(activity.plus(Tally(day, a.key, 1))) - before) for a in ACTIONS]
+    )
 
 
 def _best_first(suggestions: list[Suggestion]) -> list[Suggestion]:

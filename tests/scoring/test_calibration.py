@@ -151,10 +151,10 @@ KNOWN = Sensitivity(brand=1.6, people=0.6, insights=2.2, relationships=0.75)
 
 
 def test_calibration_recovers_a_known_scale_from_stored_readings(demo_seller: None) -> None:
-    days = [FIRST + dt.timedelta(days=d) for d in range(0, SPAN, 14)]
-    truth = estimate.series(days[0], days[-1], KNOWN)
+    days = [FIRST + dt.timedelta(days=d) for d in range(1, SPAN, 14)]
+    truth = estimate.series(days[0] - estimate.REFRESH_LAG, days[-1], KNOWN)
     for day in days:  # typed in as LinkedIn shows them: 2 decimals, a whole total
-        shown = truth.on(day)
+        shown = truth.on(day - estimate.REFRESH_LAG)  # the page shows last night's refresh
         readings.record(make_reading(day, *(round(shown.pillars[p], 2) for p in Pillar)), TODAY)
 
     result = estimate.calibrate()
@@ -174,7 +174,7 @@ def test_current_sensitivity_follows_the_switch_and_the_reading_count(
     from ssi_desktop.store import settings as stored
 
     truth = estimate.series(FIRST, LAST, KNOWN)
-    days = [FIRST, FIRST + dt.timedelta(days=90), FIRST + dt.timedelta(days=180)]
+    days = [FIRST + dt.timedelta(days=d) for d in (1, 90, 180)]
     for day in days[:2]:
         readings.record(make_reading(day, *(truth.on(day).pillars[p] for p in Pillar)), TODAY)
     assert estimate.current_sensitivity() == DEFAULT_SENSITIVITY  # two readings: not enough
