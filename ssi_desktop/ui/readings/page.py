@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -97,6 +97,19 @@ class ReadingsPage(QWidget):
 
     @Slot()
     def reload(self) -> None:
+        """Re-read the readings now if the tab is on screen, else when it is next shown: the
+        window asks after every change to the log, and quick-adds should not pay for it."""
+        self._stale = True
+        if self.isVisible():
+            self._reload_now()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._reload_now()
+        super().showEvent(event)
+
+    def _reload_now(self) -> None:
+        self._stale = False
         self.model.reload()
         self.empty_hint.setVisible(self.model.rowCount() == 0)
 
