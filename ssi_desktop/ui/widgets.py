@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ssi_desktop.ui import theme
@@ -39,3 +41,32 @@ def heading(text: str) -> QLabel:
 def python_date(value: QDate) -> dt.date:
     """A QDate as a date (PySide6 types toPython() as returning object)."""
     return dt.date(value.year(), value.month(), value.day())
+
+
+class LazyPage(QWidget):
+    """A tab page (objectName ``tab_<name>``) whose content is built the first time it shows.
+
+    Start-up builds only what the first paint needs; a page the seller may never open that day
+    (charts, tables) costs nothing until then.
+    """
+
+    def __init__(self, name: str, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self.setObjectName(f"tab_{name}")
+        self._build = build
+        self.content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def built(self) -> QWidget:
+        """The page's content, built now if it was not yet."""
+        if self.content is None:
+            self.content = self._build()
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self.content)
+        return self.content
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.built()
+        super().showEvent(event)

@@ -18,6 +18,7 @@ from ssi_desktop.ui.habits.page import HabitsPage
 from ssi_desktop.ui.habits.pillar_targets import PillarTargets
 from ssi_desktop.ui.habits.today_card import TodayCard
 from ssi_desktop.ui.habits.tray import HabitTray
+from ssi_desktop.ui.widgets import LazyPage
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.main_window import MainWindow
@@ -44,10 +45,15 @@ def install(window: MainWindow) -> None:
         rows.insertWidget(1, strip)  # under the pillar's header, above its columns
         window.snapshot_shown.connect(strip.show_snapshot)
 
-    page = HabitsPage()
-    page.changed.connect(window.data_changed)
-    window.snapshot_shown.connect(page.show_snapshot)
-    index = window.add_tab(page, "Habits", theme.icon("habits"))
+    def build_page() -> HabitsPage:
+        page = HabitsPage()
+        page.changed.connect(window.data_changed)
+        window.snapshot_shown.connect(page.show_snapshot)
+        if window.snapshot is not None:
+            page.show_snapshot(window.snapshot)
+        return page
+
+    index = window.add_tab(LazyPage("habits", build_page), "Habits", theme.icon("habits"))
     today.habits_tab_requested.connect(lambda: window.tabs.setCurrentIndex(index))
 
     @Slot()

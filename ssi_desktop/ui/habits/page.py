@@ -72,7 +72,7 @@ class HabitsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("tab_habits")
+        self.setObjectName("habitsPage")
         self.report: HabitReport | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)

@@ -9,6 +9,7 @@ from ssi_desktop.ui import theme
 from ssi_desktop.ui.outcomes.commands import PipelineActions
 from ssi_desktop.ui.outcomes.page import OutcomesPage
 from ssi_desktop.ui.outcomes.reach import ReachCard
+from ssi_desktop.ui.widgets import LazyPage
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.main_window import MainWindow
@@ -19,11 +20,8 @@ STATUS_SECONDS = 6
 def install(window: MainWindow) -> None:
     forms = PipelineActions(window)
     window.add_file_action(forms.menu.menuAction())
-    page = OutcomesPage(forms)
-    window.add_tab(page, "Outcomes", theme.icon("outcomes"))
     card = ReachCard(forms)
     window.pillar_pages[Pillar.RELATIONSHIPS].add_card(card)
-    window.snapshot_shown.connect(page.show_snapshot)
     window.snapshot_shown.connect(card.show_snapshot)
 
     def recorded(sentence: str) -> None:
@@ -33,6 +31,14 @@ def install(window: MainWindow) -> None:
     def refused(sentence: str) -> None:
         window.statusBar().showMessage(sentence, 2 * STATUS_SECONDS * 1000)
 
+    def build_page() -> OutcomesPage:
+        page = OutcomesPage(forms)
+        page.recorded.connect(recorded)
+        page.refused.connect(refused)
+        window.snapshot_shown.connect(page.show_snapshot)
+        if window.snapshot is not None:
+            page.show_snapshot(window.snapshot)
+        return page
+
     forms.recorded.connect(recorded)
-    page.recorded.connect(recorded)
-    page.refused.connect(refused)
+    window.add_tab(LazyPage("outcomes", build_page), "Outcomes", theme.icon("outcomes"))

@@ -93,7 +93,7 @@ class OutcomesPage(QWidget):
 
     def __init__(self, forms: PipelineActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("tab_outcomes")
+        self.setObjectName("outcomesPage")
         self.view: PipelineView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
