@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QBoxLayout
 
 from ssi_desktop.store import habit_targets
 from ssi_desktop.ui import theme
-from ssi_desktop.ui.habits.page import HabitsPage
 from ssi_desktop.ui.habits.pillar_targets import PillarTargets
 from ssi_desktop.ui.habits.today_card import TodayCard
 from ssi_desktop.ui.habits.tray import HabitTray
 from ssi_desktop.ui.widgets import LazyPage
 
 if TYPE_CHECKING:
+    from ssi_desktop.ui.habits.page import HabitsPage
     from ssi_desktop.ui.main_window import MainWindow
 
 TODAY_STRETCH = 3
@@ -46,6 +46,8 @@ def install(window: MainWindow) -> None:
         window.snapshot_shown.connect(strip.show_snapshot)
 
     def build_page() -> HabitsPage:
+        from ssi_desktop.ui.habits.page import HabitsPage  # charts and tables load when first shown
+
         page = HabitsPage()
         page.changed.connect(window.data_changed)
         window.snapshot_shown.connect(page.show_snapshot)

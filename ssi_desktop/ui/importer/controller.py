@@ -19,14 +19,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from ssi_desktop import clock
-from ssi_desktop.importers import backfill
-from ssi_desktop.importers.linkedin import ImportCancelled
 from ssi_desktop.store import imports
-from ssi_desktop.ui.importer.preview import PreviewDialog
 from ssi_desktop.ui.widgets import python_date
 from ssi_desktop.workers.background_job import BackgroundJob, Work
 
 if TYPE_CHECKING:
+    from ssi_desktop.importers import backfill
+    from ssi_desktop.ui.importer.preview import PreviewDialog
     from ssi_desktop.ui.main_window import MainWindow
 
 ARCHIVE_FILTER = "LinkedIn data archive (*.zip);;A file of an unpacked archive (*.csv)"
@@ -74,6 +73,8 @@ class ImportController(QObject):
             path = path.parent
         today = clock.today()
 
+        from ssi_desktop.importers import backfill  # the reader loads on first use, not at start
+
         def work(cancelled: backfill.Cancelled, progress: backfill.Progress) -> object:
             return backfill.plan_import(path, today, cancelled=cancelled, progress=progress)
 
@@ -81,6 +82,8 @@ class ImportController(QObject):
 
     @Slot(object)
     def _show_preview(self, plan: backfill.ImportPlan) -> None:
+        from ssi_desktop.ui.importer.preview import PreviewDialog
+
         self.preview = PreviewDialog(plan, self.window)
         self.preview.finished.connect(self._preview_closed)
         self.preview.open()
@@ -96,6 +99,8 @@ class ImportController(QObject):
 
     def write(self, plan: backfill.ImportPlan) -> None:
         today = clock.today()
+
+        from ssi_desktop.importers import backfill
 
         def work(cancelled: backfill.Cancelled, progress: backfill.Progress) -> object:
             return backfill.commit(plan, today, cancelled=cancelled, progress=progress)
@@ -166,6 +171,8 @@ class ImportController(QObject):
     ) -> None:
         if self.job is not None:
             return  # one import at a time; the modal progress dialog prevents a second anyway
+        from ssi_desktop.importers.linkedin import ImportCancelled
+
         self.job = BackgroundJob(work, (ImportCancelled,), self)
         progress = self._progress_dialog()
         progress.setLabelText(label)

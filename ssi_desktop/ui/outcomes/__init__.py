@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.outcomes.commands import PipelineActions
-from ssi_desktop.ui.outcomes.page import OutcomesPage
 from ssi_desktop.ui.outcomes.reach import ReachCard
 from ssi_desktop.ui.widgets import LazyPage
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.main_window import MainWindow
+    from ssi_desktop.ui.outcomes.page import OutcomesPage
 
 STATUS_SECONDS = 6
 
@@ -32,6 +32,10 @@ def install(window: MainWindow) -> None:
         window.statusBar().showMessage(sentence, 2 * STATUS_SECONDS * 1000)
 
     def build_page() -> OutcomesPage:
+        from ssi_desktop.ui.outcomes.page import (
+            OutcomesPage,  # charts and tables load when first shown
+        )
+
         page = OutcomesPage(forms)
         page.recorded.connect(recorded)
         page.refused.connect(refused)
