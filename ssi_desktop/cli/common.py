@@ -12,10 +12,14 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeAlias
 
 from ssi_desktop import clock, paths
 from ssi_desktop.store.db import DatabaseError, close_database, open_database
 from ssi_desktop.store.health import BadDatabaseError
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What main() hands each command module's register(): add the module's commands to it."""
 
 
 class CliError(Exception):

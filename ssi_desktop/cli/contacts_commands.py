@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from typing import TypeAlias
 
 from ssi_desktop import clock
 from ssi_desktop.cli.common import (
+    Commands,
     not_in_future,
     opened_database,
     parse_day,
@@ -18,8 +18,6 @@ from ssi_desktop.pipeline.replies import StartedBy
 from ssi_desktop.store import accounts, conversations
 from ssi_desktop.store.export import account_record, contact_record, conversation_record
 from ssi_desktop.store.models import Contact, Conversation
-
-Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def register(commands: Commands, db: argparse.ArgumentParser) -> None:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import TypeAlias
 
-from ssi_desktop.cli.common import opened_database, positive_int
+from ssi_desktop.cli.common import Commands, opened_database, positive_int
 from ssi_desktop.store import records
-
-Verbs: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def add_delete_verb(
-    verbs: Verbs, db: argparse.ArgumentParser, what: str, model: records.Deletable
+    verbs: Commands, db: argparse.ArgumentParser, what: str, model: records.Deletable
 ) -> None:
     """`ssi WHAT delete ID [ID ...]`: remove records entered by mistake, all or none."""
     delete = verbs.add_parser("delete", parents=[db], help=f"remove {what}s entered by mistake")

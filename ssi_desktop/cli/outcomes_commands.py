@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from typing import TypeAlias
 
 from ssi_desktop import clock
 from ssi_desktop.cli.common import (
     CliError,
+    Commands,
     not_in_future,
     opened_database,
     parse_day,
@@ -20,8 +20,6 @@ from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.store import outcomes, posts
 from ssi_desktop.store.export import outcome_record, post_record
 from ssi_desktop.store.models import Outcome, Post
-
-Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def register(commands: Commands, db: argparse.ArgumentParser) -> None:

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import TypeAlias
 
 from ssi_desktop import clock
 from ssi_desktop.catalog import action
-from ssi_desktop.cli.common import CliError, opened_database, parse_day, print_json
+from ssi_desktop.cli.common import CliError, Commands, opened_database, parse_day, print_json
 from ssi_desktop.habit_report import TargetStatus, targets_report
 from ssi_desktop.habits.default_plan import PLAN_DAYS, default_plan
 from ssi_desktop.habits.targets import Period, Target
 from ssi_desktop.store import habit_targets, rest_days
 from ssi_desktop.store.actions import MAX_COUNT
-
-Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def target_count(text: str) -> int:

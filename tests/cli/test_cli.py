@@ -14,18 +14,6 @@ from ssi_desktop.cli.main import main
 from tests.conftest import TODAY
 
 
-@pytest.fixture
-def ssi(db_path: Path, capsys: pytest.CaptureFixture[str]):
-    """Run `ssi ARGS --db <temp file>`; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", str(db_path)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
 def as_json(result: tuple[int, str, str]) -> object:
     code, out, _ = result
     assert code == 0

@@ -8,11 +8,8 @@ import pytest
 
 from ssi_desktop.catalog import ACTIONS
 from ssi_desktop.habits.default_plan import default_plan
-from tests.cli import test_cli
 from tests.cli.test_cli import as_json
 from tests.conftest import TODAY
-
-ssi = test_cli.ssi  # the `ssi ARGS --db <temp file>` fixture, shared
 
 SOME_HISTORY = [
     ("comment_thoughtful", "3", "2026-11-24"),

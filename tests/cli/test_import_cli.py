@@ -7,23 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ssi_desktop.cli.main import main
 from ssi_desktop.importers.linkedin import SOURCE_KEYS, archive
 from tests.importers import archive_factory as factory
 
 ARCHIVE = "Basic_LinkedInDataExport_03-01-2024.zip"
-
-
-@pytest.fixture
-def ssi(db_path: Path, capsys: pytest.CaptureFixture[str]):
-    """Run `ssi ARGS --db <temp file>`; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", str(db_path)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def run_json(ssi, *args: str) -> dict:

@@ -12,22 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ssi_desktop.cli.main import main
 from ssi_desktop.store.health import Problem
 from tests.safety.bad_files import spoiled
 from tests.store.test_database import make_v1_database
-
-
-@pytest.fixture
-def ssi(db_path: Path, capsys: pytest.CaptureFixture[str]):
-    """Run `ssi ARGS --db <temp file>`; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", str(db_path)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def logged_keys(ssi) -> list[str]:
