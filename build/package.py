@@ -1,6 +1,6 @@
 """Build the packaged app: a one-folder and a one-file executable for this OS.
 
-    bash build/dev.sh package [--onedir-only] [--no-self-test]
+    bash build/dev.sh package [--onedir-only] [--no-self-test] [--enforce-budget]
 
 PyInstaller's work and output go to build/work/ and build/dist/ (ignored by git). Prints the
 build time and both sizes, and runs the one-folder app's --self-test.
@@ -67,6 +67,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--onedir-only", action="store_true", help="skip the one-file build")
     parser.add_argument("--no-self-test", action="store_true")
+    parser.add_argument(
+        "--enforce-budget",
+        action="store_true",
+        help="fail when a size is over its budget (otherwise it is reported, loudly)",
+    )
     args = parser.parse_args()
     seconds = {"one-folder": pyinstaller(onefile=False)}
     sizes = {"one-folder": size_mb(ONEDIR_APP.parent)}
@@ -85,7 +90,9 @@ def main() -> int:
     if not args.onedir_only:
         print(f"one-file app:   {ONEFILE_APP}")
     status = 0 if args.no_self_test else self_test(ONEDIR_APP)
-    return status or int(over)
+    # A dependency's new release can move the size by a few MB: CI reports it rather than
+    # refusing the change; a release build passes --enforce-budget.
+    return status or int(over and args.enforce_budget)
 
 
 if __name__ == "__main__":
