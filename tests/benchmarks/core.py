@@ -1,9 +1,11 @@
 """Score model and store speed on 1, 5 and 10 years of realistic history.
 
 Prints, for each history size: bulk-insert speed, the median / worst time to compute today's
-score and the 90-day trend straight from the database (SQL aggregate + numpy), and the whole
-recompute the window's worker runs after each change (build_snapshot: both of those, today's
-counts, the profile and the explanation).
+score and the 90-day trend straight from the database (SQL aggregate + numpy), the score
+worker's step after each change (build_score: both of those, today's counts, the profile, the
+calibration and the explanation: what a quick-add waits for), and the details worker's step
+that follows it off the quick-add's path (add_details: outcomes, targets, streaks, the plan and
+the forecast).
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from ssi_desktop import demo, estimate
 from ssi_desktop.store import actions
 from ssi_desktop.store.db import close_database, open_database
-from ssi_desktop.workers.snapshot import build_snapshot
+from ssi_desktop.workers.snapshot import add_details, build_score
 from tests.benchmarks.databases import TODAY
 
 REPEATS = 30
@@ -52,7 +55,9 @@ def run(years_list: tuple[int, ...] = (1, 5, 10)) -> list[dict[str, float]]:
             count, insert_s = build_history(path, years)
             score_ms = timed_ms(lambda: estimate.series(TODAY, TODAY).on(TODAY))
             trend_ms = timed_ms(lambda: estimate.trend(TODAY, 90).each_day())
-            recompute_ms = timed_ms(lambda: build_snapshot(TODAY))
+            recompute_ms = timed_ms(lambda: build_score(TODAY))
+            scored = build_score(TODAY)
+            details_ms = timed_ms(partial(add_details, scored))
             close_database()
             rows.append(
                 {
@@ -65,6 +70,7 @@ def run(years_list: tuple[int, ...] = (1, 5, 10)) -> list[dict[str, float]]:
                     "trend_max_ms": trend_ms[1],
                     "recompute_ms": recompute_ms[0],
                     "recompute_max_ms": recompute_ms[1],
+                    "details_ms": details_ms[0],
                 }
             )
     return rows
@@ -75,7 +81,8 @@ def report(rows: list[dict[str, float]]) -> str:
         "Score model and store (median of 30 runs; goal: recompute of today's score and the"
         " 90-day trend <= 20 ms at 10 years)",
         f"{'history':>8} {'entries':>8} {'insert/s':>10} {'score ms':>9} {'(max)':>7}"
-        f" {'trend90 ms':>11} {'(max)':>7} {'recompute ms':>13} {'(max)':>7}",
+        f" {'trend90 ms':>11} {'(max)':>7} {'recompute ms':>13} {'(max)':>7}"
+        f" {'details ms':>11}",
     ]
     for r in rows:
         lines.append(
@@ -83,6 +90,7 @@ def report(rows: list[dict[str, float]]) -> str:
             f" {r['score_ms']:>9.2f} {r['score_max_ms']:>7.2f}"
             f" {r['trend_ms']:>11.2f} {r['trend_max_ms']:>7.2f}"
             f" {r['recompute_ms']:>13.2f} {r['recompute_max_ms']:>7.2f}"
+            f" {r['details_ms']:>11.1f}"
         )
     return "\n".join(lines)
 
