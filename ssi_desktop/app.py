@@ -223,6 +223,7 @@ def freeze_start_up_objects() -> None:
 
 def _finish(window: object, screenshot: Path | None = None) -> None:
     """Save the screenshot (if asked), report the start-up time, close the window."""
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from ssi_desktop.ui.main_window import MainWindow
@@ -231,6 +232,10 @@ def _finish(window: object, screenshot: Path | None = None) -> None:
     elapsed_ms = (time.perf_counter() - START) * 1000
     if screenshot is not None:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
+        # Panels rebuilt by the last snapshot lay themselves out in posted events: let them,
+        # so the picture is the window as the seller sees it a frame later.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
         if not window.grab().save(str(screenshot)):
             print(f"ssi-desktop: could not write {screenshot}", file=sys.stderr)
             QApplication.exit(EXIT_USAGE)

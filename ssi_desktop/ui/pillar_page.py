@@ -97,7 +97,7 @@ class PillarPage(QWidget):
         return row
 
     def _quick_add_card(self) -> Card:
-        card = Card("Log an action", "Click, or press the number key. Ctrl+K finds any action.")
+        card = Card("Log an action", "Click, or press the number key.")
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
@@ -133,7 +133,7 @@ class PillarPage(QWidget):
         return card
 
     def _checklist_card(self) -> Card:
-        card = Card("Profile checklist", "Done items count every day, as long as they stay done.")
+        card = Card("Profile checklist", "An item counts as long as it stays done.")
         for item in PROFILE_ITEMS:
             check = QCheckBox(f"{item.label}  (+{item.points:g})")
             check.setObjectName(f"profileItem_{item.key}")

@@ -71,6 +71,10 @@ def add_progress_row(
     streak = theme.as_caption(QLabel(streak_text(status)))
     for offset, widget in enumerate((name, bar, count, streak)):
         grid.addWidget(widget, row, first_column + offset)
+    # The name's size policy is Ignored (it elides): the grid gives its column room only when
+    # told, or the bar is drawn over it.
+    grid.setColumnMinimumWidth(first_column, NAME_MIN_WIDTH)
+    grid.setColumnStretch(first_column, max(1, grid.columnStretch(first_column)))
 
 
 def clear_layout(grid: QGridLayout) -> None:

@@ -51,7 +51,7 @@ class ReachCard(Card):
         header.setSectionResizeMode(COL_ACCOUNT, QHeaderView.ResizeMode.Stretch)
         for column in (COL_DECISION_MAKERS, COL_CONTACTS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(120)
+        self.table.setMinimumHeight(80)  # header and two rows; it scrolls when there are more
         self.body.addWidget(self.table, 1)
         self.summary = theme.as_caption(QLabel(""))
         self.summary.setObjectName("reachSummary")
