@@ -55,6 +55,10 @@ FEATURES: tuple[str, ...] = (
 """Modules with an ``install(window: MainWindow) -> None`` that add their own menu items, tabs
 and panels; each is imported and installed once the core window is built."""
 
+DETAILS_DELAY_MS = 150
+"""The slower panels (outcomes, targets, plan) follow a change once changes pause this long:
+unnoticeable on a panel, and a burst of quick-adds keeps the interpreter to the score."""
+
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_TAB = "window/tab"
 DEFAULT_SIZE = (1280, 800)
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         task: Task = build_score,
         details: Details | None = add_details,
+        details_delay_ms: int = DETAILS_DELAY_MS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,7 +88,7 @@ class MainWindow(QMainWindow):
         self._scored: ScoreSnapshot | None = None  # the newest score on screen
         self._painted_with_score = False
         # Start the worker first: the first score computes while the widgets are built.
-        self.recomputer = Recomputer(task, self, details)
+        self.recomputer = Recomputer(task, self, details, details_delay_ms)
         self.recomputer.score_ready.connect(self._show_score)
         self.recomputer.snapshot_ready.connect(self._show_snapshot)
         self.recomputer.failed.connect(self._show_failure)

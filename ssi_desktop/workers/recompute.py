@@ -10,7 +10,8 @@ The pattern is Orange3's ConcurrentMixin cut down to what the window needs:
 - with a ``details`` step, the score is sent as soon as it is known (score_ready) and a
   second thread completes it with the slower panels (snapshot_ready). The score thread is
   then free for the next change at once: a quick-add never waits behind the habit and outcome
-  panels of the one before it.
+  panels of the one before it. The details start only once changes pause for
+  ``details_delay_ms``, so a burst of quick-adds is not slowed by panels nobody will see.
 
 Workers never touch a widget: they only emit signals carrying frozen data.
 """
@@ -23,7 +24,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from ssi_desktop.staleness import Cancelled
 from ssi_desktop.store.db import close_database, database
@@ -119,11 +120,21 @@ class Recomputer(QObject):
     _scored = Signal(int, object)  # generation, ScoreSnapshot: queued to the details worker
 
     def __init__(
-        self, task: Task, parent: QObject | None = None, details: Details | None = None
+        self,
+        task: Task,
+        parent: QObject | None = None,
+        details: Details | None = None,
+        details_delay_ms: int = 0,
     ) -> None:
         super().__init__(parent)
         self._generation = 0
         self._busy = False
+        self._scored_last: tuple[int, ScoreSnapshot] | None = None
+        self._details_shown = False
+        self._details_timer = QTimer(self)
+        self._details_timer.setSingleShot(True)
+        self._details_timer.setInterval(details_delay_ms)
+        self._details_timer.timeout.connect(self._start_details)
         self._score = _WorkerThread(task, "score-recompute")
         self._requested.connect(self._score.worker.run)
         self._score.worker.failed.connect(self._on_failed)
@@ -159,6 +170,8 @@ class Recomputer(QObject):
         if not self._score.thread.isRunning():
             return
         self._generation += 1
+        self._details_timer.stop()
+        self._scored_last = None
         for each in self._workers():
             each.stop(self._generation)
         self._set_busy(False)
@@ -174,12 +187,26 @@ class Recomputer(QObject):
         if generation != self._generation:
             return
         self.score_ready.emit(snapshot)
-        self._scored.emit(generation, snapshot)
+        self._scored_last = (generation, snapshot)
+        if self._details_shown:
+            self._details_timer.start()
+        else:
+            self._start_details()  # the first panels of a window: no burst to wait for
+
+    @Slot()
+    def _start_details(self) -> None:
+        if self._scored_last is None:
+            return
+        generation, snapshot = self._scored_last
+        self._scored_last = None
+        if generation == self._generation:
+            self._scored.emit(generation, snapshot)
 
     @Slot(int, object)
     def _on_finished(self, generation: int, snapshot: ScoreSnapshot) -> None:
         if generation != self._generation:
             return
+        self._details_shown = True
         self._set_busy(False)
         self.snapshot_ready.emit(snapshot)
 

@@ -26,6 +26,7 @@ def make_window(db: Path, settings: QSettings, qtbot: QtBot) -> Iterator[WindowF
     made: list[MainWindow] = []
 
     def make(**kwargs: object) -> MainWindow:
+        kwargs.setdefault("details_delay_ms", 0)  # tests wait for the panels: no pause
         window = MainWindow(db, settings, **kwargs)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         made.append(window)

@@ -14,7 +14,7 @@ from ssi_desktop import demo
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.store import actions
 from ssi_desktop.workers.recompute import Recomputer, running_threads
-from ssi_desktop.workers.snapshot import ScoreSnapshot, add_details, build_snapshot
+from ssi_desktop.workers.snapshot import ScoreSnapshot, add_details, build_score, build_snapshot
 from tests.conftest import TODAY
 from tests.ui.conftest import WindowFactory
 
@@ -104,3 +104,27 @@ def test_the_score_is_shown_before_the_slower_details(
     details_may_finish.set()
     qtbot.waitUntil(lambda: len(details_done) == 1)
     assert details_done[0].pipeline is not None
+
+
+def test_the_panels_wait_for_a_pause_in_changes(db: Path, qtbot: QtBot) -> None:
+    completed: list[dt.date] = []
+
+    def details(snapshot: ScoreSnapshot, stale: Callable[[], bool]) -> ScoreSnapshot:
+        completed.append(snapshot.day)
+        return snapshot
+
+    recomputer = Recomputer(build_score, None, details, details_delay_ms=500)
+    days = [TODAY - dt.timedelta(days=n) for n in (2, 1, 0)]
+    try:
+        with qtbot.waitSignal(recomputer.snapshot_ready, timeout=10_000):
+            recomputer.request(days[0])  # a window's first panels come at once
+        with qtbot.waitSignal(recomputer.score_ready, timeout=10_000):
+            recomputer.request(days[1])
+        with qtbot.waitSignal(recomputer.score_ready, timeout=10_000):
+            recomputer.request(days[2])  # within the pause: the panels of days[1] never start
+        with qtbot.waitSignal(recomputer.snapshot_ready, timeout=10_000) as shown:
+            pass
+    finally:
+        recomputer.stop()
+    assert shown.args[0].day == days[2]
+    assert completed == [days[0], days[2]]
