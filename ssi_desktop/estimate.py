@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ssi_desktop import calibration_cache
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.habits.forecast import Forecast
 from ssi_desktop.habits.forecast import forecast as habits_forecast
@@ -75,8 +76,12 @@ def calibrate() -> Calibration:
     inputs_key = (tuple(found), history.fingerprint(), actions.log_fingerprint(last_day))
     if _last_fit is not None and _last_fit[0] == inputs_key:
         return _last_fit[1]
-    inputs = prepare(load_activity(first_day, last_day), history, first_day, last_day)
-    calibration = fit(inputs, found)
+    digest = calibration_cache.fingerprint(inputs_key)
+    calibration = calibration_cache.load(digest)  # a fresh process: the last one's fit
+    if calibration is None:
+        inputs = prepare(load_activity(first_day, last_day), history, first_day, last_day)
+        calibration = fit(inputs, found)
+        calibration_cache.save(digest, calibration)
     _last_fit = (inputs_key, calibration)
     return calibration
 

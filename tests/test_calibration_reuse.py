@@ -122,3 +122,22 @@ def test_a_contacts_account_becoming_a_target_refits(fits: list[int]) -> None:
     Account.update(is_target=True).where(Account.id == account.id).execute()
     estimate.calibrate()
     assert len(fits) == 2
+
+
+def test_a_new_process_uses_the_fit_stored_with_the_data(
+    fits: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = estimate.calibrate()
+    monkeypatch.setattr(estimate, "_last_fit", None)  # as when the app starts again
+    assert estimate.calibrate() == first
+    assert len(fits) == 1
+
+
+def test_a_stored_fit_of_other_data_is_not_used(
+    fits: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    estimate.calibrate()
+    actions.record(NewEntry("post_published", LAST_READING - DAY), TODAY)
+    monkeypatch.setattr(estimate, "_last_fit", None)
+    estimate.calibrate()
+    assert len(fits) == 2
