@@ -20,6 +20,7 @@ from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.ui.readings.dialog import ReadingDialog
 from ssi_desktop.ui.readings.model import ReadingsModel
 from ssi_desktop.ui.readings.page import ReadingsPage
+from ssi_desktop.ui.widgets import LazyPage
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 from tests.conftest import TODAY
 from tests.readings_helpers import make_reading
@@ -31,8 +32,11 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 def page_of(window: MainWindow) -> ReadingsPage:
-    page = window.findChild(ReadingsPage, "tab_readings")
-    assert page is not None
+    """The Readings page, built when its tab is first shown."""
+    tab = window.findChild(LazyPage, "tab_readings")
+    assert tab is not None
+    page = tab.built()
+    assert isinstance(page, ReadingsPage)
     return page
 
 
@@ -61,7 +65,7 @@ def save(dialog: ReadingDialog, qtbot: QtBot) -> None:
 def test_the_tab_and_the_menu_item_are_there(window: MainWindow) -> None:
     page = page_of(window)
 
-    assert window.select_tab("readings") and window.tabs.currentWidget() is page
+    assert window.select_tab("readings") and window.tabs.currentWidget().isAncestorOf(page)
     assert page.empty_hint.isVisible() and page.model.rowCount() == 0
     assert "Reading" in window.findChild(type(window.find_action), "addReadingAction").text()
 

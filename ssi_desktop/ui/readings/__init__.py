@@ -3,17 +3,18 @@ readings drawn on the dashboard (markers, benchmark lines, the rank under the ga
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QAction, QKeySequence
 
 from ssi_desktop.store import settings
 from ssi_desktop.ui import theme
-from ssi_desktop.ui.readings.page import ReadingsPage
+from ssi_desktop.ui.widgets import LazyPage
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.main_window import MainWindow
+    from ssi_desktop.ui.readings.page import ReadingsPage
 
 
 TREND_TIP = (
@@ -23,14 +24,29 @@ TREND_TIP = (
 
 
 def install(window: MainWindow) -> None:
-    page = ReadingsPage()
-    window.add_tab(page, "Readings", theme.icon("reading"))
+    def build_page() -> ReadingsPage:
+        from ssi_desktop.ui.readings.page import ReadingsPage  # loads when first shown
+
+        page = ReadingsPage()
+        page.readings_changed.connect(window.data_changed)
+        page.status.connect(lambda text: window.statusBar().showMessage(text, 6000))
+        page.calibration.switched.connect(set_calibrated)
+        window.data_changed.connect(page.reload)
+        if window.snapshot is not None:
+            page.show_calibration(window.snapshot.calibration)
+        return page
+
+    tab = LazyPage("readings", build_page)
+    window.add_tab(tab, "Readings", theme.icon("reading"))
+
+    def page() -> ReadingsPage:
+        return cast("ReadingsPage", tab.built())
 
     add = QAction(theme.icon("add"), "Add Official &Reading…", window)
     add.setObjectName("addReadingAction")
     add.setShortcut(QKeySequence("Ctrl+Shift+R"))
     add.setToolTip("Type in what LinkedIn's SSI page shows (Ctrl+Shift+R)")
-    add.triggered.connect(lambda: page.add_reading())
+    add.triggered.connect(lambda: page().add_reading())
     window.add_file_action(add)
 
     def set_calibrated(enabled: bool) -> None:
@@ -49,10 +65,7 @@ def install(window: MainWindow) -> None:
         window.dashboard.trend.set_benchmarks(overlay.industry_avg, overlay.network_avg)
         window.dashboard.gauge.set_rank_caption(overlay.rank_caption)
         window.dashboard.trend.setToolTip(TREND_TIP if overlay.markers else "")
-        page.show_calibration(snapshot.calibration)
+        if tab.content is not None:
+            page().show_calibration(snapshot.calibration)
 
-    page.readings_changed.connect(window.data_changed)
-    page.status.connect(lambda text: window.statusBar().showMessage(text, 6000))
-    page.calibration.switched.connect(set_calibrated)
-    window.data_changed.connect(page.reload)
     window.snapshot_shown.connect(show)

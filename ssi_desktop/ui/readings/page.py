@@ -30,14 +30,15 @@ EMPTY_HINT = (
 
 
 class ReadingsPage(QWidget):
-    """objectName ``tab_readings``. ``readings_changed`` after any add, correction or delete."""
+    """objectName ``readingsPage``, inside the tab ``tab_readings``. ``readings_changed`` after
+    any add, correction or delete."""
 
     readings_changed = Signal()
     status = Signal(str)  # one sentence for the status bar
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("tab_readings")
+        self.setObjectName("readingsPage")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
