@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.cli.main import main
 from ssi_desktop.demo_readings import LINKEDIN_LIKE
 from tests.conftest import TODAY
 
 Run = Callable[..., tuple[int, str, str]]
 PAGE = ("--total", "40", "--brand", "10", "--people", "12.5", "--insights", "8.25")
 FULL_PAGE = (*PAGE, "--relationships", "9")
-
-
-@pytest.fixture
-def ssi(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", str(db_path)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def json_of(result: tuple[int, str, str]) -> Any:
