@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.demo_readings import LINKEDIN_LIKE
+from tests.cli.conftest import Ssi
 from tests.conftest import TODAY
 
-Run = Callable[..., tuple[int, str, str]]
 PAGE = ("--total", "40", "--brand", "10", "--people", "12.5", "--insights", "8.25")
 FULL_PAGE = (*PAGE, "--relationships", "9")
 
@@ -23,7 +22,7 @@ def json_of(result: tuple[int, str, str]) -> Any:
     return json.loads(out)
 
 
-def test_a_reading_is_added_and_listed_as_json(ssi: Run) -> None:
+def test_a_reading_is_added_and_listed_as_json(ssi: Ssi) -> None:
     code, out, _ = ssi(
         "reading",
         "add",
@@ -55,7 +54,7 @@ def test_a_reading_is_added_and_listed_as_json(ssi: Run) -> None:
     ]
 
 
-def test_the_date_defaults_to_today_and_unknown_benchmarks_are_null(ssi: Run) -> None:
+def test_the_date_defaults_to_today_and_unknown_benchmarks_are_null(ssi: Ssi) -> None:
     ssi("reading", "add", *FULL_PAGE)
 
     (listed,) = json_of(ssi("reading", "list", "--json"))
@@ -63,7 +62,7 @@ def test_the_date_defaults_to_today_and_unknown_benchmarks_are_null(ssi: Run) ->
     assert listed["industry_rank"] is listed["network_avg"] is None
 
 
-def test_a_second_reading_on_a_day_replaces_the_first_and_says_so(ssi: Run) -> None:
+def test_a_second_reading_on_a_day_replaces_the_first_and_says_so(ssi: Ssi) -> None:
     ssi("reading", "add", "--date", "2026-11-20", *FULL_PAGE)
     code, out, _ = ssi(
         "reading",
@@ -117,7 +116,7 @@ def test_a_second_reading_on_a_day_replaces_the_first_and_says_so(ssi: Run) -> N
     ],
 )
 def test_bad_readings_are_one_line_on_stderr_exit_2_and_nothing_written(
-    ssi: Run, args: tuple[str, ...], message: str
+    ssi: Ssi, args: tuple[str, ...], message: str
 ) -> None:
     code, out, err = ssi("reading", "add", *args)
 
@@ -126,7 +125,7 @@ def test_bad_readings_are_one_line_on_stderr_exit_2_and_nothing_written(
     assert json_of(ssi("reading", "list", "--json")) == []
 
 
-def test_delete_removes_a_reading_and_refuses_a_day_without_one(ssi: Run) -> None:
+def test_delete_removes_a_reading_and_refuses_a_day_without_one(ssi: Ssi) -> None:
     ssi("reading", "add", "--date", "2026-11-20", *FULL_PAGE)
 
     code, out, _ = ssi("reading", "delete", "--date", "2026-11-20")
@@ -136,7 +135,7 @@ def test_delete_removes_a_reading_and_refuses_a_day_without_one(ssi: Run) -> Non
     assert json_of(ssi("reading", "list", "--json")) == []
 
 
-def test_calibrate_with_too_few_readings_keeps_the_default(ssi: Run) -> None:
+def test_calibrate_with_too_few_readings_keeps_the_default(ssi: Ssi) -> None:
     ssi("reading", "add", "--date", "2026-11-20", *FULL_PAGE)
     ssi("reading", "add", "--date", "2026-11-21", *FULL_PAGE)
 
@@ -155,13 +154,13 @@ def test_calibrate_with_too_few_readings_keeps_the_default(ssi: Run) -> None:
 
 
 @pytest.fixture
-def demo_seller(ssi: Run) -> None:
+def demo_seller(ssi: Ssi) -> None:
     """Half a year of sample history and 13 readings taken from a known scale plus noise."""
     assert ssi("demo")[0] == 0
 
 
 def test_calibrate_fits_the_demo_readings_and_shows_errors_before_and_after(
-    ssi: Run, demo_seller: None
+    ssi: Ssi, demo_seller: None
 ) -> None:
     result = json_of(ssi("calibrate", "--json"))
 
@@ -177,7 +176,7 @@ def test_calibrate_fits_the_demo_readings_and_shows_errors_before_and_after(
     assert code == 0 and all(p.label in out for p in Pillar) and "error before" in out
 
 
-def test_the_switch_changes_score_and_trend_and_is_kept(ssi: Run, demo_seller: None) -> None:
+def test_the_switch_changes_score_and_trend_and_is_kept(ssi: Ssi, demo_seller: None) -> None:
     calibrated_score = json_of(ssi("score", "--json"))
     calibrated_trend = json_of(ssi("trend", "--days", "30", "--json"))
 
@@ -191,6 +190,6 @@ def test_the_switch_changes_score_and_trend_and_is_kept(ssi: Run, demo_seller: N
     assert json_of(ssi("trend", "--days", "30", "--json")) == calibrated_trend
 
 
-def test_on_and_off_together_are_refused(ssi: Run) -> None:
+def test_on_and_off_together_are_refused(ssi: Ssi) -> None:
     code, _, err = ssi("calibrate", "--on", "--off")
     assert code == 2 and "not allowed with" in err
