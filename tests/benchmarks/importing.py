@@ -19,7 +19,7 @@ from pathlib import Path
 from ssi_desktop.importers import backfill
 from ssi_desktop.store import imports
 from ssi_desktop.store.db import close_database, open_database
-from tests.importers.archive_factory import csv_text
+from tests.importers.archive_factory import MESSAGE_COLUMNS, MESSAGE_DRAFT_COLUMNS, csv_text
 
 TODAY = dt.date(2026, 11, 24)
 OWNER_URL = "https://www.linkedin.com/in/robin-quill"
@@ -149,21 +149,7 @@ def write_big_archive(path: Path, messages: int = 100_000, seed: int = 1) -> int
             invitations,
         ),
         "messages.csv": csv_text(
-            [
-                "CONVERSATION ID",
-                "CONVERSATION TITLE",
-                "FROM",
-                "SENDER PROFILE URL",
-                "TO",
-                "RECIPIENT PROFILE URLS",
-                "DATE",
-                "SUBJECT",
-                "CONTENT",
-                "FOLDER",
-                "IS MESSAGE DRAFT",
-                "IS CONVERSATION DRAFT",
-                "ATTACHMENTS",
-            ],
+            [*MESSAGE_COLUMNS, *MESSAGE_DRAFT_COLUMNS, "ATTACHMENTS"],
             message_rows,
             quote_all=True,
         ),

@@ -32,6 +32,22 @@ class Person:
         return f"https://www.linkedin.com/in/{self.slug}"
 
 
+MESSAGE_COLUMNS = (
+    "CONVERSATION ID",
+    "CONVERSATION TITLE",
+    "FROM",
+    "SENDER PROFILE URL",
+    "TO",
+    "RECIPIENT PROFILE URLS",
+    "DATE",
+    "SUBJECT",
+    "CONTENT",
+    "FOLDER",
+)
+"""messages.csv's columns in every era; newer exports add MESSAGE_DRAFT_COLUMNS (and more)."""
+MESSAGE_DRAFT_COLUMNS = ["IS MESSAGE DRAFT", "IS CONVERSATION DRAFT"]
+
+
 OWNER = Person("Robin", "Quill", "robin-quill")
 ANA = Person("Ana", "Söderberg", "ana-söderberg")  # non-ASCII slug: percent-encoded in Connections
 BO = Person("Bo", "Tran", "bo-tran-7a1b2c")
@@ -413,20 +429,9 @@ def render(data: Dataset, era: str) -> dict[str, bytes | str]:
         inv_rows.append([row[name] for name in inv_header])
     files["Invitations.csv"] = table(inv_header, inv_rows)
 
-    msg_header = [
-        "CONVERSATION ID",
-        "CONVERSATION TITLE",
-        "FROM",
-        "SENDER PROFILE URL",
-        "TO",
-        "RECIPIENT PROFILE URLS",
-        "DATE",
-        "SUBJECT",
-        "CONTENT",
-        "FOLDER",
-    ]
+    msg_header = list(MESSAGE_COLUMNS)
     if modern:
-        msg_header += ["IS MESSAGE DRAFT", "IS CONVERSATION DRAFT"]
+        msg_header += MESSAGE_DRAFT_COLUMNS
     if era == "2026":
         msg_header += ["ATTACHMENTS"]
     msg_rows = []

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ssi_desktop.importers.linkedin import ArchiveError, ArchiveReport, read_archive
+from tests.importers.archive_factory import MESSAGE_COLUMNS
 
 from . import archive_factory as factory
 from .archive_factory import csv_text, utf16_tab, write_zip
@@ -24,18 +25,7 @@ CONN_HEADER = [
     "Position",
     "Connected On",
 ]
-MSG_HEADER = [
-    "CONVERSATION ID",
-    "CONVERSATION TITLE",
-    "FROM",
-    "SENDER PROFILE URL",
-    "TO",
-    "RECIPIENT PROFILE URLS",
-    "DATE",
-    "SUBJECT",
-    "CONTENT",
-    "FOLDER",
-]
+MSG_HEADER = list(MESSAGE_COLUMNS)
 ME = "https://www.linkedin.com/in/robin-quill"
 PROFILE = "First Name,Last Name,Headline\nRobin,Quill,\n"
 
