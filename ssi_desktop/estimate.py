@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ssi_desktop import calibration_cache
@@ -17,6 +17,7 @@ from ssi_desktop.scoring.calibration import MIN_READINGS, UNCALIBRATED, Calibrat
 from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY
 from ssi_desktop.staleness import IsStale, never
 from ssi_desktop.store import actions, profile, readings, settings
+from ssi_desktop.store.readings import OfficialReading
 
 
 def load_activity(first_day: dt.date, last_day: dt.date) -> Activity:
@@ -58,7 +59,7 @@ class _Refreshed:
     pillars: Mapping[Pillar, float]
 
 
-def calibrate() -> Calibration:
+def calibrate(official: Sequence[OfficialReading] | None = None) -> Calibration:
     """Fit each pillar's sensitivity to every official reading.
 
     The log is loaded and faded once for the span of the readings; the fit then tries its
@@ -66,7 +67,9 @@ def calibrate() -> Calibration:
     they score, a day before their reading's (REFRESH_LAG).
     """
     global _last_fit
-    found = [_Refreshed(r.day - REFRESH_LAG, r.pillars) for r in readings.all_readings()]
+    if official is None:
+        official = readings.all_readings()
+    found = [_Refreshed(r.day - REFRESH_LAG, r.pillars) for r in official]
     if not found:
         return UNCALIBRATED
     first_day, last_day = found[0].day, found[-1].day
@@ -118,8 +121,9 @@ UNCALIBRATED_STATE = CalibrationState(enabled=True, calibration=UNCALIBRATED)
 """A new seller's state: the switch on, no readings to fit."""
 
 
-def calibration_state() -> CalibrationState:
-    return CalibrationState(settings.calibration_enabled(), calibrate())
+def calibration_state(official: Sequence[OfficialReading] | None = None) -> CalibrationState:
+    """The switch and the fit; ``official``: the readings, when the caller has read them."""
+    return CalibrationState(settings.calibration_enabled(), calibrate(official))
 
 
 def current_sensitivity() -> Sensitivity:

@@ -22,7 +22,7 @@ from ssi_desktop.reading_overlay import NO_OVERLAY, ReadingOverlay
 from ssi_desktop.scoring import Explanation, compute
 from ssi_desktop.scoring.activity import FloatArray
 from ssi_desktop.staleness import never, stop_if
-from ssi_desktop.store import actions, profile
+from ssi_desktop.store import actions, profile, readings
 from ssi_desktop.workers.pipeline import PipelineView, load_pipeline
 
 TREND_DAYS = 90
@@ -71,9 +71,10 @@ def build_score(
     history = profile.history()
     counts = actions.counts_on(day)
     entry_count = actions.entry_count()
-    overlay = reading_overlay.load(first_day, day)
+    official = readings.all_readings()  # read once: for the trend's markers and the fit
+    overlay = reading_overlay.from_readings(official, first_day, day)
     stop_if(cancelled)
-    calibration = estimate.calibration_state()
+    calibration = estimate.calibration_state(official)
     series = compute(activity, history, first_day, day, calibration.sensitivity)
     stop_if(cancelled)
     today = series.on(day)
