@@ -83,6 +83,16 @@ def test_one_automatic_backup_a_day_and_only_the_newest_fourteen_are_kept(db):
     ]
 
 
+def test_a_backup_whose_name_holds_no_real_time_is_dated_by_its_file(db):
+    actions.record(actions.NewEntry("reaction", TODAY), TODAY)
+    made = backup.back_up_now(db, NOON)
+    odd = made.path.with_name(made.path.name.replace("20261124-120000", "20261399-250000"))
+    made.path.rename(odd)
+    os.utime(odd, (NOON.timestamp() - 3600, NOON.timestamp() - 3600))
+    [listed] = backup.backups(db)
+    assert listed.path == odd and listed.taken_at == NOON - dt.timedelta(hours=1)
+
+
 def test_listing_skips_damaged_backups_and_finds_the_newest_good_one(db):
     actions.record(actions.NewEntry("reaction", TODAY), TODAY)
     older = backup.back_up_now(db, NOON)

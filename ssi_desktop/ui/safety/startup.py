@@ -55,15 +55,33 @@ def bring_forward(window: QWidget) -> None:
     window.activateWindow()
 
 
-def start_daily_backup(path: Path) -> BackgroundJob:
-    """The first start of each day backs the database up, off the GUI thread; stop() it at exit."""
-    job = BackgroundJob(
-        lambda _cancelled, _progress: backup.daily_backup(path, dt.datetime.now()), ()
-    )
-    job.succeeded.connect(_log_daily_backup)
-    job.failed.connect(lambda message: log.warning("daily backup failed: %s", message))
-    job.start()
-    return job
+class DailyBackup:
+    """The first start of each day backs the database up, off the GUI thread.
+
+    start() is called once the window has painted its score: begun earlier, the backup
+    thread competed with building the window for the interpreter. stop() at exit finishes a
+    backup still being written rather than cutting it short.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._job: BackgroundJob | None = None
+
+    def start(self) -> None:
+        """Start the backup (once; later calls do nothing)."""
+        if self._job is not None:
+            return
+        path = self._path
+        self._job = BackgroundJob(
+            lambda _cancelled, _progress: backup.daily_backup(path, dt.datetime.now()), ()
+        )
+        self._job.succeeded.connect(_log_daily_backup)
+        self._job.failed.connect(lambda message: log.warning("daily backup failed: %s", message))
+        self._job.start()
+
+    def stop(self) -> None:
+        if self._job is not None:
+            self._job.stop()
 
 
 def _log_daily_backup(made: Backup | None) -> None:
