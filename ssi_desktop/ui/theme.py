@@ -7,13 +7,25 @@ and dark backgrounds); everything else is taken from the palette, so dark mode j
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOption
 
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
 
 PILLAR_COLORS: dict[Pillar, str] = {
     Pillar.BRAND: "#0072B2",  # blue
@@ -21,8 +33,6 @@ PILLAR_COLORS: dict[Pillar, str] = {
     Pillar.INSIGHTS: "#009E73",  # bluish green
     Pillar.RELATIONSHIPS: "#CC79A7",  # reddish purple
 }
-
-ICON_SIZES = (16, 20, 24, 32, 48, 64)
 
 
 def pillar_color(pillar: Pillar) -> QColor:
@@ -73,20 +83,68 @@ def icon(name: str) -> QIcon:
 
 @cache
 def _icon(name: str, color: str) -> QIcon:
-    from PySide6.QtSvg import QSvgRenderer  # only the icons need QtSvg
+    svg = resource_path(f"icons/{name}.svg").read_bytes()
+    return QIcon(_SvgIconEngine(svg.replace(b"currentColor", color.encode())))
 
-    svg = resource_path(f"icons/{name}.svg").read_text(encoding="utf-8")
-    renderer = QSvgRenderer(QByteArray(svg.replace("currentColor", color).encode()))
-    result = QIcon()
-    for size in ICON_SIZES:
-        pixmap = QPixmap(QSize(size, size))
+
+class _SvgIconEngine(QIconEngine):
+    """Draws one SVG at each size the first time that size is shown, then reuses the pixmap.
+
+    Rendering every icon at every size up front cost start-up 13 ms, for sizes mostly never
+    shown.
+    """
+
+    _alive: ClassVar[list[_SvgIconEngine]] = []
+    """Every engine made: an icon's C++ side keeps using its engine after Python's last
+    reference to the QIcon is gone, so Python must not collect it."""
+
+    def __init__(self, svg: bytes) -> None:
+        super().__init__()
+        self._svg = svg
+        self._renderer: QSvgRenderer | None = None
+        self._drawn: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
+        _SvgIconEngine._alive.append(self)
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._svg)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        pixels = QSize(round(size.width() * scale), round(size.height() * scale))
+        key = (pixels.width(), pixels.height(), mode)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = self._draw(pixels, mode)
+            self._drawn[key] = drawn
+        result = QPixmap(drawn)
+        result.setDevicePixelRatio(scale)
+        return result
+
+    def _draw(self, pixels: QSize, mode: QIcon.Mode) -> QPixmap:
+        if self._renderer is None:
+            from PySide6.QtSvg import QSvgRenderer  # only the icons need QtSvg
+
+            self._renderer = QSvgRenderer(QByteArray(self._svg))
+        pixmap = QPixmap(pixels)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter)
+        self._renderer.render(painter)
         painter.end()
-        result.addPixmap(pixmap)
-    return result
+        if mode == QIcon.Mode.Normal:
+            return pixmap
+        # Disabled and selected icons look as the style draws them for any other icon.
+        option = QStyleOption()
+        option.palette = palette()
+        return QApplication.style().generatedIconPixmap(mode, pixmap, option)
 
 
 def as_caption(label: QLabel) -> QLabel:
