@@ -129,7 +129,8 @@ def _taken_at(path: Path) -> dt.datetime:
     if parts:
         # Not strptime: its first call costs start-up's backup thread 10 ms of locale set-up.
         with contextlib.suppress(ValueError):  # digits that are no time: use the file's own
-            return dt.datetime(*(int(part) for part in parts.groups()))
+            year, month, day, hour, minute, second = (int(part) for part in parts.groups())
+            return dt.datetime(year, month, day, hour, minute, second)
     return dt.datetime.fromtimestamp(path.stat().st_mtime)
 
 
