@@ -11,7 +11,7 @@ from ssi_desktop.ui import theme
 from ssi_desktop.ui.gauge import ScoreGauge
 from ssi_desktop.ui.pillar_bars import PillarBars, describe_change
 from ssi_desktop.ui.trend import TrendPlot
-from ssi_desktop.ui.widgets import MARGIN, SPACING, Card
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 WEEK = 8  # today and the 7 days before: the change "in 7 days"
@@ -33,9 +33,7 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
 
-        self.empty_hint = QLabel(EMPTY_LOG_HINT)
-        self.empty_hint.setProperty("role", "message")
-        self.empty_hint.setWordWrap(True)
+        self.empty_hint = Notice(EMPTY_LOG_HINT)
         self.empty_hint.hide()
         layout.addWidget(self.empty_hint)
 
@@ -51,8 +49,7 @@ class DashboardPage(QWidget):
 
         trend_card = Card()
         header = QHBoxLayout()
-        title = QLabel("Last 90 days")
-        title.setProperty("role", "heading")
+        title = theme.as_heading(QLabel("Last 90 days"))
         self.pillars_toggle = QCheckBox("Show pillars")
         self.pillars_toggle.setObjectName("showPillarsToggle")
         self.pillars_toggle.setChecked(True)
@@ -84,9 +81,8 @@ class DashboardPage(QWidget):
         total_row.addStretch(1)
         total_row.addWidget(self.total_change, 0, Qt.AlignmentFlag.AlignBaseline)
         total_row.addSpacing(12)
-        self.total_label = QLabel("–")
+        self.total_label = theme.as_score(QLabel("–"))
         self.total_label.setObjectName("totalScoreLabel")
-        self.total_label.setProperty("role", "score")
         self.tier_label = theme.as_caption(QLabel(""))
         total_row.addWidget(self.total_label, 0, Qt.AlignmentFlag.AlignBaseline)
         total_row.addWidget(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QSpinBox,
@@ -25,7 +24,7 @@ from ssi_desktop import clock
 from ssi_desktop.catalog import ACTIONS
 from ssi_desktop.store.actions import MAX_COUNT, MAX_NOTE_CHARS, NewEntry
 from ssi_desktop.ui import theme
-from ssi_desktop.ui.widgets import python_date
+from ssi_desktop.ui.widgets import Notice, python_date
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -84,10 +83,8 @@ class ActionFinder(QDialog):
         self.note.setPlaceholderText("optional: who, which post, what came of it")
         self.at_target = QCheckBox("With a contact at a target account")
         self.at_target.setObjectName("finderAtTarget")
-        self.message = QLabel("")
+        self.message = Notice()
         self.message.setObjectName("finderMessage")
-        self.message.setProperty("role", "message")
-        self.message.setWordWrap(True)
         self.message.hide()
 
         form = QFormLayout()

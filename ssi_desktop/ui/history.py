@@ -39,7 +39,7 @@ from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store import accounts, actions
 from ssi_desktop.ui import theme
-from ssi_desktop.ui.widgets import MARGIN, SPACING, python_date
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, python_date
 
 ROW_LIMIT = 5000
 DEFAULT_DAYS = 90
@@ -270,10 +270,8 @@ class HistoryPage(QWidget):
         filters.addWidget(self.delete_button)
         layout.addLayout(filters)
 
-        self.message = QLabel("")
+        self.message = Notice()
         self.message.setObjectName("historyMessage")
-        self.message.setProperty("role", "message")
-        self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
         self._table_slot = QVBoxLayout()

@@ -105,7 +105,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("SSI Desktop")
         self.setWindowIcon(theme.icon("app"))
-        self.setStyleSheet(theme.STYLESHEET)
         self.setMinimumSize(*MINIMUM_SIZE)
 
         self.tabs = QTabWidget()

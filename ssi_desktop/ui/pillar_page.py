@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from ssi_desktop.catalog import PILLAR_MAX, PROFILE_ITEMS, ActionType, Pillar, actions_in
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.advice import ADVICE, most_room
+from ssi_desktop.ui.quick_add_button import QuickAddButton
 from ssi_desktop.ui.trend import TrendPlot
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Card
 from ssi_desktop.workers.snapshot import ScoreSnapshot
@@ -83,11 +83,9 @@ class PillarPage(QWidget):
         row.setSpacing(SPACING)
         icon = QLabel()
         icon.setPixmap(theme.pillar_icon(self.pillar).pixmap(28, 28))
-        title = QLabel(self.pillar.label)
-        title.setProperty("role", "title")
-        self.score_label = QLabel("–")
+        title = theme.as_title(QLabel(self.pillar.label))
+        self.score_label = theme.as_score(QLabel("–"))
         self.score_label.setObjectName(f"tabScoreLabel_{self.pillar.value}")
-        self.score_label.setProperty("role", "score")
         out_of = theme.as_caption(QLabel(f"/ {PILLAR_MAX:g}  estimated"))
         row.addWidget(icon)
         row.addWidget(title)
@@ -106,10 +104,8 @@ class PillarPage(QWidget):
             digit = theme.as_caption(QLabel(str(index + 1)))
             digit.setAlignment(Qt.AlignmentFlag.AlignCenter)
             digit.setMinimumWidth(14)
-            button = QPushButton(add_icon, kind.label)
+            button = QuickAddButton(add_icon, kind.label)
             button.setObjectName(f"quickAdd_{kind.key}")
-            button.setProperty("role", "quickAdd")
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             tip = f"Log one “{kind.label}” for today (key {index + 1})"
             if kind.quality:
                 tip += f"\nCounts more: {kind.quality}"

@@ -1,18 +1,20 @@
-"""Small building blocks shared by the pages: cards and headings."""
+"""Small building blocks shared by the pages: cards, headings and notices."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ssi_desktop.ui import theme
 
 MARGIN = 14
 SPACING = 10
+CARD_RADIUS = 8.0
+NOTICE_RADIUS = 4.0
 
 
 class Card(QFrame):
@@ -31,11 +33,42 @@ class Card(QFrame):
             note.setWordWrap(True)
             self.body.addWidget(note)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A rounded panel of the palette's base colour with a light edge."""
+        palette = self.palette()
+        _rounded_outline(
+            self,
+            QPen(palette.color(QPalette.ColorRole.Midlight), 1.0),
+            palette.color(QPalette.ColorRole.Base),
+            CARD_RADIUS,
+        )
+
+
+class Notice(QLabel):
+    """A message that must not be missed (a refused entry, an empty log): text in a thin
+    frame of the accent colour. Hidden until there is something to say, if asked."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setContentsMargins(9, 5, 9, 5)  # inside the 1-pixel frame
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        _rounded_outline(self, QPen(theme.accent_color(), 1.0), None, NOTICE_RADIUS)
+        super().paintEvent(event)
+
+
+def _rounded_outline(widget: QWidget, pen: QPen, fill: QColor | None, radius: float) -> None:
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush if fill is None else fill)
+    painter.drawRoundedRect(QRectF(widget.rect()).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    painter.end()
+
 
 def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", "heading")
-    return label
+    return theme.as_heading(QLabel(text))
 
 
 def python_date(value: QDate) -> dt.date:

@@ -107,9 +107,10 @@ class TodayCard(Card):
                 3,
             )
         for row, suggestion in enumerate(best):
-            gain = QLabel(f"+{suggestion.gain:.1f}" if suggestion.gain >= 0.05 else "+<0.1")
+            gain = theme.as_heading(
+                QLabel(f"+{suggestion.gain:.1f}" if suggestion.gain >= 0.05 else "+<0.1")
+            )
             gain.setObjectName(f"gain_{suggestion.key}")
-            gain.setProperty("role", "heading")
             gain.setToolTip(f"One more adds {suggestion.gain:.2f} to today's estimated total")
             label = QLabel(suggestion.action.label)
             label.setToolTip(suggestion.action.pillar.label)

@@ -35,7 +35,7 @@ from ssi_desktop.store.models import Contact
 from ssi_desktop.store.outcomes import MAX_VALUE
 from ssi_desktop.store.posts import MAX_VIEWS
 from ssi_desktop.ui import theme
-from ssi_desktop.ui.widgets import python_date
+from ssi_desktop.ui.widgets import Notice, python_date
 
 
 def day_field(name: str, day: dt.date | None = None) -> QDateEdit:
@@ -81,10 +81,8 @@ class RecordForm(QDialog):
         layout.addWidget(intro_label)
         self.form = QFormLayout()
         layout.addLayout(self.form)
-        self.problem = QLabel("")
+        self.problem = Notice()
         self.problem.setObjectName("formProblem")
-        self.problem.setProperty("role", "message")
-        self.problem.setWordWrap(True)
         self.problem.hide()
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(

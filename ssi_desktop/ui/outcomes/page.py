@@ -55,9 +55,8 @@ class Stat(Card):
 
     def __init__(self, name: str, title: str) -> None:
         super().__init__(title)
-        self.value = QLabel("–")
+        self.value = theme.as_score(QLabel("–"))
         self.value.setObjectName(f"statValue_{name}")
-        self.value.setProperty("role", "score")
         self.detail = theme.as_caption(QLabel(""))
         self.detail.setObjectName(f"statDetail_{name}")
         self.detail.setWordWrap(True)
@@ -117,8 +116,7 @@ class OutcomesPage(QWidget):
         row.setSpacing(6)
         icon = QLabel()
         icon.setPixmap(theme.icon("outcomes").pixmap(28, 28))
-        title = QLabel("Outcomes")
-        title.setProperty("role", "title")
+        title = theme.as_title(QLabel("Outcomes"))
         row.addWidget(icon)
         row.addWidget(title)
         row.addWidget(theme.as_caption(QLabel("what SSI does not measure")))

@@ -29,7 +29,7 @@ from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
 from ssi_desktop.store import readings
 from ssi_desktop.store.readings import InvalidReadingError, OfficialReading
 from ssi_desktop.ui import theme
-from ssi_desktop.ui.widgets import heading, python_date
+from ssi_desktop.ui.widgets import Notice, heading, python_date
 
 
 def _spin(name: str, maximum: float, decimals: int) -> QDoubleSpinBox:
@@ -120,10 +120,8 @@ class ReadingDialog(QDialog):
             grid.addWidget(avg, row, 2)
         layout.addLayout(grid)
 
-        self.message = QLabel("")
+        self.message = Notice()
         self.message.setObjectName("readingMessage")
-        self.message.setProperty("role", "message")
-        self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
 

@@ -21,7 +21,7 @@ from ssi_desktop.ui import theme
 from ssi_desktop.ui.readings.calibration_panel import CalibrationPanel
 from ssi_desktop.ui.readings.dialog import ReadingDialog
 from ssi_desktop.ui.readings.model import ReadingsModel
-from ssi_desktop.ui.widgets import MARGIN, SPACING, Card
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice
 
 EMPTY_HINT = (
     "No official readings yet. Open your Social Selling Index page on LinkedIn and type in "
@@ -45,8 +45,7 @@ class ReadingsPage(QWidget):
 
         table_card = Card()
         header = QHBoxLayout()
-        title = QLabel("Official readings")
-        title.setProperty("role", "heading")
+        title = theme.as_heading(QLabel("Official readings"))
         header.addWidget(title)
         header.addWidget(theme.as_caption(QLabel("as LinkedIn's SSI page showed them")))
         header.addStretch(1)
@@ -59,10 +58,8 @@ class ReadingsPage(QWidget):
         header.addWidget(self.delete_button)
         table_card.body.addLayout(header)
 
-        self.empty_hint = QLabel(EMPTY_HINT)
+        self.empty_hint = Notice(EMPTY_HINT)
         self.empty_hint.setObjectName("readingsEmptyHint")
-        self.empty_hint.setProperty("role", "message")
-        self.empty_hint.setWordWrap(True)
         table_card.body.addWidget(self.empty_hint)
 
         self.model = ReadingsModel(self)
