@@ -7,9 +7,13 @@ objects made here are children of the window: ``window.findChild(BackupActions)`
 
 from __future__ import annotations
 
-from ssi_desktop.ui.main_window import MainWindow
+from typing import TYPE_CHECKING
+
 from ssi_desktop.ui.safety.backup_actions import BackupActions
 from ssi_desktop.ui.safety.outside_changes import OutsideChanges
+
+if TYPE_CHECKING:
+    from ssi_desktop.ui.main_window import MainWindow
 
 
 def install(window: MainWindow) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
 from ssi_desktop.store import actions, backup
 from ssi_desktop.store.backup import Backup
 from ssi_desktop.store.db import DatabaseError, close_database, open_database
-from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.ui.safety.recovery import taken_on
 from ssi_desktop.workers.background_job import BackgroundJob
+
+if TYPE_CHECKING:
+    from ssi_desktop.ui.main_window import MainWindow
 
 WHEN, ENTRIES, SIZE = range(3)
 
