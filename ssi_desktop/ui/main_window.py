@@ -59,6 +59,10 @@ DETAILS_DELAY_MS = 150
 """The slower panels (outcomes, targets, plan) follow a change once changes pause this long:
 unnoticeable on a panel, and a burst of quick-adds keeps the interpreter to the score."""
 
+FIRST_DETAILS_LATEST_MS = 400
+"""The first panels wait for the first paint with the score: computed alongside, their 80 ms
+of work took the interpreter from the paint. A window never shown gets them after this long."""
+
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_TAB = "window/tab"
 DEFAULT_SIZE = (1280, 800)
@@ -94,6 +98,8 @@ class MainWindow(QMainWindow):
         self.recomputer.failed.connect(self._show_failure)
         self.recomputer.busy_changed.connect(self._show_busy)
         self.data_changed.connect(self.request_recompute)
+        self.recomputer.hold_details()
+        QTimer.singleShot(FIRST_DETAILS_LATEST_MS, self.recomputer.release_details)
         self.request_recompute()
         try:
             self._build()
@@ -348,6 +354,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._scored is not None and not self._painted_with_score:
             self._painted_with_score = True
+            QTimer.singleShot(0, self.recomputer.release_details)  # once this paint is done
             self.first_score_painted.emit()
 
     # -- keyboard -------------------------------------------------------------------------------

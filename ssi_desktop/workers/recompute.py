@@ -131,6 +131,7 @@ class Recomputer(QObject):
         self._busy = False
         self._scored_last: tuple[int, ScoreSnapshot] | None = None
         self._details_shown = False
+        self._details_held = False
         self._details_timer = QTimer(self)
         self._details_timer.setSingleShot(True)
         self._details_timer.setInterval(details_delay_ms)
@@ -188,10 +189,23 @@ class Recomputer(QObject):
             return
         self.score_ready.emit(snapshot)
         self._scored_last = (generation, snapshot)
+        if self._details_held:
+            return
         if self._details_shown:
             self._details_timer.start()
         else:
             self._start_details()  # the first panels of a window: no burst to wait for
+
+    def hold_details(self) -> None:
+        """Let the details of new scores wait until release_details()."""
+        self._details_held = True
+
+    @Slot()
+    def release_details(self) -> None:
+        """Complete the newest score with its details now, if they were held back."""
+        if self._details_held:
+            self._details_held = False
+            self._start_details()
 
     @Slot()
     def _start_details(self) -> None:

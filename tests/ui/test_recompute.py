@@ -7,12 +7,14 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtTest import QSignalSpy
 from pytestqt.qtbot import QtBot
 
 from ssi_desktop import demo
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.store import actions
+from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.workers.recompute import Recomputer, running_threads
 from ssi_desktop.workers.snapshot import ScoreSnapshot, add_details, build_score, build_snapshot
 from tests.conftest import TODAY
@@ -128,3 +130,60 @@ def test_the_panels_wait_for_a_pause_in_changes(db: Path, qtbot: QtBot) -> None:
         recomputer.stop()
     assert shown.args[0].day == days[2]
     assert completed == [days[0], days[2]]
+
+
+def test_held_details_start_only_when_released(db: Path, qtbot: QtBot) -> None:
+    started: list[dt.date] = []
+
+    def details(snapshot: ScoreSnapshot, stale: Callable[[], bool]) -> ScoreSnapshot:
+        started.append(snapshot.day)
+        return snapshot
+
+    recomputer = Recomputer(build_score, None, details)
+    handed_over = QSignalSpy(recomputer._scored)  # the details worker's queue
+    recomputer.hold_details()
+    try:
+        with qtbot.waitSignal(recomputer.score_ready, timeout=10_000):
+            recomputer.request(TODAY)
+        assert handed_over.count() == 0
+        with qtbot.waitSignal(recomputer.snapshot_ready, timeout=10_000) as shown:
+            recomputer.release_details()
+        assert handed_over.count() == 1
+        recomputer.release_details()  # a second release has nothing left to start
+        assert handed_over.count() == 1
+    finally:
+        recomputer.stop()
+    assert started == [TODAY] and shown.args[0].day == TODAY
+
+
+def test_a_window_starts_its_first_panels_after_its_first_paint_with_the_score(
+    db: Path, settings: QSettings, qtbot: QtBot
+) -> None:
+    order: list[str] = []
+
+    def details(snapshot: ScoreSnapshot, stale: Callable[[], bool]) -> ScoreSnapshot:
+        order.append("panels started")
+        return add_details(snapshot, stale)
+
+    window = MainWindow(db, settings, details=details, details_delay_ms=0)
+    qtbot.addWidget(window)
+    window.first_score_painted.connect(lambda: order.append("score painted"))
+    try:
+        with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+            window.show()
+    finally:
+        window.shutdown()
+    assert order == ["score painted", "panels started"]
+
+
+def test_a_window_never_shown_still_gets_its_panels(
+    db: Path, settings: QSettings, qtbot: QtBot
+) -> None:
+    window = MainWindow(db, settings, details_delay_ms=0)
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+            pass
+        assert not window._painted_with_score
+    finally:
+        window.shutdown()
