@@ -26,9 +26,9 @@ EXIT_OK = 0
 EXIT_USAGE = EXIT_DATABASE = 2  # as the ssi command: bad input or an unusable file
 FIRST_SCORE_WAIT_MS = 400
 """How long start-up waits for the first estimate before it shows the window without it."""
-DAILY_BACKUP_LATEST_MS = 3000
-"""The daily backup starts after the first paint with the score, or this long after the
-window shows if the score never comes."""
+AFTER_START_LATEST_MS = 3000
+"""What waits for the first paint with the score (the daily backup, answering later launches)
+starts this long after the window shows if the score never comes."""
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -181,8 +181,10 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if args.size:
             window.resize(*args.size)
         window.first_score_painted.connect(freeze_start_up_objects)
-        window.first_score_painted.connect(daily_backup.start)
-        QTimer.singleShot(DAILY_BACKUP_LATEST_MS, daily_backup.start)
+        # Begun earlier, these competed with building and painting the window.
+        for start in (claim.start_answering, daily_backup.start):
+            window.first_score_painted.connect(start)
+            QTimer.singleShot(AFTER_START_LATEST_MS, start)
         if args.quit_after_first_paint and not args.screenshot:
             window.remember_settings = False
             window.first_score_painted.connect(

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QTimer
 
 from ssi_desktop import app
 from ssi_desktop.single_instance import SingleInstance
@@ -140,6 +140,27 @@ def test_a_second_launch_brings_the_first_window_forward(qtbot, db_path):
                 stderr=subprocess.PIPE,
                 text=True,
             )
+        out, err = second.communicate(timeout=30)
+    finally:
+        first.release()
+    assert second.returncode == 0, err
+    assert "brought forward" in out
+
+
+def test_a_launch_waits_for_a_window_that_is_still_starting(qtbot, db_path):
+    first = SingleInstance(db_path)
+    assert first.take_lock()  # locked, but not answering before its first paint
+    try:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        second = subprocess.Popen(
+            [sys.executable, "-m", "ssi_desktop", "--db", str(db_path)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        with qtbot.waitSignal(first.come_forward, timeout=20000):
+            QTimer.singleShot(1500, first.start_answering)  # after its first knocks
         out, err = second.communicate(timeout=30)
     finally:
         first.release()

@@ -30,9 +30,12 @@ def report_errors(parent: QObject) -> ErrorReporter:
 
 
 def claim_database(path: Path) -> SingleInstance | int:
-    """The lock on ``path`` for this window, or the exit code when another window has it."""
+    """The lock on ``path`` for this window, or the exit code when another window has it.
+
+    Call start_answering() on the result once the window is up.
+    """
     instance = SingleInstance(path)
-    if instance.acquire():
+    if instance.take_lock():
         return instance
     if instance.ask_holder_to_come_forward():
         print(f"ssi-desktop: already open on {path}; that window was brought forward.")
