@@ -110,6 +110,18 @@ def import_core_before_qt() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    collecting = gc.isenabled()
+    gc.disable()  # until the window has painted its score: see settle_start_up_objects()
+    try:
+        return _start(args)
+    finally:
+        if collecting:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+def _start(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # runs where there is no display
@@ -180,9 +192,8 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
             return EXIT_USAGE
         if args.size:
             window.resize(*args.size)
-        window.first_score_painted.connect(freeze_start_up_objects)
         # Begun earlier, these competed with building and painting the window.
-        for start in (claim.start_answering, daily_backup.start):
+        for start in (settle_start_up_objects, claim.start_answering, daily_backup.start):
             window.first_score_painted.connect(start)
             QTimer.singleShot(AFTER_START_LATEST_MS, start)
         if args.quit_after_first_paint and not args.screenshot:
@@ -230,15 +241,19 @@ def wait_for_first_score(window: MainWindow, timeout_ms: int) -> None:
     loop.exec()
 
 
-def freeze_start_up_objects() -> None:
-    """Take everything start-up built out of the garbage collector's sight, for good.
+def settle_start_up_objects() -> None:
+    """Take everything start-up built out of the garbage collector's sight, for good, and
+    let the collector run again.
 
-    Modules, widgets and plots live as long as the window. Left in sight, every full
-    collection walks all of them with the GIL held, whichever thread set it off: an import
-    allocating thousands of entries on a worker thread stalled the GUI thread for 40-100 ms
-    at a time (tests/benchmarks/stall.py). Frozen, a collection walks only what came later.
+    Start-up builds hundreds of thousands of objects and no garbage worth collecting: with
+    the collector on, it walked them some 170 times, 34 ms of a 5-year start-up. Modules,
+    widgets and plots then live as long as the window. Left in sight, every full collection
+    walks all of them with the GIL held, whichever thread set it off: an import allocating
+    thousands of entries on a worker thread stalled the GUI thread for 40-100 ms at a time
+    (tests/benchmarks/stall.py). Frozen, a collection walks only what came later.
     """
     gc.freeze()
+    gc.enable()
 
 
 def _finish(window: object, screenshot: Path | None = None) -> None:

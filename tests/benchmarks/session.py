@@ -15,7 +15,7 @@ os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 from PySide6.QtCore import QEventLoop, QSettings, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication
 
-from ssi_desktop.app import freeze_start_up_objects
+from ssi_desktop.app import settle_start_up_objects
 from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.ui.main_window import MainWindow
 
@@ -71,7 +71,7 @@ def open_window(db_path: Path) -> Iterator[MainWindow]:
             window.resize(1280, 800)
             window.show()
             shown.wait()
-            freeze_start_up_objects()  # as ssi-desktop does after its first paint
+            settle_start_up_objects()  # as ssi-desktop does after its first paint
             yield window
         finally:
             window.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import subprocess
 import sys
@@ -218,3 +219,24 @@ def test_the_first_start_of_a_day_backs_up_and_later_starts_do_not(qapp, db_path
         assert run_app("--db", str(db_path), "--quit-after-first-paint") == 0
     [made] = backup.backups(db_path)
     assert made.entry_count == 1 and made.taken_at.date() == dt.date.today()
+
+
+def test_start_up_pauses_the_garbage_collector_until_the_first_paint(qapp, db_path):
+    open_database(db_path)
+    actions.record(actions.NewEntry("dm_sent", NOON.date(), 2), NOON.date())
+    close_database()
+    frozen_before = gc.get_freeze_count()
+    early: list[int] = []  # generations collected before start-up froze its objects
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and gc.get_freeze_count() == frozen_before:
+            early.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        assert run_app("--db", str(db_path), "--quit-after-first-paint") == 0
+    finally:
+        gc.callbacks.remove(seen)
+    assert early == []
+    assert gc.get_freeze_count() > frozen_before  # the window's objects are out of sight
+    assert gc.isenabled()  # and the collector runs again
