@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ssi_desktop import calibration_cache
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.habits.forecast import Forecast
-from ssi_desktop.habits.forecast import forecast as habits_forecast
-from ssi_desktop.habits.plan import Suggestion, rank
 from ssi_desktop.scoring import Activity, ScoreSeries, Sensitivity, compute, prepare
 from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.scoring.calibration import MIN_READINGS, UNCALIBRATED, Calibration, fit
@@ -18,6 +16,10 @@ from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY
 from ssi_desktop.staleness import IsStale, never
 from ssi_desktop.store import actions, profile, readings, settings
 from ssi_desktop.store.readings import OfficialReading
+
+if TYPE_CHECKING:  # plan() and forecast() import them: the first score needs neither
+    from ssi_desktop.habits.forecast import Forecast
+    from ssi_desktop.habits.plan import Suggestion
 
 
 def load_activity(first_day: dt.date, last_day: dt.date) -> Activity:
@@ -142,12 +144,16 @@ def plan(
     given), so the gains are the score's own. One more action today never changes the
     calibration (REFRESH_LAG), so the sensitivity is the same before and after it.
     """
+    from ssi_desktop.habits.plan import rank
+
     chosen = current_sensitivity() if sensitivity is None else sensitivity
     return rank(day, load_activity(day, day), profile.history(), chosen, cancelled)
 
 
 def forecast(today: dt.date, days: int, sensitivity: Sensitivity | None = None) -> Forecast:
     """Today's estimate and the next ``days`` days' at the last four weeks' pace."""
+    from ssi_desktop.habits.forecast import forecast as habits_forecast
+
     chosen = current_sensitivity() if sensitivity is None else sensitivity
     tallies = actions.daily_tallies(window_start(today), today)
     return habits_forecast(tallies, profile.history(), today, days, chosen)

@@ -36,6 +36,8 @@ PILLAR_COLORS: dict[Pillar, str] = {
     Pillar.INSIGHTS: "#009E73",  # bluish green
     Pillar.RELATIONSHIPS: "#CC79A7",  # reddish purple
 }
+ABOVE_TARGET, BELOW_TARGET = "#009E73", "#E69F00"
+"""A figure meeting its goal (a post's engagement rate at 1.5 %), or short of it."""
 
 
 def pillar_color(pillar: Pillar) -> QColor:

@@ -11,19 +11,22 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ssi_desktop import estimate, reading_overlay
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.estimate import UNCALIBRATED_STATE, CalibrationState
-from ssi_desktop.habit_report import HabitReport, habit_report
 from ssi_desktop.reading_overlay import NO_OVERLAY, ReadingOverlay
 from ssi_desktop.scoring import Explanation, compute
 from ssi_desktop.scoring.activity import FloatArray
 from ssi_desktop.staleness import never, stop_if
 from ssi_desktop.store import actions, profile, readings
-from ssi_desktop.workers.pipeline import PipelineView, load_pipeline
+
+if TYPE_CHECKING:  # add_details() imports them: the first score needs neither
+    from ssi_desktop.habit_report import HabitReport
+    from ssi_desktop.workers.pipeline import PipelineView
 
 TREND_DAYS = 90
 
@@ -96,6 +99,9 @@ def build_score(
 
 def add_details(snapshot: ScoreSnapshot, cancelled: Callable[[], bool] = never) -> ScoreSnapshot:
     """The same snapshot with the panels that take longer to gather (outcomes, posts, habits)."""
+    from ssi_desktop.habit_report import habit_report
+    from ssi_desktop.workers.pipeline import load_pipeline
+
     stop_if(cancelled)
     pipeline = load_pipeline(snapshot.day)
     stop_if(cancelled)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QBoxLayout
 
-from ssi_desktop.store import habit_targets
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.habits.pillar_targets import PillarTargets
 from ssi_desktop.ui.habits.today_card import TodayCard
@@ -61,6 +60,8 @@ def install(window: MainWindow) -> None:
     @Slot()
     def use_default_plan() -> None:
         if window.snapshot is not None and window.snapshot.habits is not None:
+            from ssi_desktop.store import habit_targets
+
             habit_targets.replace_all(window.snapshot.habits.default_targets)
             window.data_changed.emit()
 

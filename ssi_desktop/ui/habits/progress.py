@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
-from ssi_desktop.habit_report import TargetStatus
 from ssi_desktop.habits.targets import Period
 from ssi_desktop.ui import theme
+
+if TYPE_CHECKING:
+    from ssi_desktop.habit_report import TargetStatus
 
 BAR_WIDTH = 80
 NAME_MIN_WIDTH = 90

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from ssi_desktop.habit_report import HabitReport, TargetStatus
-from ssi_desktop.habits.plan import worth_doing
 from ssi_desktop.habits.targets import Period
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.habits.progress import add_progress_row, clear_layout
 from ssi_desktop.ui.widgets import Card, heading
 from ssi_desktop.workers.snapshot import ScoreSnapshot
+
+if TYPE_CHECKING:
+    from ssi_desktop.habit_report import HabitReport, TargetStatus
 
 TARGET_ROWS = 5
 NEXT_BEST = 3
@@ -97,6 +99,8 @@ class TodayCard(Card):
     def _show_next_best(self, report: HabitReport) -> None:
         clear_layout(self.next_grid)
         self.add_buttons = {}
+        from ssi_desktop.habits.plan import worth_doing  # with the first panels, not at start-up
+
         best = worth_doing(report.plan)[:NEXT_BEST]
         if not best:
             self.next_grid.addWidget(

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY
-from ssi_desktop.habits.plan import quick_add_keys
-from ssi_desktop.habits.reminders import should_remind
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.habits.settings import (
     NO_TRAY,
@@ -96,6 +94,8 @@ class HabitTray(QObject):
     @Slot(object)
     def show_snapshot(self, snapshot: ScoreSnapshot) -> None:
         if snapshot.habits is not None:
+            from ssi_desktop.habits.plan import quick_add_keys  # with the first panels
+
             keys = quick_add_keys(snapshot.habits.plan, snapshot.habits.favourites, QUICK_ADD_ITEMS)
             self.quick_add_menu.clear()
             for key in keys:
@@ -144,6 +144,8 @@ class HabitTray(QObject):
         settings = self.window.settings
         if now.date() != clock.today() or self.window.snapshot is None:
             return  # a pinned day (tests, demos) or no estimate yet: nothing sensible to say
+        from ssi_desktop.habits.reminders import should_remind
+
         if not should_remind(
             now, self.preferences.remind_at, last_reminded(settings), self._logged_on
         ):

@@ -17,6 +17,7 @@ from ssi_desktop.pipeline.engagement import TARGET_RATE, PostRate
 from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.weekly import Week
 from ssi_desktop.ui import theme
+from ssi_desktop.ui.theme import ABOVE_TARGET, BELOW_TARGET
 from ssi_desktop.ui.trend import DayAxis, timestamp
 
 DAY_SECONDS = 86400.0
@@ -28,7 +29,6 @@ OUTCOME_COLORS: dict[OutcomeKind, str] = {
     OutcomeKind.OPPORTUNITY: "#D55E00",  # vermillion
     OutcomeKind.DEAL_WON: "#009E73",  # bluish green: money in
 }
-ABOVE_TARGET, BELOW_TARGET = "#009E73", "#E69F00"
 
 BAR_OFFSET_DAYS = {
     OutcomeKind.MEETING: 1.0,

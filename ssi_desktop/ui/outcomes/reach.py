@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop.store.accounts import AccountReach
 from ssi_desktop.ui import theme
-from ssi_desktop.ui.outcomes.charts import BELOW_TARGET
 from ssi_desktop.ui.outcomes.commands import PipelineActions
+from ssi_desktop.ui.theme import BELOW_TARGET
 from ssi_desktop.ui.widgets import Card
 from ssi_desktop.workers.snapshot import ScoreSnapshot
+
+if TYPE_CHECKING:
+    from ssi_desktop.store.accounts import AccountReach
 
 COVERED = 2
 """Two decision-makers or more: the deal no longer hangs on one person."""
