@@ -192,15 +192,17 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
             return EXIT_USAGE
         if args.size:
             window.resize(*args.size)
-        # Begun earlier, these competed with building and painting the window.
-        for start in (settle_start_up_objects, claim.start_answering, daily_backup.start):
-            window.first_score_painted.connect(start)
-            QTimer.singleShot(AFTER_START_LATEST_MS, start)
         if args.quit_after_first_paint and not args.screenshot:
             window.remember_settings = False
             window.first_score_painted.connect(
                 lambda: QTimer.singleShot(0, lambda: _finish(window))
             )
+        # Begun earlier, these competed with building and painting the window. The signal
+        # comes from the window's own paintEvent, before its children paint: they start
+        # once the whole frame is painted.
+        for start in (settle_start_up_objects, claim.start_answering, daily_backup.start):
+            window.first_score_painted.connect(partial(QTimer.singleShot, 0, start))
+            QTimer.singleShot(AFTER_START_LATEST_MS, start)
         wait_for_first_score(window, FIRST_SCORE_WAIT_MS)
         window.show()
         if args.screenshot:
