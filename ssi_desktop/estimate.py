@@ -15,6 +15,7 @@ from ssi_desktop.scoring.calibration import MIN_READINGS, UNCALIBRATED, Calibrat
 from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY
 from ssi_desktop.staleness import IsStale, never
 from ssi_desktop.store import actions, profile, readings, settings
+from ssi_desktop.store.db import database
 from ssi_desktop.store.readings import OfficialReading
 
 if TYPE_CHECKING:  # plan() and forecast() import them: the first score needs neither
@@ -22,10 +23,41 @@ if TYPE_CHECKING:  # plan() and forecast() import them: the first score needs ne
     from ssi_desktop.habits.plan import Suggestion
 
 
+@dataclass(frozen=True)
+class _LoadedSpan:
+    """An activity loaded earlier, and what its days before the last one came from."""
+
+    database: object
+    before_last_day: tuple[int, int]  # actions.log_fingerprint of the day before the last
+    activity: Activity
+
+
+_loaded: dict[tuple[dt.date, dt.date], _LoadedSpan] = {}
+"""The spans loaded last (the trend's, the plan's), whichever thread loaded them: each value
+is immutable, and checked against the database before it is used."""
+_LOADED_SPANS_KEPT = 8
+
+
 def load_activity(first_day: dt.date, last_day: dt.date) -> Activity:
-    """The activity needed to score each day from first_day to last_day (one SQL aggregate)."""
+    """The activity needed to score each day from first_day to last_day (one SQL aggregate).
+
+    When the same span was loaded before and nothing dated before its last day changed since
+    (the log's revisions say so), only the last day is read again: a quick-add today reads one
+    day of the log, not 180 (at 10 years, 0.3 ms instead of 3-4 ms, and no 1,600 rows handed
+    over one by one while the GUI thread wants the interpreter).
+    """
     first = window_start(first_day)
-    return Activity.from_sums(first, last_day, actions.daily_sums(first, last_day))
+    with database.atomic():  # one snapshot of the file for the revisions and the sums
+        before = actions.log_fingerprint(last_day - dt.timedelta(days=1))
+        seen = _loaded.get((first, last_day))
+        if seen is not None and seen.database is database.obj and seen.before_last_day == before:
+            activity = seen.activity.with_day(last_day, actions.daily_sums(last_day, last_day))
+        else:
+            activity = Activity.from_sums(first, last_day, actions.daily_sums(first, last_day))
+    if len(_loaded) >= _LOADED_SPANS_KEPT:
+        _loaded.clear()  # spans of days gone by
+    _loaded[(first, last_day)] = _LoadedSpan(database.obj, before, activity)
+    return activity
 
 
 def series(

@@ -6,12 +6,15 @@ import datetime as dt
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ssi_desktop import demo, estimate
 from ssi_desktop.catalog import UnknownActionError
 from ssi_desktop.scoring import Activity
 from ssi_desktop.scoring.activity import DailySum, window_start
-from ssi_desktop.store import actions
+from ssi_desktop.store import accounts, actions
+from ssi_desktop.store.models import Contact
 from tests.conftest import TODAY
 
 
@@ -51,3 +54,70 @@ def test_sums_outside_the_span_are_ignored_and_unknown_keys_refused():
     assert activity.raw.sum() == 0
     with pytest.raises(UnknownActionError):
         Activity.from_sums(day, day, [DailySum(0, "no_such_action", 1, 0)])
+
+
+KEYS = ("dm_sent", "comment_short", "post_published")
+Change = tuple[str, int, str, int, bool]  # what, days before today, key, count, flag
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    # One database for all examples: every step compares against a full reload, whatever
+    # earlier examples left in it.
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["add", "undo", "edit", "contact"]),
+            st.integers(0, 200),
+            st.sampled_from(KEYS),
+            st.integers(1, 5),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_reading_only_the_last_day_again_gives_the_full_reload(db, changes: list[Change]):
+    """load_activity reuses the span's earlier days while their revisions stay the same."""
+    trend_first = TODAY - dt.timedelta(days=89)
+    account = accounts.add_account(f"Account {len(accounts.accounts())}")
+    contact = accounts.add_contact("Dana", account.id)
+    for what, days_ago, key, count, flag in changes:
+        day = TODAY - dt.timedelta(days=days_ago)
+        if what == "add":
+            entry = actions.NewEntry(key, day, count, at_target=flag, contact_id=contact.id)
+            actions.record(entry, TODAY)
+        elif what == "undo":
+            actions.undo_last()
+        elif what == "edit" and (newest := actions.entries(limit=1)):
+            actions.update(newest[0].id, actions.NewEntry(key, day, count), TODAY)
+        elif what == "contact":
+            Contact.update(is_decision_maker=flag).where(Contact.id == contact.id).execute()
+
+        loaded = estimate.load_activity(trend_first, TODAY)
+
+        tallies = actions.daily_tallies(window_start(trend_first), TODAY)
+        expected = Activity.covering(trend_first, TODAY, tallies)
+        np.testing.assert_array_equal(loaded.raw, expected.raw)
+        np.testing.assert_array_equal(loaded.weighted, expected.weighted)
+
+
+def test_a_quick_add_today_reads_only_today_again(db, monkeypatch):
+    trend_first = TODAY - dt.timedelta(days=89)
+    actions.record_many(list(demo.history(TODAY - dt.timedelta(days=200), TODAY, seed=5)), TODAY)
+    estimate.load_activity(trend_first, TODAY)
+    spans: list[tuple[dt.date, dt.date]] = []
+    read = actions.daily_sums
+    monkeypatch.setattr(
+        actions, "daily_sums", lambda first, last: spans.append((first, last)) or read(first, last)
+    )
+
+    actions.record(actions.NewEntry("dm_sent", TODAY), TODAY)
+    estimate.load_activity(trend_first, TODAY)
+    actions.record(actions.NewEntry("dm_sent", TODAY - dt.timedelta(days=3)), TODAY)
+    estimate.load_activity(trend_first, TODAY)
+
+    assert spans == [(TODAY, TODAY), (window_start(trend_first), TODAY)]

@@ -85,24 +85,46 @@ class Activity:
         object at a time than the whole score did.
         """
         activity = cls(first_day, last_day)
+        activity._add_sums(first_day, sums)
+        return activity
+
+    def with_day(self, day: dt.date, sums: Iterable[DailySum]) -> Activity:
+        """A copy in which ``day`` holds exactly ``sums`` (offsets counted from ``day``), every
+        other day as it was: a change to one day without reloading the span."""
+        other = self.copy()
+        if self.first_day <= day <= self.last_day:
+            column = (day - self.first_day).days
+            other.raw[:, column] = 0.0
+            other.weighted[:, column] = 0.0
+            other._add_sums(day, sums)
+        return other
+
+    def copy(self) -> Activity:
+        other = Activity.__new__(Activity)
+        other.first_day, other.last_day = self.first_day, self.last_day
+        other.raw, other.weighted = self.raw.copy(), self.weighted.copy()
+        return other
+
+    def _add_sums(self, origin: dt.date, sums: Iterable[DailySum]) -> None:
+        """Add sums whose offsets count days from ``origin``."""
         rows = list(sums)
         if not rows:
-            return activity
+            return
+        shift = (origin - self.first_day).days
         offsets, keys, counts, target_counts = zip(*rows, strict=True)
         for key in set(keys) - KEY_INDEX.keys():
             action(key)  # raises UnknownActionError for a key the catalog does not know
-        columns = np.array(offsets, dtype=np.intp)
+        columns = np.array(offsets, dtype=np.intp) + shift
         kinds = np.array([KEY_INDEX[key] for key in keys], dtype=np.intp)
         raw = np.array(counts, dtype=np.float64)
         at_target = np.array(target_counts, dtype=np.float64)
         if (raw < 0).any() or (at_target < 0).any() or (at_target > raw).any():
             raise ValueError("negative counts, or more at target accounts than in all")
-        inside = (columns >= 0) & (columns < activity.days)
+        inside = (columns >= 0) & (columns < self.days)
         where = (kinds[inside], columns[inside])
-        np.add.at(activity.raw, where, raw[inside])
+        np.add.at(self.raw, where, raw[inside])
         weighted = raw + (TARGET_WEIGHT - 1.0) * at_target
-        np.add.at(activity.weighted, where, weighted[inside])
-        return activity
+        np.add.at(self.weighted, where, weighted[inside])
 
     @property
     def days(self) -> int:
@@ -110,9 +132,7 @@ class Activity:
 
     def plus(self, tally: Tally) -> Activity:
         """A copy with one more tally: what-if questions (the plan) ask the model itself."""
-        other = Activity.__new__(Activity)
-        other.first_day, other.last_day = self.first_day, self.last_day
-        other.raw, other.weighted = self.raw.copy(), self.weighted.copy()
+        other = self.copy()
         other._add(tally)
         return other
 
