@@ -128,45 +128,44 @@ def test_one_window_per_database(qapp, tmp_path):
     assert SingleInstance(tmp_path / "a.sqlite3").acquire()
 
 
+def launch_on(db_path: Path) -> subprocess.Popen[str]:
+    """``ssi-desktop --db db_path`` as a second launch, in its own process."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "ssi_desktop", "--db", str(db_path)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def assert_brought_forward(second: subprocess.Popen[str]) -> None:
+    out, err = second.communicate(timeout=30)
+    assert second.returncode == 0, err
+    assert "brought forward" in out
+
+
 def test_a_second_launch_brings_the_first_window_forward(qtbot, db_path):
     first = SingleInstance(db_path)
     assert first.acquire()
     try:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
         with qtbot.waitSignal(first.come_forward, timeout=20000):
-            second = subprocess.Popen(
-                [sys.executable, "-m", "ssi_desktop", "--db", str(db_path)],
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-        out, err = second.communicate(timeout=30)
+            second = launch_on(db_path)
+        assert_brought_forward(second)
     finally:
         first.release()
-    assert second.returncode == 0, err
-    assert "brought forward" in out
 
 
 def test_a_launch_waits_for_a_window_that_is_still_starting(qtbot, db_path):
     first = SingleInstance(db_path)
     assert first.take_lock()  # locked, but not answering before its first paint
     try:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        second = subprocess.Popen(
-            [sys.executable, "-m", "ssi_desktop", "--db", str(db_path)],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        second = launch_on(db_path)
         with qtbot.waitSignal(first.come_forward, timeout=20000):
             QTimer.singleShot(1500, first.start_answering)  # after its first knocks
-        out, err = second.communicate(timeout=30)
+        assert_brought_forward(second)
     finally:
         first.release()
-    assert second.returncode == 0, err
-    assert "brought forward" in out
 
 
 def test_a_launch_says_why_when_the_holder_does_not_answer(qapp, db_path, capsys):
