@@ -73,6 +73,10 @@ class MainWindow(QMainWindow):
     data_changed = Signal()  # emit (or call request_recompute) after writing to the database
     snapshot_shown = Signal(object)  # ScoreSnapshot, once every page shows it
     first_score_painted = Signal()  # the window painted itself with a score for the first time
+    close_requested = Signal(QCloseEvent)
+    """The seller closes the window; a slot may ignore() the event to keep it (the tray hides it).
+    Signals, not event filters: a filter on the window runs Python for each of its events."""
+    closing = Signal()  # the window closes for good: features stop their background work
 
     def __init__(
         self,
@@ -421,6 +425,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        event.accept()
+        self.close_requested.emit(event)
+        if not event.isAccepted():
+            return
+        self.closing.emit()
         if self.remember_settings:
             self.save_settings()
         self.shutdown()

@@ -214,11 +214,15 @@ def test_closing_keeps_running_in_the_tray_and_quit_really_quits(qtbot, window, 
     monkeypatch.setattr(HabitTray, "can_hide_to_tray", property(lambda _self: True))
     tray = window.findChild(HabitTray)
     tray.preferences = ReminderSettings(keep_in_tray=True)
+    closed: list[bool] = []
+    window.closing.connect(lambda: closed.append(True))
     assert not window.close()  # the close was turned into a hide
     assert window.isHidden() and tray.timer.isActive()
+    assert closed == [] and window.recomputer._score.thread.isRunning()  # nothing stopped
     window.show()  # as the tray menu's "Show SSI Desktop" does (offscreen Qt cannot raise)
     window.quit_action.trigger()
     assert window.isHidden() and not tray.timer.isActive()
+    assert closed == [True] and not window.recomputer._score.thread.isRunning()
 
 
 def test_reminder_settings_round_trip(settings):

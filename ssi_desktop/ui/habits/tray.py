@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -83,7 +83,8 @@ class HabitTray(QObject):
         self.timer.setObjectName("reminderTimer")
         self.timer.timeout.connect(self.check_reminder)
         self.timer.start(CHECK_EVERY_MS)
-        window.installEventFilter(self)
+        window.close_requested.connect(self._keep_in_tray)
+        window.closing.connect(self.stop)
         # File > Quit must really quit, even when closing the window only hides it.
         window.quit_action.triggered.disconnect(window.close)
         window.quit_action.triggered.connect(self.quit)
@@ -176,23 +177,21 @@ class HabitTray(QObject):
         self.quitting = True
         self.window.close()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            assert isinstance(event, QCloseEvent)
-            if self.preferences.keep_in_tray and self.can_hide_to_tray and not self.quitting:
-                event.ignore()
-                self.window.hide()
-                if self.icon is not None and not self._told_about_tray:
-                    self._told_about_tray = True
-                    self.icon.showMessage(
-                        "SSI Desktop is still running",
-                        "Log from the tray menu; Quit SSI Desktop there closes it for good.",
-                        theme.icon("app"),
-                        8_000,
-                    )
-                return True
-            self.stop()
-        return False
+    @Slot(QCloseEvent)
+    def _keep_in_tray(self, event: QCloseEvent) -> None:
+        """Closing the window hides it in the tray, if the seller chose so and there is one."""
+        if not (self.preferences.keep_in_tray and self.can_hide_to_tray and not self.quitting):
+            return
+        event.ignore()
+        self.window.hide()
+        if self.icon is not None and not self._told_about_tray:
+            self._told_about_tray = True
+            self.icon.showMessage(
+                "SSI Desktop is still running",
+                "Log from the tray menu; Quit SSI Desktop there closes it for good.",
+                theme.icon("app"),
+                8_000,
+            )
 
     def stop(self) -> None:
         self.timer.stop()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
@@ -51,7 +51,7 @@ class ImportController(QObject):
         self.undo_action.setObjectName("undoImportAction")
         self.undo_action.setToolTip("Remove everything the newest archive import added")
         self.undo_action.triggered.connect(self.undo_last_import)
-        window.installEventFilter(self)
+        window.closing.connect(self.shutdown)
 
     # -- steps ----------------------------------------------------------------------------------
 
@@ -248,11 +248,6 @@ class ImportController(QObject):
         """Cancel a running job and wait for it (a cancelled import rolls back)."""
         if self.job is not None:
             self.job.stop()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.shutdown()
-        return False
 
 
 def _sentence(message: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -164,7 +164,7 @@ class BackupActions(QObject):
         window.add_file_action(self.back_up_action)
         window.add_file_action(self.restore_action)
         self._jobs: set[BackgroundJob] = set()
-        window.installEventFilter(self)
+        window.closing.connect(self.shutdown)
 
     def _run(
         self, action: QAction, work: Callable[[], object], on_success: Callable[[Any], None]
@@ -194,11 +194,6 @@ class BackupActions(QObject):
         """Wait for a backup still being written (they take a fraction of a second)."""
         for job in list(self._jobs):
             job.stop()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.shutdown()
-        return False
 
     @Slot()
     def back_up_now(self) -> BackgroundJob:
