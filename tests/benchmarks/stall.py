@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 
 from ssi_desktop import demo
 from ssi_desktop.store import actions
@@ -107,6 +107,10 @@ def import_entries() -> list[actions.NewEntry]:
 
 def import_stalls(window: MainWindow) -> list[float]:
     entries = import_entries()
+    # What the recomputes left to do (the last panels' layout and repaint) is done first: it
+    # belongs to them, and a seller starts an import from an idle window.
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()
 
     def insert() -> None:
         database.connect(reuse_if_open=True)  # the thread's own connection, as for the worker
