@@ -37,11 +37,6 @@ REMINDER_TITLE = "Nothing logged today"
 REMINDER_TEXT = "A thoughtful comment or one message keeps your habits going. Log it in one click."
 
 
-def local_now() -> dt.datetime:
-    """Now on the seller's wall clock, aware (its zone follows daylight saving)."""
-    return dt.datetime.now().astimezone()
-
-
 class HabitTray(QObject):
     """Owned by the window (objectName ``habitTray``); ``icon`` is None where there is no tray."""
 
@@ -49,7 +44,7 @@ class HabitTray(QObject):
         self,
         window: MainWindow,
         tray_available: bool | None = None,
-        now: Callable[[], dt.datetime] = local_now,
+        now: Callable[[], dt.datetime] = clock.now,
     ) -> None:
         super().__init__(window)
         self.setObjectName("habitTray")
@@ -144,7 +139,7 @@ class HabitTray(QObject):
         now = self.now()
         settings = self.window.settings
         if now.date() != clock.today() or self.window.snapshot is None:
-            return  # a pinned day (tests, demos) or no estimate yet: nothing sensible to say
+            return  # a clock of another day than the log's, or no estimate yet: nothing to say
         from ssi_desktop.habits.reminders import should_remind
 
         if not should_remind(
