@@ -54,6 +54,9 @@ def load_activity(first_day: dt.date, last_day: dt.date) -> Activity:
             activity = seen.activity.with_day(last_day, actions.daily_sums(last_day, last_day))
         else:
             activity = Activity.from_sums(first, last_day, actions.daily_sums(first, last_day))
+    # Shared from now on with the next call: read-only, so that no caller can change it.
+    activity.raw.flags.writeable = False
+    activity.weighted.flags.writeable = False
     if len(_loaded) >= _LOADED_SPANS_KEPT:
         _loaded.clear()  # spans of days gone by
     _loaded[(first, last_day)] = _LoadedSpan(database.obj, before, activity)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ssi_desktop import demo, estimate
 from ssi_desktop.catalog import UnknownActionError
 from ssi_desktop.scoring import Activity
-from ssi_desktop.scoring.activity import DailySum, window_start
+from ssi_desktop.scoring.activity import DailySum, Tally, window_start
 from ssi_desktop.store import accounts, actions
 from ssi_desktop.store.models import Contact
 from tests.conftest import TODAY
@@ -121,3 +121,11 @@ def test_a_quick_add_today_reads_only_today_again(db, monkeypatch):
     estimate.load_activity(trend_first, TODAY)
 
     assert spans == [(TODAY, TODAY), (window_start(trend_first), TODAY)]
+
+
+def test_the_activity_a_caller_gets_cannot_be_changed_under_the_next_one(db):
+    actions.record(actions.NewEntry("dm_sent", TODAY, 2), TODAY)
+    loaded = estimate.load_activity(TODAY - dt.timedelta(days=89), TODAY)
+    with pytest.raises(ValueError, match="read-only"):
+        loaded.raw[0, -1] = 99.0
+    assert loaded.plus(Tally(TODAY, "dm_sent", 1)).raw.sum() == loaded.raw.sum() + 1
