@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -200,7 +200,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         # Begun earlier, these competed with building and painting the window. The signal
         # comes from the window's own paintEvent, before its children paint: they start
         # once the whole frame is painted.
-        for start in (settle_start_up_objects, claim.start_answering, daily_backup.start):
+        for start in (_once(settle_start_up_objects), claim.start_answering, daily_backup.start):
             window.first_score_painted.connect(partial(QTimer.singleShot, 0, start))
             QTimer.singleShot(AFTER_START_LATEST_MS, start)
         wait_for_first_score(window, FIRST_SCORE_WAIT_MS)
@@ -256,6 +256,19 @@ def settle_start_up_objects() -> None:
     """
     gc.freeze()
     gc.enable()
+
+
+def _once(action: Callable[[], None]) -> Callable[[], None]:
+    """``action`` the first time the result is called, nothing after."""
+    done = False
+
+    def run() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            action()
+
+    return run
 
 
 def _finish(window: object, screenshot: Path | None = None) -> None:
