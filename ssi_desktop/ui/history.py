@@ -11,10 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -39,12 +36,11 @@ from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store import accounts, actions
 from ssi_desktop.ui import theme
+from ssi_desktop.ui.table_model import AnyIndex, RowsModel
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, python_date
 
 ROW_LIMIT = 5000
 DEFAULT_DAYS = 90
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -74,7 +70,7 @@ class HistoryRow:
         )
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel):
     """Entries newest first. Date, count, note and the target flag can be edited in place."""
 
     COL_DATE, COL_ACTION, COL_PILLAR, COL_COUNT, COL_TARGET, COL_CONTACT, COL_NOTE = range(7)
@@ -84,9 +80,11 @@ class HistoryModel(QAbstractTableModel):
     refused = Signal(str)  # the store refused an edit; one sentence for the seller
     entries_changed = Signal()  # an entry was edited or deleted here
 
+    _rows: list[HistoryRow]
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[HistoryRow] = []
+        self._rows = []
         self.pillar: Pillar | None = None
         self.since: dt.date | None = None
         self.until: dt.date | None = None
@@ -125,23 +123,6 @@ class HistoryModel(QAbstractTableModel):
         return self._rows[row]
 
     # -- Qt model API ---------------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

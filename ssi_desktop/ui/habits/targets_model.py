@@ -4,46 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
 
 from ssi_desktop.habit_report import TargetStatus
 from ssi_desktop.ui.habits.progress import done_text
-from ssi_desktop.ui.history import AnyIndex
+from ssi_desktop.ui.table_model import AnyIndex, RowsModel
 
 ACTION, PILLAR, TARGET, DONE, STREAK, BEST = range(6)
 HEADERS = ("Action", "Pillar", "Target", "Progress", "Streak", "Best")
 
 
-class TargetsModel(QAbstractTableModel):
+class TargetsModel(RowsModel):
     """One row per target, in catalog order."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.statuses: list[TargetStatus] = []
+    HEADERS = HEADERS
+    _rows: list[TargetStatus]
+
+    @property
+    def statuses(self) -> list[TargetStatus]:
+        return self._rows
 
     def set_statuses(self, statuses: Sequence[TargetStatus]) -> None:
         self.beginResetModel()
-        self.statuses = list(statuses)
+        self._rows = list(statuses)
         self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.statuses)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> str | None:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        status = self.statuses[index.row()]
+        status = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(status, column)

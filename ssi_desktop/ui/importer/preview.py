@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 from ssi_desktop.catalog import ACTION_BY_KEY
 from ssi_desktop.importers.backfill import ImportPlan
 from ssi_desktop.ui import theme
+from ssi_desktop.ui.table_model import AnyIndex, RowsModel
 from ssi_desktop.ui.widgets import SPACING, heading
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 SOURCE_LABELS = {
     "connections": "Connections (named)",
@@ -39,21 +38,15 @@ SOURCE_LABELS = {
 }
 
 
-class CountsModel(QAbstractTableModel):
+class CountsModel(RowsModel):
     """A read-only table of (label, count, …) rows; counts are right-aligned."""
 
     def __init__(
         self, headers: Sequence[str], rows: Sequence[Sequence[str | int]], parent: Any = None
     ) -> None:
         super().__init__(parent)
-        self._headers = tuple(headers)
+        self.HEADERS = tuple(headers)
         self._rows = [tuple(row) for row in rows]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -63,13 +56,6 @@ class CountsModel(QAbstractTableModel):
             return f"{value:,}" if isinstance(value, int) else value
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
         return None
 
 

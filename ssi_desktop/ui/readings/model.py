@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.estimate import UNCALIBRATED_STATE, CalibrationState
 from ssi_desktop.store import readings
 from ssi_desktop.store.readings import OfficialReading
+from ssi_desktop.ui.table_model import AnyIndex, RowsModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 PILLARS = tuple(Pillar)
 
 
@@ -28,7 +28,7 @@ def _benchmark(rank: float | None, average: float | None) -> str:
     return " · ".join(filter(None, parts)) or "–"
 
 
-class ReadingsModel(QAbstractTableModel):
+class ReadingsModel(RowsModel):
     """Columns: date, LinkedIn's SSI, the four pillars, the estimate that day, the benchmarks."""
 
     COL_DATE, COL_TOTAL = 0, 1
@@ -44,9 +44,11 @@ class ReadingsModel(QAbstractTableModel):
         "Network",
     )
 
+    _rows: list[OfficialReading]
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[OfficialReading] = []
+        self._rows = []
         self._calibration = UNCALIBRATED_STATE
 
     def reload(self) -> None:
@@ -73,27 +75,17 @@ class ReadingsModel(QAbstractTableModel):
 
     # -- Qt model API ---------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             if self.COL_PILLAR0 <= section < self.COL_ESTIMATE:
                 return PILLARS[section - self.COL_PILLAR0].label
             if section == self.COL_ESTIMATE:
                 return "The estimated SSI on that day, as the app computes it now"
             if section in (self.COL_INDUSTRY, self.COL_NETWORK):
                 return 'Your "Top N %" rank and the average SSI, as LinkedIn showed them'
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
