@@ -19,7 +19,12 @@ from pathlib import Path
 from ssi_desktop.importers import backfill
 from ssi_desktop.store import imports
 from ssi_desktop.store.db import close_database, open_database
-from tests.importers.archive_factory import MESSAGE_COLUMNS, MESSAGE_DRAFT_COLUMNS, csv_text
+from tests.importers.archive_factory import (
+    CONNECTION_COLUMNS,
+    MESSAGE_COLUMNS,
+    MESSAGE_DRAFT_COLUMNS,
+    csv_text,
+)
 
 TODAY = dt.date(2026, 11, 24)
 OWNER_URL = "https://www.linkedin.com/in/robin-quill"
@@ -125,15 +130,7 @@ def write_big_archive(path: Path, messages: int = 100_000, seed: int = 1) -> int
     files = {
         "Connections.csv": 'Notes:\n"Some emails may be missing."\n\n'
         + csv_text(
-            [
-                "First Name",
-                "Last Name",
-                "URL",
-                "Email Address",
-                "Company",
-                "Position",
-                "Connected On",
-            ],
+            list(CONNECTION_COLUMNS),
             connections,
         ),
         "Invitations.csv": csv_text(

@@ -32,6 +32,17 @@ class Person:
         return f"https://www.linkedin.com/in/{self.slug}"
 
 
+CONNECTION_COLUMNS = (
+    "First Name",
+    "Last Name",
+    "URL",
+    "Email Address",
+    "Company",
+    "Position",
+    "Connected On",
+)
+"""Connections.csv's columns (the older layout has no URL)."""
+
 MESSAGE_COLUMNS = (
     "CONVERSATION ID",
     "CONVERSATION TITLE",
@@ -381,15 +392,7 @@ def render(data: Dataset, era: str) -> dict[str, bytes | str]:
         )
 
     files: dict[str, bytes | str] = {}
-    conn_header = [
-        "First Name",
-        "Last Name",
-        "URL",
-        "Email Address",
-        "Company",
-        "Position",
-        "Connected On",
-    ]
+    conn_header = list(CONNECTION_COLUMNS)
     if not modern:
         conn_header.remove("URL")
     conn_rows = []

@@ -11,20 +11,12 @@ from pathlib import Path
 import pytest
 
 from ssi_desktop.importers.linkedin import ArchiveError, ArchiveReport, read_archive
-from tests.importers.archive_factory import MESSAGE_COLUMNS
+from tests.importers.archive_factory import CONNECTION_COLUMNS, MESSAGE_COLUMNS
 
 from . import archive_factory as factory
 from .archive_factory import csv_text, utf16_tab, write_zip
 
-CONN_HEADER = [
-    "First Name",
-    "Last Name",
-    "URL",
-    "Email Address",
-    "Company",
-    "Position",
-    "Connected On",
-]
+CONN_HEADER = list(CONNECTION_COLUMNS)
 MSG_HEADER = list(MESSAGE_COLUMNS)
 ME = "https://www.linkedin.com/in/robin-quill"
 PROFILE = "First Name,Last Name,Headline\nRobin,Quill,\n"
