@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import datetime
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .csvread import Row
@@ -67,17 +67,19 @@ class FileResult:
         self.actions.append(ImportedAction(day, key, 1, ext_id, note, words))
 
 
-def _dated(
-    result: FileResult, row: Row | None, column: str
-) -> tuple[Row, datetime.datetime] | None:
-    if row is None:
-        result.skipped[SKIP_MALFORMED] += 1
-        return None
-    at = parse_datetime(row.get(column, ""))
-    if at is None:
-        result.skipped[SKIP_DATE] += 1
-        return None
-    return row, at
+def _dated_rows(
+    result: FileResult, rows: Iterable[Row | None], column: str
+) -> Iterator[tuple[Row, datetime.datetime]]:
+    """The rows with a readable date in ``column``; the others are counted as skipped."""
+    for row in rows:
+        if row is None:
+            result.skipped[SKIP_MALFORMED] += 1
+            continue
+        at = parse_datetime(row.get(column, ""))
+        if at is None:
+            result.skipped[SKIP_DATE] += 1
+            continue
+        yield row, at
 
 
 @dataclass
@@ -114,11 +116,7 @@ class ConnectionIndex:
 
 def connections(rows: Iterable[Row | None], index: ConnectionIndex) -> FileResult:
     result = FileResult()
-    for row in rows:
-        dated = _dated(result, row, "connectedon")
-        if dated is None:
-            continue
-        row, at = dated
+    for row, at in _dated_rows(result, rows, "connectedon"):
         name = normalize_name(row.get("firstname", ""), row.get("lastname", ""))
         if not name:
             result.skipped[SKIP_CLOSED] += 1
@@ -146,11 +144,7 @@ def invitations(
     facts: InvitationFacts,
 ) -> FileResult:
     result = FileResult()
-    for row in rows:
-        dated = _dated(result, row, "sentat")
-        if dated is None:
-            continue
-        row, at = dated
+    for row, at in _dated_rows(result, rows, "sentat"):
         direction = row.get("direction", "").strip().upper()
         if not direction:
             if normalize_name(row.get("from", "")) in owner_names:
@@ -188,11 +182,7 @@ def invitations(
 
 def shares(rows: Iterable[Row | None]) -> FileResult:
     result = FileResult()
-    for row in rows:
-        dated = _dated(result, row, "date")
-        if dated is None:
-            continue
-        row, at = dated
+    for row, at in _dated_rows(result, rows, "date"):
         commentary = unwrap(row.get("sharecommentary", ""))
         link = normalize_link(row.get("sharelink", ""))
         ext_id = external_id("share", stamp(at), link, text_key(commentary))
@@ -215,11 +205,7 @@ def shares(rows: Iterable[Row | None]) -> FileResult:
 
 def instant_reposts(rows: Iterable[Row | None]) -> FileResult:
     result = FileResult()
-    for row in rows:
-        dated = _dated(result, row, "date")
-        if dated is None:
-            continue
-        row, at = dated
+    for row, at in _dated_rows(result, rows, "date"):
         ext_id = external_id("repost", stamp(at), normalize_link(row.get("link", "")))
         result.add(at.date(), "reshare", ext_id, "Repost")
     return result
@@ -227,11 +213,7 @@ def instant_reposts(rows: Iterable[Row | None]) -> FileResult:
 
 def comments(rows: Iterable[Row | None]) -> FileResult:
     result = FileResult()
-    for row in rows:
-        dated = _dated(result, row, "date")
-        if dated is None:
-            continue
-        row, at = dated
+    for row, at in _dated_rows(result, rows, "date"):
         message = unwrap(row.get("message", ""))
         words = count_words(message)
         key = "comment_thoughtful" if words >= THOUGHTFUL_WORDS else "comment_short"
@@ -245,11 +227,7 @@ def comments(rows: Iterable[Row | None]) -> FileResult:
 
 def reactions(rows: Iterable[Row | None]) -> FileResult:
     result = FileResult()
-    for row in rows:
-        dated = _dated(result, row, "date")
-        if dated is None:
-            continue
-        row, at = dated
+    for row, at in _dated_rows(result, rows, "date"):
         kind = row.get("type", "").strip().upper()
         ext_id = external_id("reaction", stamp(at), normalize_link(row.get("link", "")), kind)
         result.add(at.date(), "reaction", ext_id, f"Reaction: {kind.title() or 'Like'}")
@@ -259,11 +237,7 @@ def reactions(rows: Iterable[Row | None]) -> FileResult:
 
 def votes(rows: Iterable[Row | None]) -> FileResult:
     result = FileResult()
-    for row in rows:
-        dated = _dated(result, row, "date")
-        if dated is None:
-            continue
-        row, at = dated
+    for row, at in _dated_rows(result, rows, "date"):
         ext_id = external_id(
             "vote",
             stamp(at),
@@ -276,11 +250,7 @@ def votes(rows: Iterable[Row | None]) -> FileResult:
 
 def recommendations_received(rows: Iterable[Row | None]) -> FileResult:
     result = FileResult()
-    for row in rows:
-        dated = _dated(result, row, "creationdate")
-        if dated is None:
-            continue
-        row, at = dated
+    for row, at in _dated_rows(result, rows, "creationdate"):
         if row.get("status", "").strip().upper() not in {"", "VISIBLE"}:
             result.skipped[SKIP_HIDDEN_RECOMMENDATION] += 1
             continue
@@ -297,11 +267,7 @@ def recommendations_received(rows: Iterable[Row | None]) -> FileResult:
 
 def endorsements_received(rows: Iterable[Row | None]) -> FileResult:
     result = FileResult()
-    for row in rows:
-        dated = _dated(result, row, "endorsementdate")
-        if dated is None:
-            continue
-        row, at = dated
+    for row, at in _dated_rows(result, rows, "endorsementdate"):
         if row.get("endorsementstatus", "").strip().upper() not in {"", "ACCEPTED"}:
             result.skipped[SKIP_ENDORSEMENT_STATUS] += 1
             continue
