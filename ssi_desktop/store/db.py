@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import peewee
 
 from ssi_desktop.paths import private_folder
+
+log = logging.getLogger(__name__)
 
 database = peewee.DatabaseProxy()
 """Models bind to this proxy; open_database() points it at a file (tests use temp files)."""
@@ -60,3 +63,15 @@ def close_database() -> None:
     """Close this thread's connection, if the proxy is bound."""
     if database.obj is not None and not database.is_closed():
         database.close()
+
+
+def data_version() -> int | None:
+    """SQLite's counter of commits by other connections to the file (None if unreadable).
+
+    It stays the same for this connection's own writes, and reading it costs microseconds.
+    """
+    try:
+        return int(database.execute_sql("PRAGMA data_version").fetchone()[0])
+    except (peewee.DatabaseError, peewee.InterfaceError):
+        log.warning("could not read the database's data version", exc_info=True)
+        return None

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ssi_desktop import demo
 from ssi_desktop.store import actions, backup, health
-from ssi_desktop.store.db import close_database, database, open_database
+from ssi_desktop.store.db import close_database, data_version, open_database
 from ssi_desktop.store.migrations import LATEST_VERSION
 
 TODAY = dt.date(2026, 11, 24)
@@ -65,7 +65,7 @@ def measure(folder: Path, name: str, build: Callable[[Path], int]) -> dict[str, 
     listing = median_ms(lambda: backup.backups(path), repeats)
     restore = median_ms(lambda: backup.restore(made[-1].path, path, next(stamps)), repeats)
     open_database(path)
-    poll = median_ms(lambda: database.execute_sql("PRAGMA data_version").fetchone(), 200)
+    poll = median_ms(data_version, 200)
     close_database()
     return {
         "entries": entries,

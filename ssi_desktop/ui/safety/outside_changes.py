@@ -7,24 +7,11 @@ the GUI thread polls it and tells the window its data changed.
 
 from __future__ import annotations
 
-import logging
-
-import peewee
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from ssi_desktop.store.db import database
-
-log = logging.getLogger(__name__)
+from ssi_desktop.store.db import data_version
 
 POLL_MS = 1500
-
-
-def data_version() -> int | None:
-    try:
-        return int(database.execute_sql("PRAGMA data_version").fetchone()[0])
-    except (peewee.DatabaseError, peewee.InterfaceError):
-        log.warning("could not read the database's data version", exc_info=True)
-        return None
 
 
 class OutsideChanges(QObject):
