@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ssi_desktop import calibration_cache
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.scoring import Activity, ScoreSeries, Sensitivity, compute, prepare
+from ssi_desktop.scoring import Activity, ProfileHistory, ScoreSeries, Sensitivity, compute, prepare
 from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.scoring.calibration import MIN_READINGS, UNCALIBRATED, Calibration, fit
 from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY
@@ -101,8 +101,11 @@ class _Refreshed:
     pillars: Mapping[Pillar, float]
 
 
-def calibrate(official: Sequence[OfficialReading] | None = None) -> Calibration:
-    """Fit each pillar's sensitivity to every official reading.
+def calibrate(
+    official: Sequence[OfficialReading] | None = None, history: ProfileHistory | None = None
+) -> Calibration:
+    """Fit each pillar's sensitivity to every official reading (``official`` and ``history``:
+    the readings and the profile's history, when the caller has read them already).
 
     The log is loaded and faded once for the span of the readings; the fit then tries its
     candidate sensitivities on that (scoring.calibration). Its estimates are keyed by the day
@@ -115,7 +118,8 @@ def calibrate(official: Sequence[OfficialReading] | None = None) -> Calibration:
     if not found:
         return UNCALIBRATED
     first_day, last_day = found[0].day, found[-1].day
-    history = profile.history()
+    if history is None:
+        history = profile.history()
     # Refitting reloads the log over the readings' whole span (years): reuse the last fit
     # while nothing it was made from has changed.
     inputs_key = (tuple(found), history.fingerprint(), actions.log_fingerprint(last_day))
@@ -163,9 +167,11 @@ UNCALIBRATED_STATE = CalibrationState(enabled=True, calibration=UNCALIBRATED)
 """A new seller's state: the switch on, no readings to fit."""
 
 
-def calibration_state(official: Sequence[OfficialReading] | None = None) -> CalibrationState:
-    """The switch and the fit; ``official``: the readings, when the caller has read them."""
-    return CalibrationState(settings.calibration_enabled(), calibrate(official))
+def calibration_state(
+    official: Sequence[OfficialReading] | None = None, history: ProfileHistory | None = None
+) -> CalibrationState:
+    """The switch and the fit; the arguments as for calibrate()."""
+    return CalibrationState(settings.calibration_enabled(), calibrate(official, history))
 
 
 def current_sensitivity() -> Sensitivity:

@@ -77,7 +77,7 @@ def build_score(
     official = readings.all_readings()  # read once: for the trend's markers and the fit
     overlay = reading_overlay.from_readings(official, first_day, day)
     stop_if(cancelled)
-    calibration = estimate.calibration_state(official)
+    calibration = estimate.calibration_state(official, history)
     series = compute(activity, history, first_day, day, calibration.sensitivity)
     stop_if(cancelled)
     today = series.on(day)
