@@ -59,6 +59,9 @@ def _encode(fit: Calibration) -> dict[str, Any]:
         "mae_after": fit.mae_after,
         "totals_before": {day.isoformat(): v for day, v in fit.totals_before.items()},
         "totals_after": {day.isoformat(): v for day, v in fit.totals_after.items()},
+        "at_limit": dict(fit.at_limit),
+        "has_activity": fit.has_activity,
+        "held_out": fit.held_out,
     }
 
 
@@ -73,4 +76,7 @@ def _decode(data: dict[str, Any]) -> Calibration:
         mae_after=data["mae_after"],
         totals_before=totals(data["totals_before"]),
         totals_after=totals(data["totals_after"]),
+        at_limit={k: bool(v) for k, v in data["at_limit"].items()},
+        has_activity=bool(data["has_activity"]),
+        held_out=bool(data["held_out"]),
     )

@@ -4,11 +4,13 @@ This is the single source of truth for action keys. Keys are stable: they are st
 database, printed by the CLI and used in widget object names, so never rename one; add new ones.
 
 The numbers here are the score model's per-action constants (see docs/SCORING.md):
-- ``caps`` says how many points of which pillar an action type can earn at most. A type's caps
-  are well below 25, so no single action type can fill a pillar, and the caps of each pillar
-  (with the profile checklist for the brand pillar) add up to exactly 25.
-- ``healthy_per_week`` is a steady pace a committed seller can keep. Done steadily, it earns
-  three quarters of the type's cap; it is also the starting point for weekly targets.
+- ``weights`` says how much a type, done in full, adds to the activity of which pillar. A
+  pillar's activity points saturate as its weighted types add up (scoring/model.py), and no
+  weight is big enough for one type alone to fill half a pillar.
+- ``healthy_per_week`` is a steady pace a committed seller can keep. Done steadily, it counts
+  as three quarters of a full type; it is also the starting point for weekly targets.
+- ``seen_by_linkedin`` is False for what happens outside LinkedIn (a meeting booked): such a
+  type is tracked, and shown with the outcomes, but earns no SSI points.
 """
 
 from __future__ import annotations
@@ -61,9 +63,14 @@ class ActionType:
     pillar: Pillar
     label: str
     healthy_per_week: float
-    caps: Mapping[Pillar, float]
+    weights: Mapping[Pillar, float]
     quality: str = ""
     can_lower_score: bool = False
+
+    @property
+    def seen_by_linkedin(self) -> bool:
+        """False for actions outside LinkedIn: tracked, but worth no SSI points."""
+        return bool(self.weights)
 
     @property
     def is_quality_variant(self) -> bool:
@@ -85,35 +92,36 @@ def _action(
     pillar: Pillar,
     label: str,
     per_week: float,
-    cap: float,
+    weight: float,
     *,
     quality: str = "",
     also: Mapping[Pillar, float] | None = None,
     can_lower_score: bool = False,
 ) -> ActionType:
-    caps = {pillar: cap, **(also or {})}
-    return ActionType(key, pillar, label, per_week, caps, quality, can_lower_score)
+    weights = {pillar: weight, **(also or {})} if weight else {}
+    return ActionType(key, pillar, label, per_week, weights, quality, can_lower_score)
 
 
 B, P, I, R = Pillar.BRAND, Pillar.PEOPLE, Pillar.INSIGHTS, Pillar.RELATIONSHIPS  # noqa: E741
 
 ACTIONS: tuple[ActionType, ...] = (
-    # Establish your professional brand: 15 points from activity, 10 from the profile.
-    _action("post_published", B, "Post published", 2, 4.0, also={I: 4.5}),
-    _action("article_published", B, "Article published", 0.25, 3.5),
-    _action("recommendation_received", B, "Recommendation received", 0.25, 3.5),
-    _action("endorsement_received", B, "Endorsement received", 1, 1.5),
-    _action("followers_gained", B, "New follower", 15, 2.5),
+    # Establish your professional brand: the profile checklist, followers (scoring/standing.py)
+    # and these.
+    _action("post_published", B, "Post published", 2, 1.6, also={I: 1.05}),
+    _action("article_published", B, "Article published", 0.25, 0.8),
+    _action("recommendation_received", B, "Recommendation received", 0.25, 0.8),
+    _action("endorsement_received", B, "Endorsement received", 1, 0.3),
+    _action("followers_gained", B, "New follower", 15, 0.5),
     # Find the right people.
-    _action("prospect_search", P, "Prospect search", 5, 2.5),
-    _action("profile_viewed", P, "Prospect profile viewed", 25, 4.0),
-    _action("lead_saved", P, "Lead or account saved", 10, 3.5),
+    _action("prospect_search", P, "Prospect search", 5, 0.5),
+    _action("profile_viewed", P, "Prospect profile viewed", 25, 0.6),
+    _action("lead_saved", P, "Lead or account saved", 10, 0.6),
     _action(
         "connection_request_personalized",
         P,
         "Personalized connection request",
-        15,
-        5.0,
+        25,
+        1.4,
         quality="a note written for this person",
     ),
     _action(
@@ -121,41 +129,41 @@ ACTIONS: tuple[ActionType, ...] = (
         P,
         "Generic connection request",
         10,
-        1.0,
-        quality="no personal note; unaccepted ones cost points",
+        0.2,
+        quality="no personal note; costs points when few are accepted",
         can_lower_score=True,
     ),
-    _action("connection_accepted", P, "Connection request accepted", 10, 7.0),
-    _action("group_joined", P, "Group joined", 0.25, 2.0),
-    # Engage with insights (post_published above also earns 4.5 points here).
+    _action("connection_accepted", P, "Connection request accepted", 15, 1.3),
+    _action("group_joined", P, "Group joined", 0.25, 0.3),
+    # Engage with insights (post_published above also counts here).
     _action(
         "comment_thoughtful",
         I,
         "Thoughtful comment (15+ words)",
-        10,
-        7.0,
+        15,
+        1.05,
         quality="15 words or more",
     ),
-    _action("comment_short", I, "Short comment", 5, 1.5),
+    _action("comment_short", I, "Short comment", 5, 0.4),
     _action(
         "share_with_perspective",
         I,
         "Share with your own take",
         2,
-        4.5,
+        0.8,
         quality="your own comment on the shared post",
     ),
-    _action("reshare", I, "Plain reshare", 1, 1.5),
-    _action("reaction", I, "Reaction", 20, 3.0),
-    _action("group_discussion", I, "Group discussion", 1, 3.0),
-    # Build relationships.
-    _action("dm_sent", R, "Direct message sent", 15, 4.0),
+    _action("reshare", I, "Plain reshare", 1, 0.3),
+    _action("reaction", I, "Reaction", 30, 0.6),
+    _action("group_discussion", I, "Group discussion", 1, 0.5),
+    # Build relationships: the network (scoring/standing.py) and these.
+    _action("dm_sent", R, "Direct message sent", 20, 1.3),
     _action(
         "dm_reply_received",
         R,
         "Reply to your message",
         8,
-        7.0,
+        1.5,
         quality="a two-way conversation",
     ),
     _action(
@@ -163,11 +171,21 @@ ACTIONS: tuple[ActionType, ...] = (
         R,
         "Decision-maker connected",
         2,
-        6.0,
+        0.6,
         quality="a senior contact",
     ),
-    _action("congratulation_sent", R, "Congratulation or milestone note", 3, 3.0),
-    _action("meeting_booked", R, "Meeting booked", 1, 5.0),
+    _action("congratulation_sent", R, "Congratulation or milestone note", 3, 0.4),
+    _action("inmail_sent", R, "InMail sent (Sales Navigator)", 10, 0.8),
+    _action(
+        "inmail_reply_received",
+        R,
+        "InMail reply received",
+        3,
+        1.0,
+        quality="a prospect answered your InMail",
+    ),
+    # Tracked as an outcome; LinkedIn cannot see a meeting booked, so it earns no SSI points.
+    _action("meeting_booked", R, "Meeting booked", 1, 0.0),
 )
 
 PROFILE_ITEMS: tuple[ProfileItem, ...] = (
@@ -205,7 +223,7 @@ def actions_in(pillar: Pillar) -> Iterator[ActionType]:
 
 def actions_earning(pillar: Pillar) -> Iterator[ActionType]:
     """Every action type that earns points in this pillar, including ones homed elsewhere."""
-    return (a for a in ACTIONS if pillar in a.caps)
+    return (a for a in ACTIONS if pillar in a.weights)
 
 
 class UnknownActionError(KeyError):

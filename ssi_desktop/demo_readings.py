@@ -34,13 +34,12 @@ def sample(first_day: dt.date, last_day: dt.date, seed: int) -> list[OfficialRea
     days = [
         last_day - dt.timedelta(days=d) for d in range(0, (last_day - first_day).days, EVERY_DAYS)
     ]
-    # LinkedIn's page on a day shows its overnight refresh: the score of the day before.
-    truth = estimate.series(min(days) - estimate.REFRESH_LAG, last_day, LINKEDIN_LIKE)
+    truth = estimate.series(min(days), last_day, LINKEDIN_LIKE)
     found = []
     for day in sorted(days):
         pillars = {
             p: round(min(PILLAR_MAX, max(0.0, v + rng.uniform(-NOISE, NOISE))), 2)
-            for p, v in truth.on(day - estimate.REFRESH_LAG).pillars.items()
+            for p, v in truth.on(day).pillars.items()
         }
         total = float(round(sum(pillars.values())))
         industry_avg = round(INDUSTRY_AVG + rng.uniform(-1, 1), 1)

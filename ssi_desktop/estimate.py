@@ -14,7 +14,7 @@ from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.scoring.calibration import MIN_READINGS, UNCALIBRATED, Calibration, fit
 from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY
 from ssi_desktop.staleness import IsStale, never
-from ssi_desktop.store import actions, profile, readings, settings
+from ssi_desktop.store import actions, network, profile, readings, settings
 from ssi_desktop.store.db import database
 from ssi_desktop.store.readings import OfficialReading
 
@@ -77,9 +77,8 @@ def series(
     switch is on (current_sensitivity()), so every estimate the seller sees agrees.
     """
     chosen = current_sensitivity() if sensitivity is None else sensitivity
-    return compute(
-        load_activity(first_day, last_day), profile.history(), first_day, last_day, chosen
-    )
+    activity = load_activity(first_day, last_day)
+    return compute(activity, profile.history(), first_day, last_day, chosen, network.history())
 
 
 def trend(last_day: dt.date, days: int, sensitivity: Sensitivity | None = None) -> ScoreSeries:
@@ -87,15 +86,13 @@ def trend(last_day: dt.date, days: int, sensitivity: Sensitivity | None = None) 
     return series(last_day - dt.timedelta(days=days - 1), last_day, sensitivity)
 
 
-REFRESH_LAG = dt.timedelta(days=1)
-"""LinkedIn refreshes the SSI once a day, so the page read on day D shows the score of the
-activity up to D-1: each reading is fitted against the estimate of the day before it. (It
-also means that what the seller logs today never moves today's fit.)"""
+MODEL_VERSION = 2
+"""Bumped whenever the score model changes, so that a fit kept by an older model is refitted."""
 
 
 @dataclass(frozen=True)
-class _Refreshed:
-    """An official reading as calibration sees it: on the day whose activity it scores."""
+class _Reading:
+    """An official reading as calibration sees it: its day and LinkedIn's four pillars."""
 
     day: dt.date
     pillars: Mapping[Pillar, float]
@@ -108,27 +105,35 @@ def calibrate(
     the readings and the profile's history, when the caller has read them already).
 
     The log is loaded and faded once for the span of the readings; the fit then tries its
-    candidate sensitivities on that (scoring.calibration). Its estimates are keyed by the day
-    they score, a day before their reading's (REFRESH_LAG).
+    candidate sensitivities on that (scoring.calibration). A reading is compared with the
+    estimate of its own day, as every screen shows them side by side.
     """
     global _last_fit
     if official is None:
         official = readings.all_readings()
-    found = [_Refreshed(r.day - REFRESH_LAG, r.pillars) for r in official]
+    found = [_Reading(r.day, r.pillars) for r in official]
     if not found:
         return UNCALIBRATED
     first_day, last_day = found[0].day, found[-1].day
     if history is None:
         history = profile.history()
+    known_network = network.history()
     # Refitting reloads the log over the readings' whole span (years): reuse the last fit
     # while nothing it was made from has changed.
-    inputs_key = (tuple(found), history.fingerprint(), actions.log_fingerprint(last_day))
+    inputs_key = (
+        MODEL_VERSION,
+        tuple(found),
+        history.fingerprint(),
+        known_network.fingerprint(),
+        actions.log_fingerprint(last_day),
+    )
     if _last_fit is not None and _last_fit[0] == inputs_key:
         return _last_fit[1]
     digest = calibration_cache.fingerprint(inputs_key)
     calibration = calibration_cache.load(digest)  # a fresh process: the last one's fit
     if calibration is None:
-        inputs = prepare(load_activity(first_day, last_day), history, first_day, last_day)
+        activity = load_activity(first_day, last_day)
+        inputs = prepare(activity, history, first_day, last_day, known_network)
         calibration = fit(inputs, found)
         calibration_cache.save(digest, calibration)
     _last_fit = (inputs_key, calibration)
@@ -148,14 +153,26 @@ class CalibrationState:
 
     @property
     def in_use(self) -> bool:
-        """The switch is on and there were enough readings to fit."""
-        return self.enabled and self.calibration.fitted
+        """The switch is on and the fit changed the estimate."""
+        return self.enabled and self.calibration.changed
+
+    @property
+    def status(self) -> str:
+        """ "off", "too_few_readings", "no_activity", "unchanged" (the readings agree with
+        the default scales) or "fitted" (the fit changed the estimate)."""
+        fit = self.calibration
+        if not self.enabled:
+            return "off"
+        if fit.readings < MIN_READINGS:
+            return "too_few_readings"
+        if not fit.has_activity:
+            return "no_activity"
+        return "fitted" if fit.changed else "unchanged"
 
     def estimate_on(self, day: dt.date) -> float | None:
         """The estimated total the seller sees on a reading's day (None: no reading that day)."""
         fit = self.calibration
-        scored = day - REFRESH_LAG
-        return (fit.totals_after if self.in_use else fit.totals_before).get(scored)
+        return (fit.totals_after if self.in_use else fit.totals_before).get(day)
 
     @property
     def sensitivity(self) -> Sensitivity:
@@ -174,6 +191,34 @@ def calibration_state(
     return CalibrationState(settings.calibration_enabled(), calibrate(official, history))
 
 
+def status_sentence(state: CalibrationState) -> str:
+    """What the calibration's state means for the seller, in one or two sentences."""
+    fit = state.calibration
+    readings = f"{fit.readings} official reading{'' if fit.readings == 1 else 's'}"
+    sentence = {
+        "off": f"Calibration is off: the estimate uses the default scales ({readings} kept).",
+        "too_few_readings": (
+            f"{readings.capitalize()}: the fit needs at least {MIN_READINGS}, so the estimate "
+            "keeps its default scales."
+        ),
+        "no_activity": (
+            f"{readings.capitalize()}, but nothing is logged in the 90 days before any of them: "
+            "log or import your activity (`ssi import linkedin`) so the fit has something to "
+            "weigh."
+        ),
+        "unchanged": f"Your {readings} agree with the default scales: nothing to change.",
+        "fitted": f"Fitted to your {readings}: the estimate uses the fitted scales.",
+    }[state.status]
+    stuck = [Pillar(key).short_label for key, at in fit.at_limit.items() if at]
+    if state.status == "fitted" and stuck:
+        sentence += (
+            f" {', '.join(stuck)}: the fit reached the end of its range, so LinkedIn sees "
+            "something there that the log does not hold. Import your archive "
+            "(`ssi import linkedin`) and set your network (`ssi network set`)."
+        )
+    return sentence
+
+
 def current_sensitivity() -> Sensitivity:
     """The sensitivity every estimate should use now; fits only when the fit would be used."""
     if not settings.calibration_enabled() or readings.reading_count() < MIN_READINGS:
@@ -187,13 +232,13 @@ def plan(
     """Every action type ranked by what one more of it on ``day`` adds to that day's estimate.
 
     Loads and scores exactly as series(day, day) does (the same sensitivity when none is
-    given), so the gains are the score's own. One more action today never changes the
-    calibration (REFRESH_LAG), so the sensitivity is the same before and after it.
+    given), so the gains are the score's own, at the sensitivity in use now.
     """
     from ssi_desktop.habits.plan import rank
 
     chosen = current_sensitivity() if sensitivity is None else sensitivity
-    return rank(day, load_activity(day, day), profile.history(), chosen, cancelled)
+    activity = load_activity(day, day)
+    return rank(day, activity, profile.history(), chosen, cancelled, network.history())
 
 
 def forecast(today: dt.date, days: int, sensitivity: Sensitivity | None = None) -> Forecast:
@@ -202,4 +247,4 @@ def forecast(today: dt.date, days: int, sensitivity: Sensitivity | None = None) 
 
     chosen = current_sensitivity() if sensitivity is None else sensitivity
     tallies = actions.daily_tallies(window_start(today), today)
-    return habits_forecast(tallies, profile.history(), today, days, chosen)
+    return habits_forecast(tallies, profile.history(), today, days, chosen, network.history())

@@ -108,3 +108,8 @@ def write_text(text: str, out: str | None) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 reading", "3 readings": a count with its noun in the right number."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -7,7 +7,13 @@ import argparse
 
 from ssi_desktop import clock, estimate
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.cli.common import CliError, not_in_future, opened_database, parse_day, print_json
+from ssi_desktop.cli.common import (
+    CliError,
+    not_in_future,
+    opened_database,
+    parse_day,
+    print_json,
+)
 from ssi_desktop.estimate import CalibrationState
 from ssi_desktop.scoring.calibration import MIN_READINGS, TOTAL
 from ssi_desktop.store import readings, settings
@@ -146,33 +152,37 @@ def calibration_json(state: CalibrationState) -> dict[str, object]:
         "readings": fit.readings,
         "min_readings": MIN_READINGS,
         "scales": {p.value: fit.sensitivity.of(p) for p in Pillar},
+        "standing_scales": {p.value: fit.sensitivity.standing_of(p) for p in Pillar},
         "mae_before": dict(fit.mae_before) if fit.mae_before is not None else None,
         "mae_after": dict(fit.mae_after) if fit.mae_after is not None else None,
+        "mae_after_measured_on": "held_out_readings" if fit.held_out else "fitted_readings",
+        "status": state.status,
+        "at_limit": {p.value: bool(fit.at_limit[p.value]) for p in Pillar},
+        "message": estimate.status_sentence(state),
     }
 
 
 def describe(state: CalibrationState) -> str:
     fit = state.calibration
     switch = "on" if state.enabled else "off"
-    if not fit.fitted:
-        lines = [
-            f"Calibration {switch}. {fit.readings} official reading(s): the fit needs at least "
-            f"{MIN_READINGS}, so the estimate keeps its default scales."
-        ]
-    else:
-        use = "the estimate uses it" if state.in_use else "`ssi calibrate --on` puts it to use"
-        lines = [f"Calibration {switch}: fitted to {fit.readings} official readings; {use}."]
+    lines = [f"Calibration {switch}. {estimate.status_sentence(state)}"]
     if fit.mae_before is None or fit.mae_after is None:
         return lines[0]
-    lines.append(f"\n{'':<35} {'scale':>6}  {'error before':>12}  {'error after':>11}")
+    lines.append(
+        f"\n{'':<35} {'activity':>8} {'network':>8}  {'error before':>12}  {'error after':>11}"
+    )
     for p in Pillar:
         lines.append(
-            f"{p.label:<35} {fit.sensitivity.of(p):6.2f}  "
+            f"{p.label:<35} {fit.sensitivity.of(p):8.2f} {fit.sensitivity.standing_of(p):8.2f}  "
             f"{fit.mae_before[p.value]:8.2f} pts  {fit.mae_after[p.value]:7.2f} pts"
         )
     lines.append(
-        f"{'Total SSI':<35} {'':6}  {fit.mae_before[TOTAL]:8.2f} pts  "
+        f"{'Total SSI':<35} {'':17}  {fit.mae_before[TOTAL]:8.2f} pts  "
         f"{fit.mae_after[TOTAL]:7.2f} pts"
     )
-    lines.append("\nErrors are mean absolute differences from your readings, in points.")
+    measured = "readings each fit did not see (held out)" if fit.held_out else "the fitted readings"
+    lines.append(
+        "\nErrors are mean absolute differences from your readings, in points; the error "
+        f"after the fit is measured on {measured}."
+    )
     return "\n".join(lines)

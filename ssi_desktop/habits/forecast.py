@@ -1,21 +1,25 @@
 """Where the score is heading: the last four weeks' pace, continued.
 
 The pace is the average daily count of each action type over the 28 days up to today (today
-included, so what was just logged counts), kept apart for actions at target accounts. The future
-is filled with that pace as whole actions on evenly spaced days (see steady.py) and scored by the
-model as it would score real history. The profile stays as it is today.
+included, so what was just logged counts), kept apart for actions at target accounts. Each day
+ahead gets the pace's average worth: what whole actions on evenly spaced days (see steady.py)
+are worth per day on average, so the line moves smoothly instead of stepping on the days an
+action would fall. The model scores those days as it scores real history; the profile and the
+network stay as they are today.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.habits.steady import steady_tallies
 from ssi_desktop.scoring import Activity, DayScore, ProfileHistory, ScoreSeries, Sensitivity, Tally
-from ssi_desktop.scoring.model import compute
+from ssi_desktop.scoring.activity import KEY_INDEX, TARGET_WEIGHT
+from ssi_desktop.scoring.model import DAILY_EXPONENT, NO_NETWORK_RECORDED, compute
+from ssi_desktop.scoring.network import NetworkHistory
 
 PACE_DAYS = 28
 MILESTONES = (30, 90)
@@ -69,18 +73,40 @@ def forecast(
     today: dt.date,
     days: int,
     sensitivity: Sensitivity,
+    network: NetworkHistory = NO_NETWORK_RECORDED,
 ) -> Forecast:
     """Forecast ``days`` days past today from the tallies of the 90 days up to today."""
     if days < 1:
         raise ValueError(f"a forecast needs at least one day ahead, not {days}")
     past = list(tallies)
     pace = pace_over(past, today)
-    tomorrow = today + dt.timedelta(days=1)
-    future = [
-        tally
-        for (key, at_target), per_day in pace.per_day.items()
-        for tally in steady_tallies(key, per_day, tomorrow, days, at_target)
-    ]
     last_day = today + dt.timedelta(days=days)
-    activity = Activity.covering(today, last_day, [*past, *future])
-    return Forecast(pace, compute(activity, profile, today, last_day, sensitivity))
+    activity = Activity.covering(today, last_day, past)
+    _fill_ahead(activity, pace, first_column=activity.days - days)
+    return Forecast(pace, compute(activity, profile, today, last_day, sensitivity, network))
+
+
+def average_worth(per_day: float) -> float:
+    """What a steady pace is worth per day, laid out as whole actions on evenly spaced days:
+    between n and n + 1 actions a day, the share of days with n + 1 (the model counts a day's
+    n actions as n ** DAILY_EXPONENT)."""
+    whole = math.floor(per_day)
+    extra = per_day - whole
+    return float((1 - extra) * whole**DAILY_EXPONENT + extra * (whole + 1) ** DAILY_EXPONENT)
+
+
+def _fill_ahead(activity: Activity, pace: Pace, first_column: int) -> None:
+    """Give every day from first_column on the pace's average worth (see average_worth)."""
+    plain: dict[str, float] = {}
+    weighted: dict[str, float] = {}
+    for (key, at_target), per_day in pace.per_day.items():
+        plain[key] = plain.get(key, 0.0) + per_day
+        weight = TARGET_WEIGHT if at_target else 1.0
+        weighted[key] = weighted.get(key, 0.0) + weight * per_day
+    for key, per_day in plain.items():
+        row = KEY_INDEX[key]
+        activity.raw[row, first_column:] = per_day
+        # The model raises a day's weighted count to DAILY_EXPONENT: store the count whose
+        # power is the average worth.
+        worth = average_worth(weighted[key])
+        activity.weighted[row, first_column:] = worth ** (1.0 / DAILY_EXPONENT)

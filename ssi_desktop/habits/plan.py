@@ -2,9 +2,8 @@
 
 The gain is asked of the score model itself: today's activity plus one action of a type
 (``Activity.plus``), scored exactly as the estimate is, minus today's total. So logging the top
-action raises the estimate by the gain shown, to the last decimal. When the estimate is
-calibrated to an official reading of that very day, the extra action also moves the fit: the
-caller then passes a function that refits the sensitivity for each activity tried.
+action raises the estimate by the gain shown, at the sensitivity in use (an official reading
+dated today may refit it a little once the action is logged).
 """
 
 from __future__ import annotations
@@ -15,6 +14,8 @@ from dataclasses import dataclass
 
 from ssi_desktop.catalog import ACTIONS, ActionType, action
 from ssi_desktop.scoring import Activity, ProfileHistory, Sensitivity, Tally, score_on
+from ssi_desktop.scoring.model import NO_NETWORK_RECORDED
+from ssi_desktop.scoring.network import NetworkHistory
 from ssi_desktop.staleness import IsStale, never, stop_if
 
 
@@ -45,12 +46,13 @@ def rank(
     profile: ProfileHistory,
     sensitivity: Sensitivity,
     cancelled: IsStale = never,
+    network: NetworkHistory = NO_NETWORK_RECORDED,
 ) -> list[Suggestion]:
     """Every action type, the biggest gain first (catalog order among equal gains)."""
 
     def total(scored: Activity) -> float:
         stop_if(cancelled)
-        return score_on(day, scored, profile, sensitivity).total
+        return score_on(day, scored, profile, sensitivity, network).total
 
     before = total(activity)
     return _best_first(

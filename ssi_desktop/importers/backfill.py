@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,9 @@ from ssi_desktop.importers.linkedin import (
     ImportedAction,
     read_archive,
 )
-from ssi_desktop.store import imports, profile
+from ssi_desktop.importers.linkedin.mapping import CONNECTION_NOTE, DECISION_MAKER_NOTE
+from ssi_desktop.scoring.network import NetworkRecord
+from ssi_desktop.store import imports, network, profile
 from ssi_desktop.store.actions import EARLIEST_DAY, NewEntry, known_external_ids, record_many
 from ssi_desktop.store.db import database
 
@@ -50,10 +52,13 @@ class ImportPlan:
     skipped: dict[str, int]
     already_known: int
     new_profile_items: tuple[str, ...] = ()
+    network: tuple[NetworkRecord, ...] = ()
+    """The network's size on each day a connection was made, from Connections.csv."""
+    new_network_days: int = 0
 
     @property
     def adds_anything(self) -> bool:
-        return self.new_entries > 0 or bool(self.new_profile_items)
+        return self.new_entries > 0 or bool(self.new_profile_items) or self.new_network_days > 0
 
     @property
     def new_entries(self) -> int:
@@ -80,6 +85,7 @@ class ImportPlan:
             "entries": len(self.entries),
             "added": self.new_entries,
             "already_known": self.already_known,
+            "network_days": self.new_network_days,
         }
 
 
@@ -119,6 +125,8 @@ def plan_from_report(report: ArchiveReport, archive_name: str, today: dt.date) -
         (seen.item, min(max(seen.day, EARLIEST_DAY), today)) for seen in report.profile_items
     )
     known = len(known_external_ids(e.external_id for e in entries))
+    grown = network_growth(entries)
+    recorded = {r.day for r in network.all_records()}
     done = profile.history()
     new_items = tuple(item for item, day in items if not done.done_on(day).get(item))
     return ImportPlan(
@@ -129,7 +137,25 @@ def plan_from_report(report: ArchiveReport, archive_name: str, today: dt.date) -
         skipped={**dict(sorted(skipped.items())), **_file_skips(report)},
         already_known=known,
         new_profile_items=new_items,
+        network=grown,
+        new_network_days=sum(1 for r in grown if r.day not in recorded),
     )
+
+
+def network_growth(entries: Iterable[ImportedAction]) -> tuple[NetworkRecord, ...]:
+    """The network on each day Connections.csv shows a connection made: every connection and
+    decision-maker the archive holds, counted up to that day."""
+    per_day: Counter[tuple[dt.date, str]] = Counter()
+    for e in entries:
+        if e.note in (CONNECTION_NOTE, DECISION_MAKER_NOTE):
+            per_day[(e.day, e.key)] += e.count
+    records: list[NetworkRecord] = []
+    connections = decision_makers = 0
+    for day in sorted({day for day, _key in per_day}):
+        connections += per_day[(day, "connection_accepted")]
+        decision_makers += per_day[(day, "decision_maker_connected")]
+        records.append(NetworkRecord(day, connections, None, decision_makers))
+    return tuple(records)
 
 
 def plan_import(
@@ -175,7 +201,8 @@ def commit(
                 progress(start + len(chunk), total)
         _stop_if(cancelled)
         items = imports.add_profile_items(plan.profile_items, batch_id, today)
-        if not fresh and not items:
+        grown = network.fill_from_import(plan.network, batch_id)
+        if not fresh and not items and not grown:
             # Nothing to undo later: leave no empty batch behind (rolled back with the rest).
             transaction.rollback()
             return ImportOutcome(None, 0, len(known))

@@ -1,16 +1,19 @@
-"""Calibration: fit each pillar's sensitivity so the estimate matches the official readings.
+"""Calibration: fit each pillar's two scales so the estimate matches the official readings.
 
 docs/SCORING.md ("Calibration to official readings") explains the method. In short, for each
-pillar separately (a pillar's points depend on its own multiplier only), find the log-scale
-``u`` in [-ln 4, ln 4] minimising
+pillar separately (a pillar's points depend on its own multipliers only), find the log-scales
+``a`` (of the activity) and ``n`` (of the network's standing part), each in [-ln 4, ln 4],
+minimising
 
-    sum over readings of |estimate(e ** u) - reading|  +  PRIOR_WEIGHT * u ** 2
+    sum over readings of |estimate(e ** a, e ** n) - reading|  +  PRIOR_WEIGHT * (a ** 2 + n ** 2)
 
-by a coarse grid followed by finer grids around the best point. The grids contain u = 0
-exactly, so a pillar without signal keeps a scale of exactly 1.0, and the search has no random
-start: the same readings always give the same scales. Because u = 0 is always a candidate, the
-fitted cost is never above the default's, so each pillar's mean absolute error after the fit is
-never above the one before it. Pure: no clock, no database.
+by a coarse grid followed by finer grids around the best point. The grids contain (0, 0)
+exactly, so a pillar without signal keeps its default scales, and the search has no random
+start: the same readings always give the same scales. Because (0, 0) is always a candidate, the
+fitted cost is never above the default's, so on the readings it was fitted to, each pillar's
+mean absolute error after the fit is never above the one before it. With enough readings the
+error reported after the fit is measured on readings each fit did not see (HOLDOUT_FOLDS).
+Pure: no clock, no database.
 """
 
 from __future__ import annotations
@@ -34,23 +37,29 @@ from ssi_desktop.scoring.model import (
 )
 
 MIN_READINGS = 3
-"""Fewer readings than this leave the default scale: two points say little about a slope."""
+"""Fewer readings than this leave the default scales: two points say little about a slope."""
 
 SCALE_MIN, SCALE_MAX = 0.25, 4.0
-"""No pillar is scaled by less than a quarter or more than four times: beyond that the model,
-not its scale, is wrong for this seller, and a fit would only chase noise."""
+"""No scale goes below a quarter or above four times the default: beyond that the model, not
+its scale, is wrong for this seller, and a fit would only chase noise. A scale that ends at a
+bound is reported (Calibration.at_limit)."""
 
-PRIOR_WEIGHT = 8.0
-"""How strongly the fit prefers the default scale, in points of absolute error per squared
-log-scale. Doubling a pillar's scale costs 8 * ln(2) ** 2 = 3.8 points: three readings must each
-come out more than 1.3 points closer to justify it, while thirty readings with a steady gap move
+PRIOR_WEIGHT = 4.0
+"""How strongly the fit prefers the default scales, in points of absolute error per squared
+log-scale. Doubling a scale costs 8 * ln(2) ** 2 = 3.8 points: three readings must each come
+out more than 1.3 points closer to justify it, while thirty readings with a steady gap move
 the scale almost all the way."""
 
-GRID_STEPS = 20
-"""Each search grid has 2 * GRID_STEPS + 1 points, centred on the best point so far."""
+GRID_STEPS = 10
+"""Each search grid has 2 * GRID_STEPS + 1 points a side, centred on the best point so far."""
 
-REFINEMENTS = 5
-"""Finer grids after the coarse one; each is GRID_STEPS times finer (step below 1e-7)."""
+REFINEMENTS = 6
+"""Finer grids after the coarse one; each is GRID_STEPS times finer (final step below 1e-6)."""
+
+HOLDOUT_FROM, HOLDOUT_FOLDS = 6, 4
+"""From six readings on, the error after the fit is measured on readings the fit did not use:
+the readings (by date) are dealt into four groups, and each group is compared with a fit made
+on the other three."""
 
 TOTAL = "total"
 
@@ -70,9 +79,12 @@ class Calibration:
     """The fitted sensitivity and how far the estimate is from the readings, before and after.
 
     Errors are mean absolute errors in points, per pillar (keyed by the pillar's value) and for
-    the total ("total"); None when there is no reading to compare with. ``totals_before`` and
-    ``totals_after`` are the estimated totals on each reading's day, at the default and at the
-    fitted sensitivity.
+    the total ("total"); None when there is no reading to compare with. ``mae_after`` is
+    measured on held-out readings when ``held_out`` (see HOLDOUT_FROM), on the fitted readings
+    otherwise. ``totals_before`` and ``totals_after`` are the estimated totals on each
+    reading's day, at the default and at the fitted sensitivity. ``at_limit`` says, per
+    pillar, whether one of its scales ended at a bound. ``has_activity`` is False when no
+    action counts on any reading's day: then nothing is fitted.
     """
 
     readings: int
@@ -81,15 +93,34 @@ class Calibration:
     mae_after: Mapping[str, float] | None
     totals_before: Mapping[dt.date, float] = field(default_factory=dict)
     totals_after: Mapping[dt.date, float] = field(default_factory=dict)
+    at_limit: Mapping[str, bool] = field(default_factory=lambda: {p.value: False for p in Pillar})
+    has_activity: bool = True
+    held_out: bool = False
 
     @property
     def fitted(self) -> bool:
-        """True when there were enough readings to fit; otherwise the scale is the default."""
-        return self.readings >= MIN_READINGS
+        """True when there were enough readings, with activity, to fit."""
+        return self.readings >= MIN_READINGS and self.has_activity
+
+    @property
+    def changed(self) -> bool:
+        """True when the fit moved any scale away from the default."""
+        return self.fitted and self.sensitivity != DEFAULT_SENSITIVITY
 
 
 UNCALIBRATED = Calibration(0, DEFAULT_SENSITIVITY, None, None)
 """No readings: nothing to fit, nothing to compare with."""
+
+
+@dataclass(frozen=True)
+class _PillarFit:
+    activity: float  # log-scale
+    standing: float  # log-scale
+
+    @property
+    def at_limit(self) -> bool:
+        bound = math.log(SCALE_MAX)
+        return max(abs(self.activity), abs(self.standing)) >= bound - 1e-9
 
 
 def fit(inputs: ScoreInputs, readings: Sequence[Observation]) -> Calibration:
@@ -99,21 +130,45 @@ def fit(inputs: ScoreInputs, readings: Sequence[Observation]) -> Calibration:
     ordered = sorted(readings, key=lambda r: r.day)  # the same readings give the same sums
     columns = inputs.columns([r.day for r in ordered])
     observed = {p: np.array([r.pillars[p] for r in ordered], dtype=np.float64) for p in Pillar}
-    default = {p: _points_at(inputs, p, 1.0, columns) for p in Pillar}
+    default = {p: _points_at(inputs, p, _PillarFit(0.0, 0.0), columns) for p in Pillar}
     days = [r.day for r in ordered]
-    if len(ordered) < MIN_READINGS:
-        errors, totals = _mean_errors(default, observed), _totals(days, default)
-        return Calibration(len(ordered), DEFAULT_SENSITIVITY, errors, errors, totals, totals)
-    scales = {p: _best_scale(inputs, p, columns, observed[p]) for p in Pillar}
-    fitted = {p: _points_at(inputs, p, scales[p], columns) for p in Pillar}
+    errors, totals = _mean_errors(default, observed), _totals(days, default)
+    active = inputs.has_activity(columns)
+    if len(ordered) < MIN_READINGS or not active:
+        return Calibration(
+            len(ordered), DEFAULT_SENSITIVITY, errors, errors, totals, totals, has_activity=active
+        )
+    fits = {p: _best_fit(inputs, p, columns, observed[p]) for p in Pillar}
+    fitted = {p: _points_at(inputs, p, fits[p], columns) for p in Pillar}
+    held_out = len(ordered) >= HOLDOUT_FROM
+    after = _held_out(inputs, columns, observed) if held_out else fitted
     return Calibration(
         len(ordered),
-        Sensitivity(**{p.value: scales[p] for p in Pillar}),
-        _mean_errors(default, observed),
-        _mean_errors(fitted, observed),
-        _totals(days, default),
+        Sensitivity(
+            **{p.value: math.exp(fits[p].activity) for p in Pillar},
+            **{f"{p.value}_standing": math.exp(fits[p].standing) for p in Pillar},
+        ),
+        errors,
+        _mean_errors(after, observed),
+        totals,
         _totals(days, fitted),
+        at_limit={p.value: fits[p].at_limit for p in Pillar},
+        held_out=held_out,
     )
+
+
+def _held_out(
+    inputs: ScoreInputs, columns: IntArray, observed: Mapping[Pillar, FloatArray]
+) -> dict[Pillar, FloatArray]:
+    """Each reading's estimate from a fit made without its group (see HOLDOUT_FOLDS)."""
+    group = np.arange(len(columns)) % HOLDOUT_FOLDS
+    estimates = {p: np.zeros(len(columns)) for p in Pillar}
+    for fold in range(HOLDOUT_FOLDS):
+        kept, left = group != fold, group == fold
+        for p in Pillar:
+            found = _best_fit(inputs, p, columns[kept], observed[p][kept])
+            estimates[p][left] = _points_at(inputs, p, found, columns[left])
+    return estimates
 
 
 def _totals(days: Sequence[dt.date], points: Mapping[Pillar, FloatArray]) -> dict[dt.date, float]:
@@ -121,27 +176,34 @@ def _totals(days: Sequence[dt.date], points: Mapping[Pillar, FloatArray]) -> dic
     return {day: float(total) for day, total in zip(days, totals, strict=True)}
 
 
-def _points_at(inputs: ScoreInputs, pillar: Pillar, scale: float, columns: IntArray) -> FloatArray:
-    points: FloatArray = pillar_points(inputs, pillar, np.array([scale]), columns)[0]
+def _points_at(
+    inputs: ScoreInputs, pillar: Pillar, found: _PillarFit, columns: IntArray
+) -> FloatArray:
+    scales = np.exp([found.activity]), np.exp([found.standing])
+    points: FloatArray = pillar_points(inputs, pillar, *scales, columns)[0]
     return points
 
 
-def _best_scale(
+def _best_fit(
     inputs: ScoreInputs, pillar: Pillar, columns: IntArray, observed: FloatArray
-) -> float:
-    """The penalised least-absolute-error scale of one pillar, searched on log-scale grids."""
-    low, high = math.log(SCALE_MIN), math.log(SCALE_MAX)
+) -> _PillarFit:
+    """The penalised least-absolute-error scales of one pillar, on log-scale grids."""
+    bound = math.log(SCALE_MAX)  # SCALE_MIN is its inverse: the range is symmetric
     offsets = np.arange(-GRID_STEPS, GRID_STEPS + 1, dtype=np.float64)
-    best, step = 0.0, max(-low, high) / GRID_STEPS
+    grid_a, grid_n = (axis.ravel() for axis in np.meshgrid(offsets, offsets))
+    best_a, best_n, step = 0.0, 0.0, bound / GRID_STEPS
     for _ in range(REFINEMENTS + 1):
         # The centre offset is exactly 0, so each grid keeps its best point: never worse.
-        candidates = np.clip(best + offsets * step, low, high)
-        estimates = pillar_points(inputs, pillar, np.exp(candidates), columns)
-        cost = np.sum(np.abs(estimates - observed), axis=1) + PRIOR_WEIGHT * candidates**2
+        a = np.clip(best_a + grid_a * step, -bound, bound)
+        n = np.clip(best_n + grid_n * step, -bound, bound)
+        estimates = pillar_points(inputs, pillar, np.exp(a), np.exp(n), columns)
+        prior = PRIOR_WEIGHT * (a**2 + n**2)
+        cost = np.sum(np.abs(estimates - observed), axis=1) + prior
         # Costs that differ by less than a rounding tie; the tie goes to the default's side.
-        best = float(candidates[np.lexsort((np.abs(candidates), cost))[0]])
+        index = np.lexsort((prior, np.round(cost, 9)))[0]
+        best_a, best_n = float(a[index]), float(n[index])
         step /= GRID_STEPS
-    return math.exp(best)
+    return _PillarFit(best_a, best_n)
 
 
 def _mean_errors(

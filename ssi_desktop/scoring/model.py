@@ -1,16 +1,19 @@
-"""The estimated SSI: four pillars of 0-25 points from the last 90 days of logged actions.
+"""The estimated SSI: four pillars of 0-25 points, a standing part and 90 days of activity.
 
 docs/SCORING.md explains the model and every constant below. In short, for each day D:
 
 1. Daily diminishing returns: ``n`` actions of one type on one day are worth ``n ** 0.7``.
 2. Rolling window with fading: a day's worth counts fully on D and 1/90 less each day after,
-   reaching zero when it leaves the 90-day window.
-3. Saturation per action type: the faded sum ``A`` earns ``cap * (1 - 2 ** (-A / half))``
-   points, where ``half`` is set so that the type's healthy weekly pace, kept up steadily,
-   earns HEALTHY_SHARE of its cap.
-4. Spam cost: generic connection requests that acceptances do not cover cost up to
+   reaching zero when it leaves the 90-day window. The faded sum, divided by the type's
+   ``half`` (set so that its healthy weekly pace scores HEALTHY_SHARE), is its strength ``x``.
+3. Each type is done to a degree ``f = 1 - 2 ** (-x)``; the pillar's activity sums the types'
+   degrees times their weights, ``S = sum w * f``, and earns ``budget * (1 - 2 ** -S)``: more
+   kinds of work fill a pillar, one kind alone never fills half of it. Each type's share of
+   those points is ``w * f / S``, so the explanation adds up.
+4. The standing part (scoring/standing.py): the network of that day earns points that never
+   fade, and the profile checklist adds its items' points to the brand pillar while done.
+5. Spam cost: generic connection requests with a low acceptance rate cost up to
    SPAM_COST_MAX points of "Find the right people".
-5. The profile checklist adds its items' points to the brand pillar while they are done.
 
 A pillar is the sum of its contributions, the total is the sum of the pillars; nothing is
 rounded here. The functions are pure: the day is always passed in, never read from a clock.
@@ -44,7 +47,9 @@ from ssi_desktop.scoring.activity import (
     FloatArray,
     window_start,
 )
+from ssi_desktop.scoring.network import NetworkHistory
 from ssi_desktop.scoring.profile import ProfileHistory
+from ssi_desktop.scoring.standing import ACTIVITY_BUDGET, STANDING_PARTS, StandingPart
 
 IntArray = npt.NDArray[np.intp]
 
@@ -56,12 +61,17 @@ WINDOW_WEIGHTS: FloatArray = (WINDOW_DAYS - np.arange(WINDOW_DAYS)) / WINDOW_DAY
 """Weight of a day's actions t days ago (t = 0..89): 1 today, fading by 1/90 a day."""
 
 HEALTHY_SHARE = 0.75
-"""A type's healthy weekly pace, kept up for 90 days, earns this share of its cap."""
+"""A type's healthy weekly pace, kept up for 90 days, does it to this degree (f above)."""
 
-SPAM_COST_MAX = 6.0
-SPAM_COST_HALF = 20.0
-"""Generic requests not covered by acceptances (faded like everything else) cost up to 6
-points of "Find the right people"; 20 such requests cost half of that."""
+SPAM_COST_MAX = 5.0
+"""The most that generic requests nobody accepts can cost "Find the right people"."""
+
+HEALTHY_ACCEPTANCE = 0.30
+"""An acceptance rate sellers call healthy: at or above it, generic requests cost nothing."""
+
+SPAM_JUDGED_FROM, SPAM_FULLY_JUDGED = 10.0, 30.0
+"""Generic requests (faded) in the window before the rate is judged at all, and from which it
+is judged in full: a handful of requests says nothing about a seller's habits."""
 
 GENERIC_REQUEST, ACCEPTED_REQUEST = "connection_request_generic", "connection_accepted"
 
@@ -75,27 +85,56 @@ def _steady_faded_sum(per_week: float) -> float:
 
 
 def _half_credit(a: ActionType) -> float:
-    # cap * (1 - 2 ** (-A / half)) = HEALTHY_SHARE * cap  <=>  half = A / log2(1 / (1 - share))
+    # 1 - 2 ** (-A / half) = HEALTHY_SHARE  <=>  half = A / log2(1 / (1 - share))
     return _steady_faded_sum(a.healthy_per_week) / math.log2(1.0 / (1.0 - HEALTHY_SHARE))
 
 
 HALF_CREDIT: Mapping[str, float] = {a.key: _half_credit(a) for a in ACTIONS}
-"""The faded sum at which a type earns half of its cap, derived from its healthy pace."""
+"""The faded sum at which a type is done to half a degree, derived from its healthy pace."""
 
 _HALF_CREDITS: FloatArray = np.array([HALF_CREDIT[a.key] for a in ACTIONS])
 
 
+def spam_cost(generic: FloatArray, accepted: FloatArray) -> FloatArray:
+    """The most spam may cost on each day, from the faded generic requests and acceptances.
+
+    Judged by the acceptance rate, since LinkedIn cannot tell which request an acceptance
+    answered, acceptances are set against the generic requests: at HEALTHY_ACCEPTANCE or more
+    the cost is zero, below it the cost grows with the square of the shortfall, to the whole
+    SPAM_COST_MAX when nothing is accepted. The volume only decides whether there is enough
+    to judge (SPAM_JUDGED_FROM to SPAM_FULLY_JUDGED requests).
+    """
+    rate = np.divide(accepted, generic, out=np.ones_like(generic), where=generic > 0)
+    shortfall = np.clip(1.0 - rate / HEALTHY_ACCEPTANCE, 0.0, 1.0)
+    judged = np.clip(
+        (generic - SPAM_JUDGED_FROM) / (SPAM_FULLY_JUDGED - SPAM_JUDGED_FROM), 0.0, 1.0
+    )
+    cost: FloatArray = SPAM_COST_MAX * shortfall**2 * judged
+    return cost
+
+
 @dataclass(frozen=True)
 class Sensitivity:
-    """Per-pillar multipliers of the faded sums; 1.0 each by default, fitted by calibration."""
+    """Per-pillar multipliers, 1.0 each by default, fitted by calibration: of the activity's
+    strengths (``brand`` ... ``relationships``) and of the network's (``*_standing``)."""
 
     brand: float = 1.0
     people: float = 1.0
     insights: float = 1.0
     relationships: float = 1.0
+    brand_standing: float = 1.0
+    people_standing: float = 1.0
+    insights_standing: float = 1.0
+    relationships_standing: float = 1.0
 
     def of(self, pillar: Pillar) -> float:
+        """The activity's multiplier in this pillar."""
         value: float = getattr(self, pillar.value)
+        return value
+
+    def standing_of(self, pillar: Pillar) -> float:
+        """The network's multiplier in this pillar."""
+        value: float = getattr(self, f"{pillar.value}_standing")
         return value
 
 
@@ -106,11 +145,11 @@ DEFAULT_SENSITIVITY = Sensitivity()
 class Contribution:
     """Points one source earned in one pillar on one day."""
 
-    source: str  # an action key, a profile item key, or "spam_cost"
-    kind: str  # "action", "profile" or "penalty"
+    source: str  # an action key, a profile item key, a network part, or "spam_cost"
+    kind: str  # "action", "profile", "standing" or "penalty"
     label: str
     points: float
-    count: int = 0  # actions of this type inside the 90-day window (0 for profile items)
+    count: int = 0  # actions of this type inside the 90-day window (0 for other kinds)
 
 
 @dataclass(frozen=True)
@@ -122,6 +161,17 @@ class Explanation:
 
     def pillar_total(self, pillar: Pillar) -> float:
         return float(sum(c.points for c in self.pillars[pillar]))
+
+    def standing(self) -> float:
+        """The points that need no recent activity: the network and the profile."""
+        return float(
+            sum(
+                c.points
+                for parts in self.pillars.values()
+                for c in parts
+                if c.kind in ("standing", "profile")
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -184,7 +234,7 @@ class ScoreSeries:
                 Contribution(
                     source,
                     kind,
-                    _label(source, kind),
+                    _label(source, kind, pillar),
                     float(points[i]),
                     int(self.window_counts[source][i]) if kind == "action" else 0,
                 )
@@ -194,12 +244,14 @@ class ScoreSeries:
         return Explanation(day, pillars)
 
 
-def _label(source: str, kind: str) -> str:
+def _label(source: str, kind: str, pillar: Pillar) -> str:
     if kind == "action":
         return ACTION_BY_KEY[source].label
     if kind == "profile":
         return PROFILE_ITEM_BY_KEY[source].label
-    return "Unaccepted generic requests"
+    if kind == "standing":
+        return next(p.label for p in STANDING_PARTS if p.pillar is pillar and p.source == source)
+    return "Generic requests few accept"
 
 
 def _faded(daily: FloatArray, days: int) -> FloatArray:
@@ -222,6 +274,7 @@ class ScoreInputs:
     window_counts: FloatArray  # (action types, days): actions inside each day's window
     spam_cost: FloatArray  # (days,): what spam may take from "Find the right people" at most
     profile_points: Mapping[str, FloatArray]  # profile item key -> its points on each day
+    standing_strengths: Mapping[StandingPart, FloatArray]  # part -> measure / half each day
 
     def columns(self, days: Sequence[dt.date]) -> IntArray:
         """The positions of these days in the arrays above."""
@@ -230,9 +283,20 @@ class ScoreInputs:
                 raise ValueError(f"{day} is outside {self.first_day} .. {self.last_day}")
         return np.array([(day - self.first_day).days for day in days], dtype=np.intp)
 
+    def has_activity(self, columns: IntArray) -> bool:
+        """True when any action counts on any of these days."""
+        return bool(np.any(self.window_counts[:, columns] > 0))
+
+
+NO_NETWORK_RECORDED = NetworkHistory()
+
 
 def prepare(
-    activity: Activity, profile: ProfileHistory, first_day: dt.date, last_day: dt.date
+    activity: Activity,
+    profile: ProfileHistory,
+    first_day: dt.date,
+    last_day: dt.date,
+    network: NetworkHistory = NO_NETWORK_RECORDED,
 ) -> ScoreInputs:
     """The sensitivity-free part of scoring every day from first_day to last_day.
 
@@ -246,23 +310,49 @@ def prepare(
     days = (last_day - first_day).days + 1
     raw = activity.raw[:, start:stop]
     faded = _faded(activity.weighted[:, start:stop] ** DAILY_EXPONENT, days)
-    spam = _faded(raw[KEY_INDEX[GENERIC_REQUEST]], days) - _faded(
-        raw[KEY_INDEX[ACCEPTED_REQUEST]], days
-    )
+    measures = network.over(first_day, days)
     return ScoreInputs(
         first_day,
         last_day,
         strengths=faded / _HALF_CREDITS[:, np.newaxis],
         window_counts=sliding_window_view(raw, WINDOW_DAYS, axis=-1)[:, -days:, :].sum(axis=-1),
-        spam_cost=SPAM_COST_MAX * (1.0 - np.exp2(-np.maximum(spam, 0.0) / SPAM_COST_HALF)),
+        spam_cost=spam_cost(
+            _faded(raw[KEY_INDEX[GENERIC_REQUEST]], days),
+            _faded(raw[KEY_INDEX[ACCEPTED_REQUEST]], days),
+        ),
         profile_points=profile.points_over(first_day, days),
+        standing_strengths={part: measures[part.measure] / part.half for part in STANDING_PARTS},
     )
 
 
-def _action_points(cap: float, strengths: FloatArray, scale: float | FloatArray) -> FloatArray:
-    """Saturation: the points an action type earns for its strengths at a sensitivity."""
-    points: FloatArray = cap * (1.0 - np.exp2(-scale * strengths))
-    return points
+def _saturated(strengths: FloatArray, scale: float | FloatArray) -> FloatArray:
+    """How far toward full a strength goes: 0 at none, approaching 1, half at 1."""
+    degree: FloatArray = 1.0 - np.exp2(-scale * strengths)
+    return degree
+
+
+def _activity_parts(
+    inputs: ScoreInputs, pillar: Pillar, scale: float | FloatArray, columns: IntArray | slice
+) -> dict[str, FloatArray]:
+    """Each action type's share of the pillar's activity points (step 3 of the model)."""
+    weighted = {
+        a.key: a.weights[pillar] * _saturated(inputs.strengths[KEY_INDEX[a.key], columns], scale)
+        for a in actions_earning(pillar)
+    }
+    done = np.sum(list(weighted.values()), axis=0)
+    points = ACTIVITY_BUDGET[pillar] * (1.0 - np.exp2(-done))
+    share = np.divide(points, done, out=np.zeros_like(done), where=done > 0)
+    return {key: value * share for key, value in weighted.items()}
+
+
+def _standing_parts(
+    inputs: ScoreInputs, pillar: Pillar, scale: float | FloatArray, columns: IntArray | slice
+) -> dict[str, FloatArray]:
+    return {
+        part.source: part.cap * _saturated(strengths[columns], scale)
+        for part, strengths in inputs.standing_strengths.items()
+        if part.pillar is pillar
+    }
 
 
 def _spam_deduction(cost: FloatArray, earned: FloatArray) -> FloatArray:
@@ -273,13 +363,16 @@ def _spam_deduction(cost: FloatArray, earned: FloatArray) -> FloatArray:
 
 def score(inputs: ScoreInputs, sensitivity: Sensitivity = DEFAULT_SENSITIVITY) -> ScoreSeries:
     """Every pillar's contributions on each day of ``inputs`` at this sensitivity."""
+    everything = slice(None)
     contributions: dict[Pillar, dict[tuple[str, str], FloatArray]] = {p: {} for p in Pillar}
-    for a in ACTIONS:
-        strengths = inputs.strengths[KEY_INDEX[a.key]]
-        for pillar, cap in a.caps.items():
-            contributions[pillar][("action", a.key)] = _action_points(
-                cap, strengths, sensitivity.of(pillar)
-            )
+    for pillar in Pillar:
+        parts = contributions[pillar]
+        activity = _activity_parts(inputs, pillar, sensitivity.of(pillar), everything)
+        for key, points in activity.items():
+            parts[("action", key)] = points
+        standing = _standing_parts(inputs, pillar, sensitivity.standing_of(pillar), everything)
+        for source, points in standing.items():
+            parts[("standing", source)] = points
     earned = np.sum(list(contributions[Pillar.PEOPLE].values()), axis=0)
     contributions[Pillar.PEOPLE][("penalty", "spam_cost")] = _spam_deduction(
         inputs.spam_cost, earned
@@ -292,18 +385,25 @@ def score(inputs: ScoreInputs, sensitivity: Sensitivity = DEFAULT_SENSITIVITY) -
 
 
 def pillar_points(
-    inputs: ScoreInputs, pillar: Pillar, scales: FloatArray, columns: IntArray
+    inputs: ScoreInputs,
+    pillar: Pillar,
+    activity_scales: FloatArray,
+    standing_scales: FloatArray,
+    columns: IntArray,
 ) -> FloatArray:
-    """One pillar's points for each candidate scale (rows) on each chosen day (columns).
+    """One pillar's points for each candidate (row: an activity scale and a standing scale,
+    paired) on each chosen day (columns).
 
     The same formula as score(), for many sensitivities of one pillar at once: a pillar's points
-    depend on its own multiplier alone, so calibration can fit the pillars one by one.
+    depend on its own multipliers alone, so calibration can fit the pillars one by one.
     """
-    scale = np.asarray(scales, dtype=np.float64)[:, np.newaxis]
-    points: FloatArray = np.zeros((scale.shape[0], len(columns)))
-    for a in actions_earning(pillar):
-        strengths = inputs.strengths[KEY_INDEX[a.key], columns]
-        points += _action_points(a.caps[pillar], strengths, scale)
+    activity_scale = np.asarray(activity_scales, dtype=np.float64)[:, np.newaxis]
+    standing_scale = np.asarray(standing_scales, dtype=np.float64)[:, np.newaxis]
+    points: FloatArray = np.zeros((activity_scale.shape[0], len(columns)))
+    for part in _activity_parts(inputs, pillar, activity_scale, columns).values():
+        points += part
+    for part in _standing_parts(inputs, pillar, standing_scale, columns).values():
+        points += part
     if pillar is Pillar.PEOPLE:
         points += _spam_deduction(inputs.spam_cost[columns], points)
     if pillar is Pillar.BRAND:
@@ -318,13 +418,14 @@ def compute(
     first_day: dt.date,
     last_day: dt.date,
     sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+    network: NetworkHistory = NO_NETWORK_RECORDED,
 ) -> ScoreSeries:
     """Score every day from first_day to last_day.
 
     ``activity`` must span at least window_start(first_day) .. last_day
     (Activity.covering(first_day, last_day, ...) builds one).
     """
-    return score(prepare(activity, profile, first_day, last_day), sensitivity)
+    return score(prepare(activity, profile, first_day, last_day, network), sensitivity)
 
 
 def score_on(
@@ -332,12 +433,18 @@ def score_on(
     activity: Activity,
     profile: ProfileHistory,
     sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+    network: NetworkHistory = NO_NETWORK_RECORDED,
 ) -> DayScore:
     """The estimate for one day."""
-    return compute(activity, profile, day, day, sensitivity).on(day)
+    return compute(activity, profile, day, day, sensitivity, network).on(day)
+
+
+def most_a_type_earns(action_type: ActionType, pillar: Pillar) -> float:
+    """The points one action type could earn in a pillar alone, at any volume."""
+    return float(ACTIVITY_BUDGET[pillar] * (1.0 - 2.0 ** -action_type.weights[pillar]))
 
 
 def profile_only(day: dt.date, profile: ProfileHistory) -> float:
-    """The part of the score that needs no activity: the profile checklist's points."""
+    """The part of the score that needs no activity nor network: the profile checklist."""
     done = profile.done_on(day)
     return float(sum(item.points for item in PROFILE_ITEMS if done[item.key]))

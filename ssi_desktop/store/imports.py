@@ -15,7 +15,13 @@ from typing import Any
 from ssi_desktop.store import profile
 from ssi_desktop.store.actions import check_day
 from ssi_desktop.store.db import database
-from ssi_desktop.store.models import ActionEntry, ImportBatch, ProfileChange, utc_now
+from ssi_desktop.store.models import (
+    ActionEntry,
+    ImportBatch,
+    NetworkRow,
+    ProfileChange,
+    utc_now,
+)
 
 
 class UndoImportError(Exception):
@@ -144,6 +150,7 @@ def undo(batch_id: int | None = None) -> BatchInfo:
                 )
         ActionEntry.delete().where(ActionEntry.batch_id == found.id).execute()
         ProfileChange.delete().where(ProfileChange.batch_id == found.id).execute()
+        NetworkRow.delete().where(NetworkRow.batch_id == found.id).execute()
         undone_at = utc_now()
         ImportBatch.update(undone_at=undone_at).where(ImportBatch.id == found.id).execute()
     return replace(found, undone_at=undone_at)

@@ -208,6 +208,21 @@ def _run_statements(statements: tuple[str, ...]) -> Callable[[peewee.SqliteDatab
     return apply
 
 
+V7_NETWORK = """
+CREATE TABLE network_record (
+    id INTEGER NOT NULL PRIMARY KEY,
+    day DATE NOT NULL UNIQUE,
+    connections INTEGER NOT NULL CHECK (connections >= 0),
+    followers INTEGER CHECK (followers >= 0),
+    decision_makers INTEGER CHECK (decision_makers >= 0),
+    source VARCHAR(32) NOT NULL DEFAULT 'manual',
+    batch_id INTEGER,
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX network_record_batch ON network_record (batch_id);
+DELETE FROM setting WHERE key = 'calibration_fit'
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "action log and profile checklist", _run_script(V1_ACTIONS_AND_PROFILE)),
     Migration(2, "official SSI readings and settings", _run_script(V2_READINGS_AND_SETTINGS)),
@@ -221,6 +236,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         5, "import batches (undo an archive import as a whole)", _run_script(V5_IMPORT_BATCHES)
     ),
     Migration(6, "a revision per day of the log", _run_statements(V6_LOG_DAY_REVISIONS)),
+    Migration(7, "the network, dated (the score's standing part)", _run_script(V7_NETWORK)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -50,6 +50,22 @@ class ProfileChange(BaseModel):
     batch_id = peewee.IntegerField(null=True)  # the import that set it; None when set by hand
 
 
+class NetworkRow(BaseModel):
+    """The seller's network on ``day``: one row a day (store/network.py)."""
+
+    id = peewee.AutoField()
+    day = peewee.DateField(unique=True)
+    connections = peewee.IntegerField()
+    followers = peewee.IntegerField(null=True)
+    decision_makers = peewee.IntegerField(null=True)
+    source = peewee.CharField(max_length=32, default="manual")
+    batch_id = peewee.IntegerField(null=True)  # the import that wrote it; None when typed in
+    created_at = peewee.DateTimeField(default=utc_now)
+
+    class Meta:
+        table_name = "network_record"
+
+
 class OfficialReadingRow(BaseModel):
     """What LinkedIn's SSI page showed on ``day``: one row a day (store/readings.py)."""
 

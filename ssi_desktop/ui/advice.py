@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.scoring import Explanation
+from ssi_desktop.scoring.model import most_a_type_earns
 
 ADVICE: dict[Pillar, tuple[str, ...]] = {
     Pillar.BRAND: (
@@ -35,11 +36,11 @@ def most_room(explanation: Explanation, pillar: Pillar) -> str:
     for part in explanation.pillars[pillar]:
         if part.kind != "action" or ACTION_BY_KEY[part.source].can_lower_score:
             continue
-        cap = ACTION_BY_KEY[part.source].caps[pillar]
+        cap = most_a_type_earns(ACTION_BY_KEY[part.source], pillar)
         room = cap - max(part.points, 0.0)
         if best is None or room > best[0]:
             best = (room, part.label, part.points, cap)
     if best is None or best[0] < 0.05:
-        return "Every action type here is close to its cap: keep the pace steady."
+        return "Every action type here is close to the most it can earn: keep the pace steady."
     _room, label, points, cap = best
     return f"Most room to grow: {label} ({max(points, 0.0):.2f} of {cap:.2f} points so far)."

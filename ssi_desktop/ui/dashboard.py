@@ -104,7 +104,7 @@ class DashboardPage(QWidget):
         self.total_change.setText(
             describe_change(float(snapshot.trend_total[-1] - snapshot.trend_total[week_ago]))
         )
-        self.total_label.setText(f"{round(snapshot.total)}")
+        self.total_label.setText(f"{snapshot.total:.1f}")
         self.total_label.setToolTip(f"{snapshot.total:.2f} before rounding")
         self.tier_label.setText(f"· {tier_name(snapshot.total)}")
         self.trend.set_snapshot(snapshot)

@@ -86,7 +86,7 @@ class GaugeItem(pg.GraphicsObject):  # type: ignore[misc]
             self._tick_label(painter, edge, RADIUS + 20)
 
         painter.setPen(text)
-        shown = "–" if self._value is None else f"{round(self._value)}"
+        shown = "–" if self._value is None else f"{self._value:.1f}"
         painter.setFont(_font(46, bold=True))
         painter.drawText(
             QRectF(CENTER_X - 70, CENTER_Y - 40, 140, 54), Qt.AlignmentFlag.AlignCenter, shown

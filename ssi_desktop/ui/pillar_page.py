@@ -221,7 +221,9 @@ class PillarPage(QWidget):
         table.setRowCount(len(parts))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row, part in enumerate(parts):
-            label = part.label if part.kind != "profile" else f"Profile: {part.label}"
+            label = {"profile": f"Profile: {part.label}", "standing": f"Network: {part.label}"}.get(
+                part.kind, part.label
+            )
             count = str(part.count) if part.kind == "action" else ""
             cells = (label, count, f"{part.points:+.2f}")
             for column, text in enumerate(cells):

@@ -21,8 +21,9 @@ from ssi_desktop.estimate import UNCALIBRATED_STATE, CalibrationState
 from ssi_desktop.reading_overlay import NO_OVERLAY, ReadingOverlay
 from ssi_desktop.scoring import Explanation, compute
 from ssi_desktop.scoring.activity import FloatArray
+from ssi_desktop.scoring.network import ASSUMED, Network
 from ssi_desktop.staleness import never, stop_if
-from ssi_desktop.store import actions, profile, readings
+from ssi_desktop.store import actions, network, profile, readings
 
 if TYPE_CHECKING:  # add_details() imports them: the first score needs neither
     from ssi_desktop.habit_report import HabitReport
@@ -47,6 +48,8 @@ class ScoreSnapshot:
     entry_count: int
     calibration: CalibrationState = UNCALIBRATED_STATE  # the fit and whether it is used
     readings: ReadingOverlay = NO_OVERLAY  # official readings drawn on the dashboard
+    network: Network = ASSUMED  # the network on ``day`` (the score's standing part)
+    network_since: dt.date | None = None  # the day of that network's record; None: assumed
     pipeline: PipelineView | None = None
     """Outcomes, conversations, posts and target accounts (the Outcomes tab)."""
     habits: HabitReport | None = None  # targets, streaks, plan, forecast, calendar
@@ -72,13 +75,14 @@ def build_score(
     first_day = day - dt.timedelta(days=trend_days - 1)
     activity = estimate.load_activity(first_day, day)
     history = profile.history()
+    known_network = network.history()
     counts = actions.counts_on(day)
     entry_count = actions.entry_count()
     official = readings.all_readings()  # read once: for the trend's markers and the fit
     overlay = reading_overlay.from_readings(official, first_day, day)
     stop_if(cancelled)
     calibration = estimate.calibration_state(official, history)
-    series = compute(activity, history, first_day, day, calibration.sensitivity)
+    series = compute(activity, history, first_day, day, calibration.sensitivity, known_network)
     stop_if(cancelled)
     today = series.on(day)
     return ScoreSnapshot(
@@ -94,6 +98,8 @@ def build_score(
         entry_count=entry_count,
         calibration=calibration,
         readings=overlay,
+        network=known_network.on(day),
+        network_since=known_network.recorded_on(day),
     )
 
 

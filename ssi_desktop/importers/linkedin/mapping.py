@@ -39,6 +39,7 @@ from .dates import parse_datetime
 from .model import ImportedAction
 from .owner import normalize_name, normalize_profile_url, normalize_text, profile_slug
 from .textutil import count_words, external_id, normalize_link, stamp, text_key, unwrap
+from .titles import is_decision_maker
 
 THOUGHTFUL_WORDS = 15
 PROFILE_THRESHOLD = 5
@@ -114,6 +115,10 @@ class ConnectionIndex:
         return self.by_name.get(name, [])
 
 
+CONNECTION_NOTE, DECISION_MAKER_NOTE = "Connection", "Decision-maker connection"
+"""The notes of the entries Connections.csv gives: the import counts the network from them."""
+
+
 def connections(rows: Iterable[Row | None], index: ConnectionIndex) -> FileResult:
     result = FileResult()
     for row, at in _dated_rows(result, rows, "connectedon"):
@@ -124,9 +129,13 @@ def connections(rows: Iterable[Row | None], index: ConnectionIndex) -> FileResul
         day = at.date()
         index.add(profile_slug(normalize_profile_url(row.get("url", ""))), name, day)
         result.add(
-            day, "connection_accepted", external_id("connection", stamp(day), name), "Connection"
+            day, "connection_accepted", external_id("connection", stamp(day), name), CONNECTION_NOTE
         )
         result.sources["connections"] += 1
+        if is_decision_maker(row.get("position", "")):
+            ext_id = external_id("decision-maker", stamp(day), name)
+            result.add(day, "decision_maker_connected", ext_id, DECISION_MAKER_NOTE)
+            result.sources["decision-makers"] += 1
     return result
 
 

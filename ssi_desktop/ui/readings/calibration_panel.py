@@ -6,13 +6,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
+from ssi_desktop import estimate
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.estimate import CalibrationState
 from ssi_desktop.scoring.calibration import MIN_READINGS, TOTAL
+from ssi_desktop.scoring.model import Sensitivity
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.widgets import Card
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _scales(sensitivity: Sensitivity, pillar: Pillar) -> str:
+    """The activity's and the network's scale, as "1.20 / 0.90"."""
+    return f"{sensitivity.of(pillar):.2f} / {sensitivity.standing_of(pillar):.2f}"
 
 
 def _points(value: float | None) -> str:
@@ -39,7 +46,9 @@ class CalibrationPanel(Card):
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(6)
-        for column, title in enumerate(("Scale", "Error before", "Error after"), start=1):
+        for column, title in enumerate(
+            ("Scales (activity / network)", "Error before", "Error after"), start=1
+        ):
             grid.addWidget(theme.as_caption(QLabel(title)), 0, column, RIGHT)
         self.cells: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
         rows = [(p.value, p.label) for p in Pillar] + [(TOTAL, "Total SSI")]
@@ -74,18 +83,10 @@ class CalibrationPanel(Card):
         self.switch.blockSignals(False)
         if fit.readings == 0:
             text = "Add an official reading to see how close the estimate is."
-        elif not fit.fitted:
-            needed = MIN_READINGS - fit.readings
-            text = (
-                f"{fit.readings} reading{'s' if fit.readings > 1 else ''} so far: "
-                f"{needed} more and the estimate can be fitted to them."
-            )
-        elif state.in_use:
-            text = f"The estimate is fitted to your {fit.readings} readings."
         else:
-            text = f"Off: the estimate uses the default scales ({fit.readings} readings)."
+            text = estimate.status_sentence(state)
         self.status.setText(text)
         for key, (scale, before, after) in self.cells.items():
-            scale.setText("" if key == TOTAL else f"{fit.sensitivity.of(Pillar(key)):.2f}")
+            scale.setText("" if key == TOTAL else _scales(fit.sensitivity, Pillar(key)))
             before.setText(_points(fit.mae_before[key] if fit.mae_before else None))
             after.setText(_points(fit.mae_after[key] if fit.mae_after and fit.fitted else None))
