@@ -62,6 +62,7 @@ def _encode(fit: Calibration) -> dict[str, Any]:
         "at_limit": dict(fit.at_limit),
         "has_activity": fit.has_activity,
         "held_out": fit.held_out,
+        "mae_fitted": fit.mae_fitted,
     }
 
 
@@ -79,4 +80,5 @@ def _decode(data: dict[str, Any]) -> Calibration:
         at_limit={k: bool(v) for k, v in data["at_limit"].items()},
         has_activity=bool(data["has_activity"]),
         held_out=bool(data["held_out"]),
+        mae_fitted=data["mae_fitted"],
     )

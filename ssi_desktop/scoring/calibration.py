@@ -50,11 +50,12 @@ log-scale. Doubling a scale costs 8 * ln(2) ** 2 = 3.8 points: three readings mu
 out more than 1.3 points closer to justify it, while thirty readings with a steady gap move
 the scale almost all the way."""
 
-GRID_STEPS = 10
+GRID_STEPS = 7
 """Each search grid has 2 * GRID_STEPS + 1 points a side, centred on the best point so far."""
 
-REFINEMENTS = 6
-"""Finer grids after the coarse one; each is GRID_STEPS times finer (final step below 1e-6)."""
+REFINEMENTS = 5
+"""Finer grids after the coarse one; each is GRID_STEPS times finer (final step about 1e-5,
+a hundred-thousandth of a scale: far below what a reading's two decimals can tell)."""
 
 HOLDOUT_FROM, HOLDOUT_FOLDS = 6, 4
 """From six readings on, the error after the fit is measured on readings the fit did not use:
@@ -81,10 +82,11 @@ class Calibration:
     Errors are mean absolute errors in points, per pillar (keyed by the pillar's value) and for
     the total ("total"); None when there is no reading to compare with. ``mae_after`` is
     measured on held-out readings when ``held_out`` (see HOLDOUT_FROM), on the fitted readings
-    otherwise. ``totals_before`` and ``totals_after`` are the estimated totals on each
-    reading's day, at the default and at the fitted sensitivity. ``at_limit`` says, per
-    pillar, whether one of its scales ended at a bound. ``has_activity`` is False when no
-    action counts on any reading's day: then nothing is fitted.
+    otherwise; ``mae_fitted`` always on the fitted readings. ``totals_before`` and
+    ``totals_after`` are the estimated totals on each reading's day, at the default and at the
+    fitted sensitivity. ``at_limit`` says, per pillar, whether one of its scales ended at a
+    bound. ``has_activity`` is False when no action counts on any reading's day: then nothing
+    is fitted.
     """
 
     readings: int
@@ -96,6 +98,7 @@ class Calibration:
     at_limit: Mapping[str, bool] = field(default_factory=lambda: {p.value: False for p in Pillar})
     has_activity: bool = True
     held_out: bool = False
+    mae_fitted: Mapping[str, float] | None = None
 
     @property
     def fitted(self) -> bool:
@@ -136,7 +139,14 @@ def fit(inputs: ScoreInputs, readings: Sequence[Observation]) -> Calibration:
     active = inputs.has_activity(columns)
     if len(ordered) < MIN_READINGS or not active:
         return Calibration(
-            len(ordered), DEFAULT_SENSITIVITY, errors, errors, totals, totals, has_activity=active
+            len(ordered),
+            DEFAULT_SENSITIVITY,
+            errors,
+            errors,
+            totals,
+            totals,
+            has_activity=active,
+            mae_fitted=errors,
         )
     fits = {p: _best_fit(inputs, p, columns, observed[p]) for p in Pillar}
     fitted = {p: _points_at(inputs, p, fits[p], columns) for p in Pillar}
@@ -154,6 +164,7 @@ def fit(inputs: ScoreInputs, readings: Sequence[Observation]) -> Calibration:
         _totals(days, fitted),
         at_limit={p.value: fits[p].at_limit for p in Pillar},
         held_out=held_out,
+        mae_fitted=_mean_errors(fitted, observed),
     )
 
 

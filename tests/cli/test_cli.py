@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ssi_desktop.catalog import ACTIONS, PROFILE_ITEMS
+from ssi_desktop.catalog import ACTIONS, PROFILE_ITEMS, Pillar
 from ssi_desktop.cli.main import main
+from ssi_desktop.scoring import Activity, ProfileHistory, score_on
 from tests.conftest import TODAY
 
 
@@ -27,11 +28,8 @@ def test_types_lists_every_action_with_key_pillar_and_label(ssi):
 
 def test_add_then_score_and_trend(ssi):
     empty = as_json(ssi("score", "--json"))
-    assert empty == {
-        "date": TODAY.isoformat(),
-        "total": 0.0,
-        "pillars": {"brand": 0.0, "people": 0.0, "insights": 0.0, "relationships": 0.0},
-    }
+    standing = score_on(TODAY, Activity.covering(TODAY, TODAY), ProfileHistory())
+    assert empty == standing.as_json()  # nothing logged: the assumed network's standing part
     assert ssi("add", "comment_thoughtful", "--count", "3", "--note", "on AI in sales")[0] == 0
     assert ssi("add", "post_published", "--date", "2026-11-20")[0] == 0
     score = as_json(ssi("score", "--json"))
@@ -40,9 +38,9 @@ def test_add_then_score_and_trend(ssi):
     trend = as_json(ssi("trend", "--days", "10", "--json"))
     assert [d["date"] for d in trend][-1] == TODAY.isoformat()
     assert len(trend) == 10 and trend == sorted(trend, key=lambda d: d["date"])
-    assert trend[0]["total"] == 0.0 and trend[-1] == score
+    assert trend[0]["total"] == pytest.approx(standing.total) and trend[-1] == score
     past = as_json(ssi("score", "--date", "2026-11-21", "--json"))
-    assert 0 < past["total"] < score["total"]
+    assert standing.total < past["total"] < score["total"]
 
 
 def test_log_and_undo(ssi):
@@ -114,7 +112,9 @@ def test_profile_set_and_list(ssi):
     assert ssi("profile", "set", "banner", "--undone")[0] == 0
     items = {i["item"]: i["done"] for i in as_json(ssi("profile", "list", "--json"))}
     assert items == {p.key: p.key == "photo" for p in PROFILE_ITEMS}
-    assert as_json(ssi("score", "--json"))["pillars"]["brand"] == 1.5
+    standing = score_on(TODAY, Activity.covering(TODAY, TODAY), ProfileHistory())
+    brand = as_json(ssi("score", "--json"))["pillars"]["brand"]
+    assert brand - standing.pillars[Pillar.BRAND] == pytest.approx(1.5)
 
 
 def test_export_csv_and_json(ssi, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given, settings
@@ -98,7 +99,8 @@ def test_a_steady_pace_forecasts_a_steady_score_and_no_activity_decays():
     last_month_quiet = [t for t in history if (TODAY - t.day).days >= PACE_DAYS]
     fading = forecast(last_month_quiet, NO_PROFILE, TODAY, 90, DEFAULT_SENSITIVITY)
     totals = [fading.ahead(n).total for n in (0, 30, 90)]
-    assert totals[0] > totals[1] > totals[2] == pytest.approx(0.0)
+    standing = score_on(TODAY, Activity.covering(TODAY, TODAY), NO_PROFILE).total
+    assert totals[0] > totals[1] > totals[2] == pytest.approx(standing)
     with pytest.raises(ValueError):
         forecast(history, NO_PROFILE, TODAY, 0, DEFAULT_SENSITIVITY)
 
@@ -110,3 +112,35 @@ def test_the_default_plan_is_the_smallest_that_takes_a_beginner_to_proficient():
     assert "connection_request_generic" not in {t.key for t in plan.targets}
     one_step_less = targets_at(round(plan.fraction - FRACTION_STEP, 2))
     assert steady_score(one_step_less, profile_with(TYPICAL_START)).total < PROFICIENT
+
+
+def _largest_step(totals: list[float]) -> float:
+    return max(abs(b - a) for a, b in itertools.pairwise(totals))
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from([a.key for a in ACTIONS]), st.floats(0.1, 30.0), min_size=1, max_size=8
+    )
+)
+def test_a_forecast_of_steady_data_moves_smoothly(per_week: dict[str, float]) -> None:
+    """No day-to-day step over one point: the days ahead get the pace's average worth, not
+    whole actions landing on some days."""
+    history = [
+        t
+        for key, count in per_week.items()
+        for t in steady_tallies(key, count / 7, window_start(TODAY) - dt.timedelta(days=60), 150)
+    ]
+    ahead = forecast(history, NO_PROFILE, TODAY, 90, DEFAULT_SENSITIVITY)
+    assert _largest_step([total for _day, total in ahead.line()]) <= 1.0
+
+
+def test_the_demo_sellers_forecast_has_no_jump() -> None:
+    from ssi_desktop import demo
+
+    first = TODAY - dt.timedelta(days=180)
+    log = [Tally(e.day, e.key, e.count, e.at_target) for e in demo.history(first, TODAY, seed=1)]
+    profile = ProfileHistory(demo.profile_events(first, TODAY, seed=1))
+    ahead = forecast(log, profile, TODAY, 90, DEFAULT_SENSITIVITY)
+    assert _largest_step([total for _day, total in ahead.line()]) <= 1.5

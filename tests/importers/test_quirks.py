@@ -271,7 +271,10 @@ def test_connections_resaved_by_excel(tmp_path: Path) -> None:
         ",,,,,5-Jan-22\n"
     )
     report = _read(tmp_path, {"Connections.csv": text})
-    assert _keys(report) == [(dt.date(2021, 11, 23), "connection_accepted")]
+    assert _keys(report) == [
+        (dt.date(2021, 11, 23), "connection_accepted"),
+        (dt.date(2021, 11, 23), "decision_maker_connected"),  # a CEO
+    ]
     assert report.skipped == {"closed account (no name)": 1}
 
 

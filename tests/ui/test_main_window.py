@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from ssi_desktop.catalog import ACTIONS, Pillar, actions_in
+from ssi_desktop.scoring import Activity, ProfileHistory, score_on
 from ssi_desktop.store import actions
 from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.workers.recompute import running_threads
@@ -46,10 +47,13 @@ def test_every_contract_name_is_findable_once(window: MainWindow, name: str) -> 
     assert len(window.findChildren(QWidget, name)) == 1
 
 
-def test_an_empty_log_shows_zero(window: MainWindow) -> None:
-    assert label_text(window, "totalScoreLabel") == "0"
+def test_an_empty_log_shows_the_standing_part(window: MainWindow) -> None:
+    """Nothing logged yet: the estimate is what the assumed network earns, nothing more."""
+    standing = score_on(TODAY, Activity.covering(TODAY, TODAY), ProfileHistory())
+    assert label_text(window, "totalScoreLabel") == f"{standing.total:.1f}"
     for pillar in Pillar:
-        assert label_text(window, f"pillarScoreLabel_{pillar.value}") == "0.00"
+        shown = label_text(window, f"pillarScoreLabel_{pillar.value}")
+        assert shown == f"{standing.pillars[pillar]:.2f}"
 
 
 def test_quick_add_raises_total_bar_and_trend_through_the_worker(
@@ -61,7 +65,7 @@ def test_quick_add_raises_total_bar_and_trend_through_the_worker(
     brand = float(label_text(window, "pillarScoreLabel_brand"))
     assert brand > 0
     assert window.snapshot is not None
-    assert label_text(window, "totalScoreLabel") == str(round(window.snapshot.total))
+    assert label_text(window, "totalScoreLabel") == f"{window.snapshot.total:.1f}"
     assert label_text(window, "todayCount_post_published") == "3 today"
     trend_after = window.dashboard.trend._line.yData
     assert trend_after[-1] > trend_before[-1]
@@ -83,7 +87,8 @@ def test_ctrl_z_undoes_the_last_add(window: MainWindow, qtbot: QtBot) -> None:
     with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
         qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [e.key for e in actions.entries()] == ["prospect_search"]
-    assert label_text(window, "pillarScoreLabel_brand") == "0.00"
+    standing = score_on(TODAY, Activity.covering(TODAY, TODAY), ProfileHistory())
+    assert label_text(window, "pillarScoreLabel_brand") == f"{standing.pillars[Pillar.BRAND]:.2f}"
 
 
 def test_finder_logs_any_action_with_count_date_and_note(window: MainWindow, qtbot: QtBot) -> None:

@@ -4,6 +4,7 @@ driven through real widgets in a real window with its score worker."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from ssi_desktop import demo, demo_readings
 from ssi_desktop.catalog import Pillar
+from ssi_desktop.cli.main import main
 from ssi_desktop.store import readings, settings
 from ssi_desktop.store.actions import record_many
 from ssi_desktop.ui.main_window import MainWindow
@@ -189,7 +191,7 @@ def test_the_switch_turns_calibration_off_and_on_everywhere(
     assert calibrated.calibration.in_use and panel.switch.isChecked()
     before, after = (panel.cells[Pillar.PEOPLE.value][i].text() for i in (1, 2))
     assert float(after) < float(before)
-    assert "fitted to your 13 readings" in panel.status.text()
+    assert "Fitted to your 13 official readings" in panel.status.text()
 
     with qtbot.waitSignal(window.snapshot_shown, timeout=5000) as shown:
         qtbot.mouseClick(panel.switch, Qt.MouseButton.LeftButton, pos=panel.switch.rect().center())
@@ -197,8 +199,8 @@ def test_the_switch_turns_calibration_off_and_on_everywhere(
 
     assert not settings.calibration_enabled()
     assert not default.calibration.in_use and default.total != calibrated.total
-    assert "Off" in panel.status.text()
-    assert window.dashboard.total_label.text() == f"{round(default.total)}"
+    assert "Calibration is off" in panel.status.text()
+    assert window.dashboard.total_label.text() == f"{default.total:.1f}"
 
     with qtbot.waitSignal(window.snapshot_shown, timeout=5000) as shown:
         qtbot.mouseClick(panel.switch, Qt.MouseButton.LeftButton, pos=panel.switch.rect().center())
@@ -215,8 +217,8 @@ def test_the_panel_asks_for_more_readings_until_there_are_three(
 
     recompute(window, qtbot)
 
-    assert "2 readings so far: 1 more" in panel.status.text()
-    assert panel.cells[Pillar.BRAND.value][0].text() == "1.00"
+    assert "2 official readings: the fit needs at least 3" in panel.status.text()
+    assert panel.cells[Pillar.BRAND.value][0].text() == "1.00 / 1.00"
     assert panel.cells[Pillar.BRAND.value][2].text() == "–"
 
 
@@ -229,3 +231,35 @@ def test_the_readings_model_passes_qt_checks(db: Path, qtmodeltester: object) ->
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.index(0, ReadingsModel.COL_NETWORK).data() == "Top 20 %"
     assert model.index(0, ReadingsModel.COL_ESTIMATE).data() == "…"  # before the worker's fit
+
+
+def test_one_estimate_of_a_day_on_every_screen(
+    window: MainWindow, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The dashboard, the Readings tab, its calibration panel and `ssi score --date` show the
+    same estimate for a reading's day, calibrated or not."""
+    first = TODAY - dt.timedelta(days=120)
+    record_many(list(demo.history(first, TODAY, seed=5)), TODAY)
+    for back in (0, 7, 14, 21):
+        day = TODAY - dt.timedelta(days=back)
+        readings.record(make_reading(day, 14.0, 9.0, 11.0, 12.0), TODAY)
+    snapshot = recompute(window, qtbot)
+    assert snapshot.calibration.in_use
+    page = page_of(window)
+    page.show_calibration(snapshot.calibration)
+    window.select_tab("readings")
+
+    def cli_total(day: dt.date) -> float:
+        args = ["score", "--date", day.isoformat(), "--json", "--db", str(window.db_path)]
+        assert main(args) == 0
+        return float(json.loads(capsys.readouterr().out)["total"])
+
+    today = cli_total(TODAY)
+    assert window.dashboard.total_label.text() == f"{today:.1f}"
+    assert snapshot.total == pytest.approx(today, abs=1e-9)
+    model = page.model
+    for row in range(model.rowCount()):
+        day = dt.date.fromisoformat(model.index(row, model.COL_DATE).data())
+        shown = model.index(row, model.COL_ESTIMATE).data()
+        assert shown == f"{cli_total(day):.1f}", day
+    assert "its own day" in page.calibration.measured.text()

@@ -100,7 +100,7 @@ def test_the_score_is_shown_before_the_slower_details(
     with qtbot.waitSignal(window.recomputer.score_ready, timeout=10_000) as scored:
         window.quick_add("post_published")
     assert scored.args[0].total > 0
-    assert window.dashboard.total_label.text() == str(round(scored.args[0].total))
+    assert window.dashboard.total_label.text() == f"{scored.args[0].total:.1f}"
     assert float(window.pillar_pages[Pillar.BRAND].score_label.text()) > 0
     assert details_done == []  # the outcome panels are still being gathered
     details_may_finish.set()

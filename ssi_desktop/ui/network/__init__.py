@@ -24,9 +24,14 @@ def install(window: MainWindow) -> None:
 
         snapshot = window.snapshot
         dialog = NetworkDialog(snapshot.network if snapshot is not None else None, window)
-        if dialog.exec():
+
+        def saved() -> None:
             window.statusBar().showMessage(dialog.saved_message, 6000)
             window.data_changed.emit()
+
+        dialog.accepted.connect(saved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     action = QAction("Update &Network…", window)
     action.setObjectName("updateNetworkAction")

@@ -26,6 +26,20 @@ def _points(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
+def _measured_on(state: CalibrationState) -> str:
+    """Which readings the error after the fit was measured on, and the estimate's day."""
+    fit = state.calibration
+    if not fit.fitted or fit.mae_fitted is None:
+        return "Each reading is compared with the estimate of its own day."
+    if fit.held_out:
+        return (
+            "Each reading is compared with the estimate of its own day. The error after the "
+            "fit is measured on readings each fit did not see; on the readings listed, the "
+            f"fitted total is off by {fit.mae_fitted[TOTAL]:.2f} points on average."
+        )
+    return "Each reading is compared with the estimate of its own day, as listed."
+
+
 class CalibrationPanel(Card):
     """Shows a CalibrationState; ``switched`` carries the seller's choice when they flip it."""
 
@@ -64,6 +78,10 @@ class CalibrationPanel(Card):
             self.cells[key] = cells
         grid.setColumnStretch(0, 1)
         self.body.addLayout(grid)
+        self.measured = theme.as_caption(QLabel(""))
+        self.measured.setObjectName("calibrationMeasuredOn")
+        self.measured.setWordWrap(True)
+        self.body.addWidget(self.measured)
         note = theme.as_caption(
             QLabel(
                 "Errors are the mean distance, in points, between the estimate and your "
@@ -90,3 +108,4 @@ class CalibrationPanel(Card):
             scale.setText("" if key == TOTAL else _scales(fit.sensitivity, Pillar(key)))
             before.setText(_points(fit.mae_before[key] if fit.mae_before else None))
             after.setText(_points(fit.mae_after[key] if fit.mae_after and fit.fitted else None))
+        self.measured.setText(_measured_on(state))
