@@ -1,0 +1,196 @@
+"""LinkedIn's SSI page as a browser copies it (Select All, Copy), read back into numbers.
+
+A copied page is loose text: block elements become lines, a number and its label may be split
+over lines or sit in either order ("Find the right people 6.4" or "6.4 Find the right people"),
+and the page has other text around. So the text is read as one line of words, each label is
+matched case-insensitively, and the number is taken from right after it, or right before it
+when the page's layout puts numbers first. The page may also show a comparison group's
+numbers under the same labels ("31 out of 100"): of all the candidates, the first total and
+four pillars that add up the way LinkedIn adds them win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from ssi_desktop.catalog import PILLAR_MAX, Pillar
+from ssi_desktop.reading_formats.values import ReadingValues
+
+NUM = r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)(?!\d|[.,]\d)"
+"""A number of the page, with a decimal point or comma; never part of a longer number."""
+SEP = r"\s*[:\-–—|]?\s*"
+OUT_OF_25 = r"(?:\s*(?:out\s+of|/)\s*25(?![\d.,]))?"
+
+
+def _words(phrase: str) -> str:
+    return r"\b" + r"\s+".join(re.escape(word) for word in phrase.split()) + r"\b"
+
+
+PILLAR_NAMES: Mapping[Pillar, str] = {
+    Pillar.BRAND: "Establish your professional brand",
+    Pillar.PEOPLE: "Find the right people",
+    Pillar.INSIGHTS: "Engage with insights",
+    Pillar.RELATIONSHIPS: "Build relationships",
+}
+"""The names LinkedIn's page gives the pillars."""
+
+_PILLAR_LABELS = {p: re.compile(_words(name), re.IGNORECASE) for p, name in PILLAR_NAMES.items()}
+_VALUE_AFTER = re.compile(rf"{SEP}{NUM}(?!\s*%)")
+_VALUE_BEFORE = re.compile(rf"(?<!top ){NUM}{OUT_OF_25}{SEP}$", re.IGNORECASE)
+
+_RANK_LABELS = {
+    "industry": re.compile(r"\bindustry\s+(?:ssi\s+)?rank(?:ing)?\b", re.IGNORECASE),
+    "network": re.compile(r"\bnetwork\s+(?:ssi\s+)?rank(?:ing)?\b", re.IGNORECASE),
+}
+_RANK_AFTER = re.compile(rf"(?:{SEP}|[^\d%]{{0,40}}?\btop\s*){NUM}\s*%", re.IGNORECASE)
+_RANK_BEFORE = re.compile(rf"(?:top\s*)?{NUM}\s*%{SEP}$", re.IGNORECASE)
+
+_AVERAGE_SENTENCE = re.compile(
+    rf"\bpeople\s+in\s+(.{{1,120}}?)\s+(?:have|has)\s+an\s+average\s+ssi\s+(?:of\s+)?{NUM}",
+    re.IGNORECASE,
+)
+_AVERAGE_SHORT = re.compile(
+    rf"\b(industry|network)\b[^.\d]{{0,60}}?\baverage\b[^.\d]{{0,20}}?{NUM}(?!\s*%)",
+    re.IGNORECASE,
+)
+
+_TOTALS = (
+    re.compile(rf"{NUM}\s*(?:out\s+of|/)\s*100(?![\d.,])", re.IGNORECASE),
+    re.compile(
+        rf"\bsocial\s+selling\s+index(?:\s*\(ssi\))?(?:\s+score)?{SEP}(?:is\s+)?{NUM}(?!\s*%)",
+        re.IGNORECASE,
+    ),
+    # "Your SSI is 53", "SSI: 53", "My SSI today: 53", "Total = 53"
+    re.compile(rf"\b(?:ssi|total)\b[^\d%.:=]{{0,20}}?(?:\bis|:|=)\s*{NUM}(?!\s*%)", re.IGNORECASE),
+)
+
+TOTAL_HINT = 'the total ("N out of 100")'
+
+
+class NoReadingError(ValueError):
+    """The pasted text holds no complete reading; the message names what is missing."""
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+_Layout = Callable[[str, re.Match[str]], float | None]
+"""Where a label's number sits: right after the label, or right before it."""
+
+K = TypeVar("K")
+
+
+def _after(pattern: re.Pattern[str]) -> _Layout:
+    def find(text: str, label: re.Match[str]) -> float | None:
+        found = pattern.match(text, label.end())
+        return _number(found.group(1)) if found else None
+
+    return find
+
+
+def _before(pattern: re.Pattern[str]) -> _Layout:
+    def find(text: str, label: re.Match[str]) -> float | None:
+        # Only the last stretch before the label can hold its number: bounded, so a long
+        # page costs no more per label than a short one.
+        start = max(0, label.start() - 40)
+        found = pattern.search(text, start, label.start())
+        return _number(found.group(1)) if found else None
+
+    return find
+
+
+def _candidates(
+    text: str, labels: Mapping[K, re.Pattern[str]], layouts: tuple[_Layout, ...], most: float
+) -> list[dict[K, float]]:
+    """Per occurrence of the labels (first, second...) and per layout, the numbers found,
+    in the order to prefer them."""
+    found = {key: list(pattern.finditer(text)) for key, pattern in labels.items()}
+    occurrences = max((len(matches) for matches in found.values()), default=0)
+    sets = []
+    for k in range(occurrences):
+        for layout in layouts:
+            values = {}
+            for key, matches in found.items():
+                if k < len(matches):
+                    value = layout(text, matches[k])
+                    if value is not None and value <= most:
+                        values[key] = value
+            sets.append(values)
+    return sets
+
+
+def _totals(text: str) -> list[float]:
+    seen: list[float] = []
+    for pattern in _TOTALS:
+        for match in pattern.finditer(text):
+            value = _number(match.group(1))
+            if value <= 100 and value not in seen:
+                seen.append(value)
+    return seen
+
+
+def _ranks(text: str) -> dict[str, float]:
+    after, before = _candidates(
+        text, _RANK_LABELS, (_after(_RANK_AFTER), _before(_RANK_BEFORE)), 100.0
+    )[:2] or ({}, {})
+    # "Top 85% Industry SSI rank Top 94% Network SSI rank": numbers first, so reading after
+    # each label finds fewer (or shifted) ranks than reading before it.
+    return before if len(before) > len(after) else after
+
+
+def _averages(text: str) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for match in _AVERAGE_SENTENCE.finditer(text):
+        group = match.group(1).lower()
+        if group.endswith("industry") or ("industry" in group and "network" not in group):
+            found.setdefault("industry", _number(match.group(2)))
+        elif "network" in group:
+            found.setdefault("network", _number(match.group(2)))
+    for match in _AVERAGE_SHORT.finditer(text):
+        found.setdefault(match.group(1).lower(), _number(match.group(2)))
+    return found
+
+
+def _missing(total: bool, pillars: list[Pillar]) -> str:
+    parts = [TOTAL_HINT] if total else []
+    if pillars:
+        names = ", ".join(f'"{PILLAR_NAMES[p]}"' for p in pillars)
+        parts.append(f"the pillar{'s' if len(pillars) > 1 else ''} {names}")
+    return " and ".join(parts)
+
+
+def parse_page_text(text: str) -> ReadingValues:
+    """The reading in a copied SSI page; NoReadingError names what is missing."""
+    flat = " ".join(text.split())
+    pillar_sets = _candidates(
+        flat, _PILLAR_LABELS, (_after(_VALUE_AFTER), _before(_VALUE_BEFORE)), PILLAR_MAX
+    )
+    complete = [values for values in pillar_sets if len(values) == len(Pillar)]
+    totals = _totals(flat)
+    if not complete or not totals:
+        best = max(pillar_sets, key=len, default={})
+        missing = [p for p in Pillar if p not in best]
+        raise NoReadingError(
+            f"no complete SSI reading in the text: missing {_missing(not totals, missing)}"
+        )
+    ranks, averages = _ranks(flat), _averages(flat)
+
+    def reading(total: float, pillars: dict[Pillar, float]) -> ReadingValues:
+        return ReadingValues(
+            total,
+            pillars,
+            industry_rank=ranks.get("industry"),
+            network_rank=ranks.get("network"),
+            industry_avg=averages.get("industry"),
+            network_avg=averages.get("network"),
+        )
+
+    for pillars in complete:
+        for total in totals:
+            if reading(total, pillars).adds_up():
+                return reading(total, pillars)
+    # Nothing adds up: hand on the likeliest pair, and the store's check says why it is wrong.
+    return reading(totals[0], complete[0])
