@@ -19,14 +19,28 @@ def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], db: argparse.ArgumentParser
 ) -> None:
     out = commands.add_parser("export", parents=[db], help="write your log as CSV or JSON")
-    out.add_argument("--format", choices=("csv", "json"), default="csv")
+    out.add_argument(
+        "--format", choices=("csv", "json"), default="csv", help="csv or json (default: csv)"
+    )
     out.add_argument("--out", metavar="FILE", help="default: standard output")
     out.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM for Excel")
     out.set_defaults(run=run_export)
 
     sample = commands.add_parser("demo", parents=[db], help="fill the database with sample history")
-    sample.add_argument("--days", type=positive_int, default=DEMO_DAYS, metavar="N")
-    sample.add_argument("--seed", type=int, default=7)
+    sample.add_argument(
+        "--days",
+        type=positive_int,
+        default=DEMO_DAYS,
+        metavar="N",
+        help=f"how many days of history, ending today (default: {DEMO_DAYS})",
+    )
+    sample.add_argument(
+        "--seed",
+        type=int,
+        default=7,
+        metavar="N",
+        help="another number gives other sample data; the same number the same (default: 7)",
+    )
     sample.set_defaults(run=run_demo)
 
 

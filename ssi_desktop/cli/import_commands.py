@@ -42,7 +42,9 @@ def register(
         parents=[db],
         help="import the ZIP (or its unpacked folder) from LinkedIn's 'Get a copy of your data'",
     )
-    linkedin.add_argument("path", metavar="PATH", type=Path)
+    linkedin.add_argument(
+        "path", metavar="PATH", type=Path, help="the archive's ZIP file or its unpacked folder"
+    )
     linkedin.add_argument(
         "--dry-run", action="store_true", help="show what would be imported; write nothing"
     )
@@ -53,11 +55,11 @@ def register(
     undo.add_argument(
         "batch", metavar="BATCH", type=int, nargs="?", help="import number (default: the latest)"
     )
-    undo.add_argument("--json", action="store_true")
+    undo.add_argument("--json", action="store_true", help="print JSON")
     undo.set_defaults(run=run_undo)
 
     listing = kinds.add_parser("list", parents=[db], help="list past imports, newest first")
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(run=run_list)
 
 

@@ -31,7 +31,7 @@ def register(
     add.add_argument("key", metavar="KEY", help="an action type (see `ssi types`)")
     add.add_argument("--count", type=int, default=1, metavar="N", help="how many (default 1)")
     add.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
-    add.add_argument("--note", default="", metavar="TEXT")
+    add.add_argument("--note", default="", metavar="TEXT", help="what it was about")
     add.add_argument(
         "--target",
         action="store_true",

@@ -36,10 +36,12 @@ def _register_posts(commands: Commands, db: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--engagers", type=int, required=True, metavar="N", help="people who reacted or commented"
     )
-    add.add_argument("--comments", type=int, default=0, metavar="N")
+    add.add_argument(
+        "--comments", type=int, default=0, metavar="N", help="comments on it (default: 0)"
+    )
     add.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
-    add.add_argument("--title", default="", metavar="TEXT")
-    add.add_argument("--link", default="", metavar="URL")
+    add.add_argument("--title", default="", metavar="TEXT", help="a few words to know it by")
+    add.add_argument("--link", default="", metavar="URL", help="where the post is")
     add.set_defaults(run=run_post_add)
 
     add_delete_verb(verbs, db, "post", Post)
@@ -64,7 +66,7 @@ def _register_outcomes(commands: Commands, db: argparse.ArgumentParser) -> None:
     add.add_argument("--value", type=parse_amount, metavar="V", help="what it is worth")
     add.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
     add.add_argument("--contact", type=positive_int, metavar="ID", help="who it is with")
-    add.add_argument("--note", default="", metavar="TEXT")
+    add.add_argument("--note", default="", metavar="TEXT", help="anything to remember")
     add.add_argument(
         "--also-log",
         action="store_true",

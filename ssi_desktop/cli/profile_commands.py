@@ -21,10 +21,17 @@ def register(
     listing.set_defaults(run=run_list)
 
     setting = verbs.add_parser("set", parents=[db], help="mark an item done or undone")
-    setting.add_argument("item", metavar="ITEM", choices=[p.key for p in PROFILE_ITEMS])
+    setting.add_argument(
+        "item",
+        metavar="ITEM",
+        choices=[p.key for p in PROFILE_ITEMS],
+        help=f"one of: {', '.join(p.key for p in PROFILE_ITEMS)}",
+    )
     state = setting.add_mutually_exclusive_group(required=True)
-    state.add_argument("--done", dest="done", action="store_true")
-    state.add_argument("--undone", dest="done", action="store_false")
+    state.add_argument("--done", dest="done", action="store_true", help="the item is done")
+    state.add_argument(
+        "--undone", dest="done", action="store_false", help="the item is not done (any more)"
+    )
     setting.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
     setting.set_defaults(run=run_set)
 

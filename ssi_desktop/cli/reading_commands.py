@@ -71,7 +71,9 @@ def register(
     listing.set_defaults(run=run_list)
 
     delete = verbs.add_parser("delete", parents=[db], help="remove the reading of a day")
-    delete.add_argument("--date", type=parse_day, required=True, metavar="YYYY-MM-DD")
+    delete.add_argument(
+        "--date", type=parse_day, required=True, metavar="YYYY-MM-DD", help="the reading's day"
+    )
     delete.set_defaults(run=run_delete)
     reading_input_commands.register(verbs, db)
 
@@ -79,8 +81,12 @@ def register(
         "calibrate", parents=[db], help="fit the estimate to your readings and show how close"
     )
     switch = calibrate.add_mutually_exclusive_group()
-    switch.add_argument("--on", dest="enable", action="store_const", const=True)
-    switch.add_argument("--off", dest="enable", action="store_const", const=False)
+    switch.add_argument(
+        "--on", dest="enable", action="store_const", const=True, help="use the fitted scales"
+    )
+    switch.add_argument(
+        "--off", dest="enable", action="store_const", const=False, help="use the default scales"
+    )
     calibrate.add_argument("--json", action="store_true", help="print JSON")
     calibrate.set_defaults(run=run_calibrate)
 
