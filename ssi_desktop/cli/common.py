@@ -88,8 +88,8 @@ def recovery_advice(error: BadDatabaseError, db_option: str | None) -> str:
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:
-    """ "1 point", "2 points": a count with its noun in the right number."""
-    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+    """ "1 point", "2 points", "1,200 entries": a count with its noun in the right number."""
+    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
 
 
 def print_json(value: object) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY
-from ssi_desktop.cli.common import CliError, opened_database, print_json
+from ssi_desktop.cli.common import CliError, counted, opened_database, print_json
 from ssi_desktop.importers import backfill
 from ssi_desktop.importers.linkedin import ArchiveError
 from ssi_desktop.store import imports
@@ -91,7 +91,8 @@ def describe(summary: dict[str, Any]) -> list[str]:
     lines = [f"{summary['archive']}"]
     if summary["first_day"]:
         lines.append(
-            f"  {summary['entries']:,} actions from {summary['first_day']} to {summary['last_day']}"
+            f"  {counted(summary['entries'], 'action')} from {summary['first_day']} "
+            f"to {summary['last_day']}"
         )
     else:
         lines.append("  no dated actions found")
@@ -109,15 +110,20 @@ def describe(summary: dict[str, Any]) -> list[str]:
     added, known = summary["added"], summary["already_known"]
     if summary["dry_run"]:
         lines.append(
-            f"Dry run: {added:,} new entries would be added ({known:,} already in your log); "
+            f"Dry run: {counted(added, 'new entry', 'new entries')} would be added "
+            f"({known:,} already in your log); "
             "nothing was written."
         )
     elif summary["batch"] is None:
-        lines.append(f"Nothing new: all {known:,} entries are already in your log.")
+        lines.append(
+            "Nothing new: the one entry is already in your log."
+            if known == 1
+            else f"Nothing new: all {known:,} entries are already in your log."
+        )
     else:
         lines.append(
-            f"Added {added:,} entries as import #{summary['batch']} "
-            f"({known:,} were already in your log). "
+            f"Added {counted(added, 'entry', 'entries')} as import #{summary['batch']} "
+            f"({known:,} {'was' if known == 1 else 'were'} already in your log). "
             f"`ssi import undo {summary['batch']}` takes it back."
         )
     return lines
@@ -136,8 +142,11 @@ def run_undo(args: argparse.Namespace) -> int:
     if args.json:
         print_json(undone.as_json())
     else:
-        items = f" and {undone.profile_items} profile items" if undone.profile_items else ""
-        print(f"Undid import {undone.title}: removed {undone.entries:,} entries{items}.")
+        items = (
+            f" and {counted(undone.profile_items, 'profile item')}" if undone.profile_items else ""
+        )
+        entries = counted(undone.entries, "entry", "entries")
+        print(f"Undid import {undone.title}: removed {entries}{items}.")
     return 0
 
 
@@ -153,7 +162,8 @@ def run_list(args: argparse.Namespace) -> int:
     for batch in found:
         state = f"undone {batch.undone_at.date()}" if batch.undone_at is not None else "active"
         print(
-            f"#{batch.id:<4} {batch.imported_at:%Y-%m-%d %H:%M} UTC  {batch.entries:>7,} entries"
+            f"#{batch.id:<4} {batch.imported_at:%Y-%m-%d %H:%M} UTC  "
+            f"{counted(batch.entries, 'entry', 'entries'):>15}"
             f"  {state:<17} {batch.file_name}"
         )
     return 0

@@ -9,7 +9,14 @@ from collections.abc import Callable
 from ssi_desktop import clock, estimate
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.cli import reading_input_commands
-from ssi_desktop.cli.common import CliError, not_in_future, opened_database, parse_day, print_json
+from ssi_desktop.cli.common import (
+    CliError,
+    counted,
+    not_in_future,
+    opened_database,
+    parse_day,
+    print_json,
+)
 from ssi_desktop.cli.reading_input_commands import listed_json
 from ssi_desktop.estimate import CalibrationState
 from ssi_desktop.reading_formats.values import parse_number, parse_rank
@@ -180,12 +187,14 @@ def describe(state: CalibrationState) -> str:
     switch = "on" if state.enabled else "off"
     if not fit.fitted:
         lines = [
-            f"Calibration {switch}. {fit.readings} official reading(s): the fit needs at least "
+            f"Calibration {switch}. {counted(fit.readings, 'official reading')}: the fit needs "
+            "at least "
             f"{MIN_READINGS}, so the estimate keeps its default scales."
         ]
     else:
         use = "the estimate uses it" if state.in_use else "`ssi calibrate --on` puts it to use"
-        lines = [f"Calibration {switch}: fitted to {fit.readings} official readings; {use}."]
+        fitted = counted(fit.readings, "official reading")
+        lines = [f"Calibration {switch}: fitted to {fitted}; {use}."]
     if fit.mae_before is None or fit.mae_after is None:
         return lines[0]
     lines.append(f"\n{'':<35} {'scale':>6}  {'error before':>12}  {'error after':>11}")
