@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from ssi_desktop import clock, demo, demo_pipeline, demo_readings
+from ssi_desktop.cli import export_folder
 from ssi_desktop.cli.common import opened_database, positive_int, write_text
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.store import export, habit_targets
@@ -24,6 +25,12 @@ def register(
     )
     out.add_argument("--out", metavar="FILE", help="default: standard output")
     out.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM for Excel")
+    out.add_argument(
+        "--everything",
+        action="store_true",
+        help="with --format csv: one CSV per kind (log, readings, profile, targets, rest days, "
+        "accounts, contacts, posts, conversations, outcomes) in the folder --out names",
+    )
     out.set_defaults(run=run_export)
 
     sample = commands.add_parser("demo", parents=[db], help="fill the database with sample history")
@@ -45,9 +52,14 @@ def register(
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.everything:
+        return export_folder.run_everything(args)
     with opened_database(args):
         text = export.to_json() + "\n" if args.format == "json" else export.to_csv(args.excel)
     write_text(text, args.out)
+    export_folder.say_where(
+        args.out, "everything as JSON" if args.format == "json" else "the log as CSV"
+    )
     return 0
 
 
