@@ -98,6 +98,8 @@ def _read_input(name: str | None, what: str) -> str:
     """The text of FILE, or of standard input when FILE is absent or '-'."""
     try:
         if name is None or name == "-":
+            if sys.stdin.isatty():
+                print(f"Paste {what}, then press Ctrl+D on a line of its own:", file=sys.stderr)
             data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
             source = "standard input"
         else:

@@ -44,7 +44,9 @@ _RANK_LABELS = {
     "industry": re.compile(r"\bindustry\s+(?:ssi\s+)?rank(?:ing)?\b", re.IGNORECASE),
     "network": re.compile(r"\bnetwork\s+(?:ssi\s+)?rank(?:ing)?\b", re.IGNORECASE),
 }
-_RANK_AFTER = re.compile(rf"(?:{SEP}|[^\d%]{{0,40}}?\btop\s*){NUM}\s*%", re.IGNORECASE)
+# After the label the page may put a line of its own ("Your SSI ranking in the Software
+# Development industry") before "Top N%": words only, never a number.
+_RANK_AFTER = re.compile(rf"(?:{SEP}|[^\d%]{{0,120}}?\btop\s*){NUM}\s*%", re.IGNORECASE)
 _RANK_BEFORE = re.compile(rf"(?:top\s*)?{NUM}\s*%{SEP}$", re.IGNORECASE)
 
 _AVERAGE_SENTENCE = re.compile(

@@ -27,15 +27,15 @@ PILLAR_KEYS: Mapping[str, Pillar] = {
 MAX_DEPTH = 20
 
 
-def _score_holder(data: object) -> Mapping[str, Any] | None:
-    """The object holding ``memberScore``, breadth first so the outermost one wins."""
+def _holder(data: object, key: str) -> Mapping[str, Any] | None:
+    """The object holding ``key``, breadth first so the outermost one wins."""
     queue: deque[tuple[object, int]] = deque([(data, 0)])
     while queue:
         node, depth = queue.popleft()
         if depth > MAX_DEPTH:
             continue
         if isinstance(node, Mapping):
-            if isinstance(node.get("memberScore"), Mapping):
+            if node.get(key) is not None:
                 return node
             queue.extend((child, depth + 1) for child in node.values())
         elif isinstance(node, list):
@@ -74,8 +74,8 @@ def _groups(holder: Mapping[str, Any]) -> dict[str, tuple[float | None, float | 
 
 def parse_payload(data: object) -> ReadingValues:
     """The reading in the SSI page's JSON; NoReadingError names what is missing."""
-    holder = _score_holder(data)
-    if holder is None:
+    holder = _holder(data, "memberScore")
+    if holder is None or not isinstance(holder["memberScore"], Mapping):
         raise NoReadingError(
             "the JSON holds no memberScore: it is not the payload of LinkedIn's SSI page"
         )
@@ -95,7 +95,8 @@ def parse_payload(data: object) -> ReadingValues:
         if missing:
             parts.append(f"the pillar{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
         raise NoReadingError(f"no complete SSI reading in the JSON: missing {' and '.join(parts)}")
-    groups = _groups(holder)
+    # Usually beside memberScore; a wrapper may have put the groups elsewhere.
+    groups = _groups(holder if "groupScore" in holder else _holder(data, "groupScore") or {})
     industry_rank, industry_avg = groups.get("INDUSTRY", (None, None))
     network_rank, network_avg = groups.get("NETWORK", (None, None))
     return ReadingValues(total, pillars, industry_rank, network_rank, industry_avg, network_avg)

@@ -139,3 +139,23 @@ def test_any_reading_survives_a_round_trip_through_a_page(
     assert dict(reading.pillars) == pytest.approx({p: float(f"{v:g}") for p, v in values.items()})
     assert (reading.industry_rank, reading.network_rank) == ranks
     assert reading.network_avg == 30
+
+
+def test_a_rank_a_line_below_its_label_is_found() -> None:
+    page = pages.PAGE_CHROME.replace(
+        "Industry SSI rank\nTop 9%",
+        "Industry SSI rank\nYour SSI ranking in the Software Development industry\nTop 9%",
+    )
+
+    assert parse_pasted(page).industry_rank == 9
+
+
+def test_groups_wrapped_apart_from_the_member_score_are_found() -> None:
+    payload = {
+        "data": {"member": {"memberScore": pages.MEMBER}},
+        "groups": {"groupScore": pages.GROUPS},
+    }
+
+    reading = parse_pasted(json.dumps(payload))
+
+    assert (reading.industry_rank, reading.network_avg) == (75, 24.110351)
