@@ -11,6 +11,7 @@ four pillars that add up the way LinkedIn adds them win.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from typing import TypeVar
@@ -68,6 +69,9 @@ _TOTALS = (
     re.compile(rf"\b(?:ssi|total)\b[^\d%.:=]{{0,20}}?(?:\bis|:|=)\s*{NUM}(?!\s*%)", re.IGNORECASE),
 )
 
+MAX_CHOICES = 4
+"""Numbers tried per pillar: the member's, a comparison group's, and a stray one or two."""
+
 TOTAL_HINT = 'the total ("N out of 100")'
 
 
@@ -104,24 +108,16 @@ def _before(pattern: re.Pattern[str]) -> _Layout:
     return find
 
 
-def _candidates(
-    text: str, labels: Mapping[K, re.Pattern[str]], layouts: tuple[_Layout, ...], most: float
-) -> list[dict[K, float]]:
-    """Per occurrence of the labels (first, second...) and per layout, the numbers found,
-    in the order to prefer them."""
-    found = {key: list(pattern.finditer(text)) for key, pattern in labels.items()}
-    occurrences = max((len(matches) for matches in found.values()), default=0)
-    sets = []
-    for k in range(occurrences):
-        for layout in layouts:
-            values = {}
-            for key, matches in found.items():
-                if k < len(matches):
-                    value = layout(text, matches[k])
-                    if value is not None and value <= most:
-                        values[key] = value
-            sets.append(values)
-    return sets
+def _numbers(
+    text: str, labels: Mapping[K, re.Pattern[str]], layout: _Layout, most: float
+) -> dict[K, list[float]]:
+    """Each label's numbers in one layout, in page order. A label without a number (a pillar
+    named in a tip) is passed over."""
+    found: dict[K, list[float]] = {}
+    for key, pattern in labels.items():
+        read = (layout(text, match) for match in pattern.finditer(text))
+        found[key] = [value for value in read if value is not None and value <= most]
+    return found
 
 
 def _totals(text: str) -> list[float]:
@@ -135,9 +131,10 @@ def _totals(text: str) -> list[float]:
 
 
 def _ranks(text: str) -> dict[str, float]:
-    after, before = _candidates(
-        text, _RANK_LABELS, (_after(_RANK_AFTER), _before(_RANK_BEFORE)), 100.0
-    )[:2] or ({}, {})
+    after, before = (
+        {key: ranks[0] for key, ranks in _numbers(text, _RANK_LABELS, layout, 100).items() if ranks}
+        for layout in (_after(_RANK_AFTER), _before(_RANK_BEFORE))
+    )
     # "Top 85% Industry SSI rank Top 94% Network SSI rank": numbers first, so reading after
     # each label finds fewer (or shifted) ranks than reading before it.
     return before if len(before) > len(after) else after
@@ -164,35 +161,48 @@ def _missing(total: bool, pillars: list[Pillar]) -> str:
     return " and ".join(parts)
 
 
+def _pillars(text: str, totals: list[float]) -> tuple[dict[Pillar, float], float] | None:
+    """The pillars and total that add up the way LinkedIn adds them, preferring numbers after
+    their labels and earlier numbers on the page (the member's own before a comparison
+    group's); else the first complete set, for the store's check to explain."""
+    first: tuple[dict[Pillar, float], float] | None = None
+    for layout in (_after(_VALUE_AFTER), _before(_VALUE_BEFORE)):
+        found = _numbers(text, _PILLAR_LABELS, layout, PILLAR_MAX)
+        if not totals or not all(found.values()):
+            continue
+        choices = [found[p][:MAX_CHOICES] for p in Pillar]
+        for values in itertools.product(*choices):
+            pillars = dict(zip(Pillar, values, strict=True))
+            for total in totals:
+                if ReadingValues(total, pillars).adds_up():
+                    return pillars, total
+            if first is None:
+                first = pillars, totals[0]
+    return first
+
+
 def parse_page_text(text: str) -> ReadingValues:
     """The reading in a copied SSI page; NoReadingError names what is missing."""
     flat = " ".join(text.split())
-    pillar_sets = _candidates(
-        flat, _PILLAR_LABELS, (_after(_VALUE_AFTER), _before(_VALUE_BEFORE)), PILLAR_MAX
-    )
-    complete = [values for values in pillar_sets if len(values) == len(Pillar)]
     totals = _totals(flat)
-    if not complete or not totals:
-        best = max(pillar_sets, key=len, default={})
-        missing = [p for p in Pillar if p not in best]
+    chosen = _pillars(flat, totals)
+    if chosen is None:
+        found = [
+            _numbers(flat, _PILLAR_LABELS, layout, PILLAR_MAX)
+            for layout in (_after(_VALUE_AFTER), _before(_VALUE_BEFORE))
+        ]
+        best = max(found, key=lambda values: sum(bool(v) for v in values.values()))
+        missing = [p for p in Pillar if not best[p]]
         raise NoReadingError(
             f"no complete SSI reading in the text: missing {_missing(not totals, missing)}"
         )
+    pillars, total = chosen
     ranks, averages = _ranks(flat), _averages(flat)
-
-    def reading(total: float, pillars: dict[Pillar, float]) -> ReadingValues:
-        return ReadingValues(
-            total,
-            pillars,
-            industry_rank=ranks.get("industry"),
-            network_rank=ranks.get("network"),
-            industry_avg=averages.get("industry"),
-            network_avg=averages.get("network"),
-        )
-
-    for pillars in complete:
-        for total in totals:
-            if reading(total, pillars).adds_up():
-                return reading(total, pillars)
-    # Nothing adds up: hand on the likeliest pair, and the store's check says why it is wrong.
-    return reading(totals[0], complete[0])
+    return ReadingValues(
+        total,
+        pillars,
+        industry_rank=ranks.get("industry"),
+        network_rank=ranks.get("network"),
+        industry_avg=averages.get("industry"),
+        network_avg=averages.get("network"),
+    )

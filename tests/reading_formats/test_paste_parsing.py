@@ -159,3 +159,18 @@ def test_groups_wrapped_apart_from_the_member_score_are_found() -> None:
     reading = parse_pasted(json.dumps(payload))
 
     assert (reading.industry_rank, reading.network_avg) == (75, 24.110351)
+
+
+def test_pillar_names_in_the_pages_tips_do_not_shift_the_numbers() -> None:
+    page = (
+        "Tip: Build relationships with decision-makers, and Engage with insights every week.\n"
+        + pages.PAGE_CHROME
+    )
+
+    assert parse_pasted(page) == parse_pasted(pages.PAGE_CHROME)
+
+
+def test_a_stray_number_after_a_pillar_name_elsewhere_is_not_taken() -> None:
+    page = "Tip: Build relationships 3 times a week.\n" + pages.PAGE_CHROME
+
+    assert parse_pasted(page) == parse_pasted(pages.PAGE_CHROME)
