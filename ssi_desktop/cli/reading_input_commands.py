@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ssi_desktop import clock, estimate
+from ssi_desktop import clock, estimate, paths
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.cli.common import (
     CliError,
@@ -157,23 +157,27 @@ def run_paste(args: argparse.Namespace) -> int:
     except NoReadingError as error:
         raise CliError(str(error)) from None
     reading = readings.dated(values, not_in_future(args.date))
-    with opened_database(args):
-        if args.dry_run:
-            readings.check_reading(reading, clock.today())
-            replaced = readings.on(reading.day)
-        else:
-            replaced = readings.record(reading, clock.today())
-        shown = listed_json([reading])[0]
+    replaced: OfficialReading | None = None
+    readings.check_reading(reading, clock.today())
+    if args.dry_run and not _database_exists(args):
+        # A dry run creates no database: with none yet, nothing is replaced or estimated.
+        shown: dict[str, object] = {**reading.as_json(), "estimate": None}
+    else:
+        with opened_database(args):
+            if args.dry_run:
+                replaced = readings.on(reading.day)
+            else:
+                replaced = readings.record(reading, clock.today())
+            shown = listed_json([reading])[0]
     if args.json:
         print_json(shown)
         return 0
-    if args.dry_run:
-        verb = "Would replace" if replaced else "Would record"
-        print(f"{verb} the official {describe(reading)}; nothing was written (--dry-run).")
-    elif replaced is None:
-        print(f"Recorded the official {describe(reading)}.")
+    if replaced is None:
+        saved = f"{'Would record' if args.dry_run else 'Recorded'} the official {describe(reading)}"
     else:
-        print(f"Replaced the official SSI {replaced.total:g} of that day with {describe(reading)}.")
+        verb = "Would replace" if args.dry_run else "Replaced"
+        saved = f"{verb} the official SSI {replaced.total:g} of that day with {describe(reading)}"
+    print(f"{saved}; nothing was written (--dry-run)." if args.dry_run else f"{saved}.")
     return 0
 
 
@@ -203,14 +207,18 @@ class ImportPlan:
         return self.new + ([new for _, _, new in self.conflicts] if replace else [])
 
 
-def plan_import(text: str) -> ImportPlan:
-    """Sort the rows of a readings file against the stored readings (the database is open)."""
+def _database_exists(args: argparse.Namespace) -> bool:
+    return paths.database_path(getattr(args, "db", None)).exists()
+
+
+def plan_import(text: str, stored_readings: list[OfficialReading]) -> ImportPlan:
+    """Sort the rows of a readings file against the stored readings."""
     try:
         rows, bad = read_readings(text)
     except BadFileError as error:
         raise CliError(str(error)) from None
     plan = ImportPlan(bad=list(bad))
-    stored = {r.day: r for r in readings.all_readings()}
+    stored = {r.day: r for r in stored_readings}
     in_file: dict[object, tuple[int, OfficialReading]] = {}
     today = clock.today()
     for row in rows:
@@ -259,19 +267,28 @@ def _import_json(plan: ImportPlan, written: int, args: argparse.Namespace) -> di
     }
 
 
+def _checked(plan: ImportPlan, args: argparse.Namespace) -> ImportPlan:
+    """The plan, unless bad rows stop the whole file."""
+    if plan.bad and not args.skip_bad:
+        lines = "\n".join(f"  line {bad.line}: {bad.reason}" for bad in plan.bad)
+        raise CliError(
+            f"{args.file} has {counted(len(plan.bad), 'bad row')}, so nothing was imported "
+            f"(--skip-bad imports the other rows):\n{lines}"
+        )
+    return plan
+
+
 def run_import(args: argparse.Namespace) -> int:
     text = _read_input(args.file, "a readings file")
-    with opened_database(args):
-        plan = plan_import(text)
-        if plan.bad and not args.skip_bad:
-            lines = "\n".join(f"  line {bad.line}: {bad.reason}" for bad in plan.bad)
-            raise CliError(
-                f"{args.file} has {counted(len(plan.bad), 'bad row')}, so nothing was imported "
-                f"(--skip-bad imports the other rows):\n{lines}"
-            )
-        to_write = plan.to_write(args.replace)
-        if not args.dry_run:
-            readings.record_all(to_write, clock.today())
+    if args.dry_run and not _database_exists(args):
+        # A dry run creates no database: with none yet, every good row would be new.
+        plan = _checked(plan_import(text, []), args)
+    else:
+        with opened_database(args):
+            plan = _checked(plan_import(text, readings.all_readings()), args)
+            if not args.dry_run:
+                readings.record_all(plan.to_write(args.replace), clock.today())
+    to_write = plan.to_write(args.replace)
     if args.json:
         print_json(_import_json(plan, len(to_write), args))
         return 0

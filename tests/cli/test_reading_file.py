@@ -130,10 +130,10 @@ def test_two_different_rows_for_one_day_are_a_bad_row(ssi: Ssi, tmp_path: Path) 
     assert code == 2 and "line 5: another reading of 2026-11-01 than line 2" in err
 
 
-def test_a_dry_run_and_json_report_without_writing(ssi: Ssi, tmp_path: Path) -> None:
+def test_a_dry_run_and_json_report_without_writing(ssi: Ssi, tmp_path: Path, db_path: Path) -> None:
     code, out, _ = ssi("reading", "import", write(tmp_path, GOOD), "--dry-run", "--json")
 
-    assert code == 0
+    assert code == 0 and not db_path.exists()
     report = json.loads(out)
     assert (report["added"], report["unchanged"], report["bad_rows"]) == (3, 0, [])
     assert listed(ssi) == []

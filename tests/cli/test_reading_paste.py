@@ -79,13 +79,27 @@ def test_the_payload_is_saved_with_every_decimal(ssi: Ssi, tmp_path: Path) -> No
     assert (row["industry_rank"], row["network_avg"]) == (75.0, 24.110351)
 
 
-def test_a_dry_run_prints_the_reading_and_writes_nothing(ssi: Ssi, tmp_path: Path) -> None:
+def test_a_dry_run_prints_the_reading_and_writes_nothing(
+    ssi: Ssi, tmp_path: Path, db_path: Path
+) -> None:
     code, out, _ = paste(ssi, tmp_path, pages.PAGE_NUMBERS_FIRST, "--dry-run")
 
-    assert code == 0
+    assert code == 0 and not db_path.exists()
     assert "Would record the official SSI 20" in out and "brand 13.118" in out
     assert "nothing was written" in out
     assert listed(ssi) == []
+
+
+def test_a_dry_run_on_a_day_with_a_reading_says_it_would_replace_it(
+    ssi: Ssi, tmp_path: Path
+) -> None:
+    paste(ssi, tmp_path, pages.PAGE_NUMBERS_FIRST)
+
+    code, out, _ = paste(ssi, tmp_path, pages.PAGE_CHROME, "--dry-run", "--json")
+    assert code == 0 and json.loads(out)["total"] == 53.0
+    code, out, _ = paste(ssi, tmp_path, pages.PAGE_CHROME, "--dry-run")
+    assert code == 0 and out.startswith("Would replace the official SSI 20 of that day with SSI 53")
+    assert [row["total"] for row in listed(ssi)] == [20.0]
 
 
 def test_a_second_paste_on_a_day_replaces_the_first_and_says_so(ssi: Ssi, tmp_path: Path) -> None:
