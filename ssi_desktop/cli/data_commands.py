@@ -7,7 +7,7 @@ import datetime as dt
 
 from ssi_desktop import clock, demo, demo_pipeline, demo_readings
 from ssi_desktop.cli import export_folder
-from ssi_desktop.cli.common import opened_database, positive_int, write_text
+from ssi_desktop.cli.common import counted, opened_database, positive_int, write_text
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.store import export, habit_targets
 from ssi_desktop.store.db import database
@@ -82,9 +82,11 @@ def run_demo(args: argparse.Namespace) -> int:
         if not habit_targets.all_targets():
             habit_targets.replace_all(default_plan().targets)
             sample_targets = len(default_plan().targets)
-    print(f"Added {len(entries)} sample entries from {first.isoformat()} to {today.isoformat()}.")
+    sample = counted(len(entries), "sample entry", "sample entries")
+    print(f"Added {sample} from {first.isoformat()} to {today.isoformat()}.")
     if sample_readings:
-        print(f"Added {sample_readings} sample official readings, one every two weeks.")
+        readings_added = counted(sample_readings, "sample official reading")
+        print(f"Added {readings_added}, one every two weeks.")
     if sample_targets:
         print(f"Set the {sample_targets} weekly targets of the default plan (ssi target list).")
     if sample_pipeline:

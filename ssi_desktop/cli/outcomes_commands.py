@@ -8,6 +8,7 @@ from ssi_desktop import clock
 from ssi_desktop.cli.common import (
     CliError,
     Commands,
+    counted,
     not_in_future,
     opened_database,
     parse_day,
@@ -110,16 +111,17 @@ def run_post_add(args: argparse.Namespace) -> int:
 
 def run_post_list(args: argparse.Namespace) -> int:
     with opened_database(args):
-        rows = [post_record(p) for p in posts.posts()]
+        found = posts.posts()
     if args.json:
-        print_json(rows)
+        print_json([post_record(p) for p in found])
         return 0
-    if not rows:
+    if not found:
         print("No posts yet: add one with `ssi post add --views N --engagers N`.")
-    for row in rows:
+    for p in found:
         print(
-            f"{row['id']:>4}  {row['date']}  {row['views']:>8} views  {row['engagers']:>6} "
-            f"engagers  {row['comments']:>5} comments  {row['title']}"
+            f"{p.id:>4}  {p.day.isoformat()}  {counted(p.views, 'view'):>14}  "
+            f"{counted(p.engagers, 'engager'):>14}  {counted(p.comments, 'comment'):>13}"
+            f"  {p.title}".rstrip()
         )
     return 0
 

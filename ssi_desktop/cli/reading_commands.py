@@ -127,7 +127,10 @@ def run_list(args: argparse.Namespace) -> int:
         print_json(listed_json(found))
         return 0
     if not found:
-        print("No official readings yet: `ssi reading add` records one.")
+        print(
+            "No official readings yet: `ssi reading paste` saves one copied from LinkedIn's "
+            "SSI page, `ssi reading add` one typed in."
+        )
         return 0
     print("date         SSI   brand  people  insight  relat.   estimate  industry   network")
     for r in found:

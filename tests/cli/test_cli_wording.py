@@ -101,3 +101,20 @@ def test_a_change_before_a_later_one_says_until_when(ssi: Ssi) -> None:
 
     assert code == 0
     assert out == "banner: done from 2026-11-05 until 2026-11-20, when it was marked not done.\n"
+
+
+def test_a_post_with_one_engager_and_one_comment(ssi: Ssi) -> None:
+    ssi("post", "add", "--views", "1", "--engagers", "1", "--comments", "1", "--title", "Hello")
+
+    code, out, _ = ssi("post", "list")
+
+    assert code == 0 and out.split() == ["1", TODAY.isoformat(), "1", "view", "1", "engager",
+                                         "1", "comment", "Hello"]  # fmt: skip
+
+
+def test_a_demo_of_one_day_works_and_counts_right(ssi: Ssi) -> None:
+    code, out, err = ssi("demo", "--days", "1")
+
+    assert code == 0, err
+    assert "1 sample official reading," in out
+    assert len(json.loads(ssi("reading", "list", "--json")[1])) == 1
