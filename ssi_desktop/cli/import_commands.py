@@ -15,17 +15,18 @@ from ssi_desktop.importers.linkedin import ArchiveError
 from ssi_desktop.store import imports
 
 SOURCE_LABELS = {
-    "connections": "connections",
-    "invitations_sent": "invitations sent",
-    "invitations_accepted": "invitations accepted",
-    "conversations": "conversations",
-    "conversations_started": "started by you",
-    "conversations_replied": "answered",
-    "posts": "posts and reposts",
-    "comments": "comments",
-    "reactions": "reactions",
-    "recommendations_received": "recommendations received",
-    "endorsements_received": "endorsements received",
+    # (one, many): "1 connection", "2 connections"
+    "connections": ("connection", "connections"),
+    "invitations_sent": ("invitation sent", "invitations sent"),
+    "invitations_accepted": ("invitation accepted", "invitations accepted"),
+    "conversations": ("conversation", "conversations"),
+    "conversations_started": ("started by you", "started by you"),
+    "conversations_replied": ("answered", "answered"),
+    "posts": ("post or repost", "posts and reposts"),
+    "comments": ("comment", "comments"),
+    "reactions": ("reaction", "reactions"),
+    "recommendations_received": ("recommendation received", "recommendations received"),
+    "endorsements_received": ("endorsement received", "endorsements received"),
 }
 
 
@@ -96,7 +97,7 @@ def describe(summary: dict[str, Any]) -> list[str]:
         )
     else:
         lines.append("  no dated actions found")
-    found = [f"{count:,} {SOURCE_LABELS[key]}" for key, count in summary["sources"].items()]
+    found = [counted(count, *SOURCE_LABELS[key]) for key, count in summary["sources"].items()]
     lines.append(_wrapped("found: " + ", ".join(found)))
     per_type = [
         f"{count:,} × {ACTION_BY_KEY[key].label}" for key, count in summary["actions"].items()

@@ -118,3 +118,27 @@ def test_a_demo_of_one_day_works_and_counts_right(ssi: Ssi) -> None:
     assert code == 0, err
     assert "1 sample official reading," in out
     assert len(json.loads(ssi("reading", "list", "--json")[1])) == 1
+
+
+def test_an_import_summary_of_one_of_each_is_singular() -> None:
+    from ssi_desktop.cli.import_commands import describe
+
+    summary = {
+        "archive": "archive.zip",
+        "first_day": "2026-11-01",
+        "last_day": "2026-11-01",
+        "entries": 1,
+        "sources": {"connections": 1, "comments": 2},
+        "actions": {},
+        "profile_items": [],
+        "skipped": {},
+        "added": 1,
+        "already_known": 1,
+        "dry_run": False,
+        "batch": 3,
+    }
+
+    text = "\n".join(describe(summary))
+
+    assert "1 action from" in text and "1 connection," in text and "2 comments" in text
+    assert "Added 1 entry as import #3 (1 was already in your log)" in text
