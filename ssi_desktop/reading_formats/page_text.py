@@ -54,6 +54,9 @@ _AVERAGE_SENTENCE = re.compile(
     rf"\bpeople\s+in\s+(.{{1,120}}?)\s+(?:have|has)\s+an\s+average\s+ssi\s+(?:of\s+)?{NUM}",
     re.IGNORECASE,
 )
+_RANK_SENTENCE = re.compile(
+    rf"\s*\.?\s*you\s+rank\s+(?:in\s+)?(?:the\s+)?top\s*{NUM}\s*%", re.IGNORECASE
+)
 _AVERAGE_SHORT = re.compile(
     rf"\b(industry|network)\b[^.\d]{{0,60}}?\baverage\b[^.\d]{{0,20}}?{NUM}(?!\s*%)",
     re.IGNORECASE,
@@ -140,17 +143,26 @@ def _ranks(text: str) -> dict[str, float]:
     return before if len(before) > len(after) else after
 
 
-def _averages(text: str) -> dict[str, float]:
-    found: dict[str, float] = {}
+def _group_sentences(text: str) -> tuple[dict[str, float], dict[str, float]]:
+    """The industry's and the network's average SSI from the page's sentences about them, and
+    the ranks said right after ("... an average SSI of 24. You rank in the top 7%")."""
+    averages: dict[str, float] = {}
+    ranks: dict[str, float] = {}
     for match in _AVERAGE_SENTENCE.finditer(text):
         group = match.group(1).lower()
         if group.endswith("industry") or ("industry" in group and "network" not in group):
-            found.setdefault("industry", _number(match.group(2)))
+            kind = "industry"
         elif "network" in group:
-            found.setdefault("network", _number(match.group(2)))
+            kind = "network"
+        else:
+            continue
+        averages.setdefault(kind, _number(match.group(2)))
+        rank = _RANK_SENTENCE.match(text, match.end())
+        if rank is not None:
+            ranks.setdefault(kind, _number(rank.group(1)))
     for match in _AVERAGE_SHORT.finditer(text):
-        found.setdefault(match.group(1).lower(), _number(match.group(2)))
-    return found
+        averages.setdefault(match.group(1).lower(), _number(match.group(2)))
+    return averages, ranks
 
 
 def _missing(total: bool, pillars: list[Pillar]) -> str:
@@ -197,7 +209,8 @@ def parse_page_text(text: str) -> ReadingValues:
             f"no complete SSI reading in the text: missing {_missing(not totals, missing)}"
         )
     pillars, total = chosen
-    ranks, averages = _ranks(flat), _averages(flat)
+    averages, said_ranks = _group_sentences(flat)
+    ranks = {**said_ranks, **_ranks(flat)}  # the rank under its label, else the sentence's
     return ReadingValues(
         total,
         pillars,

@@ -87,6 +87,33 @@ Establish your professional brand: 21.0 | Find the right people: 6.4
 Engage with insights: 2.2 | Build relationships: 25
 """
 
+# The page's comparison section alone tells the ranks: no "SSI rank" labels, and a weekly
+# change in points that is no total.
+PAGE_RANKS_IN_SENTENCES = """\
+Your Social Selling Index
+Updated daily
+Current Social Selling Index
+74
+out of 100
+Your SSI changed by 2 points since last week
+Four components of your score
+Establish your professional brand
+21.45
+Find the right people
+17.16
+Engage with insights
+15.96
+Build relationships
+19.21
+Your ranking and score compared to others
+Industry
+People in the Computer Software industry have an average SSI of 24.
+You rank in the top 7%
+Network
+People in your network have an average SSI of 29.
+You rank in the top 3%
+"""
+
 MEMBER = {
     "overall": 19.706,
     "subScores": [

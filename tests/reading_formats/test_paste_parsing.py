@@ -174,3 +174,9 @@ def test_a_stray_number_after_a_pillar_name_elsewhere_is_not_taken() -> None:
     page = "Tip: Build relationships 3 times a week.\n" + pages.PAGE_CHROME
 
     assert parse_pasted(page) == parse_pasted(pages.PAGE_CHROME)
+
+
+def test_ranks_told_in_the_comparison_sentences() -> None:
+    assert parse_pasted(pages.PAGE_RANKS_IN_SENTENCES) == ReadingValues(
+        74, {B: 21.45, P: 17.16, IN: 15.96, R: 19.21}, 7, 3, 24, 29
+    )
