@@ -180,3 +180,48 @@ def test_ranks_told_in_the_comparison_sentences() -> None:
     assert parse_pasted(pages.PAGE_RANKS_IN_SENTENCES) == ReadingValues(
         74, {B: 21.45, P: 17.16, IN: 15.96, R: 19.21}, 7, 3, 24, 29
     )
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.floats(allow_nan=True) | st.integers() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "memberScore",
+                    "overall",
+                    "subScores",
+                    "pillar",
+                    "score",
+                    "groupScore",
+                    "groupType",
+                    "rank",
+                    "data",
+                    "x",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789.,% \nTopoutf1ESfindrlBuEngage"), max_size=300))
+def test_any_text_gives_a_reading_or_says_what_is_missing(text: str) -> None:
+    try:
+        parse_pasted(text)
+    except NoReadingError as error:
+        assert "\n" not in str(error)
+
+
+@given(json_values)
+def test_any_json_gives_a_reading_or_says_what_is_missing(value: object) -> None:
+    try:
+        reading = parse_pasted(json.dumps(value))
+    except NoReadingError as error:
+        assert "\n" not in str(error)
+    else:
+        assert set(reading.pillars) == set(Pillar)
