@@ -19,11 +19,27 @@ DEMO_DAYS = 182
 def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], db: argparse.ArgumentParser
 ) -> None:
-    out = commands.add_parser("export", parents=[db], help="write your log as CSV or JSON")
-    out.add_argument(
-        "--format", choices=("csv", "json"), default="csv", help="csv or json (default: csv)"
+    out = commands.add_parser(
+        "export",
+        parents=[db],
+        help="write your log as CSV, or everything you recorded as JSON or CSV files",
+        description=(
+            "CSV holds the log of actions; JSON holds everything: the log, official readings, "
+            "profile, targets, rest days, accounts, contacts, posts, conversations and "
+            "outcomes. --everything writes all of them as one CSV file per kind."
+        ),
     )
-    out.add_argument("--out", metavar="FILE", help="default: standard output")
+    out.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        default="csv",
+        help="csv: the log; json: everything (default: csv)",
+    )
+    out.add_argument(
+        "--out",
+        metavar="FILE",
+        help="file to write (default: standard output); with --everything, a folder",
+    )
     out.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM for Excel")
     out.add_argument(
         "--everything",
