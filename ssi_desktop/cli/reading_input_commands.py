@@ -247,11 +247,11 @@ def plan_import(text: str, stored_readings: list[OfficialReading]) -> ImportPlan
     return plan
 
 
-def _import_json(plan: ImportPlan, written: int, args: argparse.Namespace) -> dict[str, object]:
+def _import_json(plan: ImportPlan, args: argparse.Namespace) -> dict[str, object]:
     return {
         "file": args.file,
         "dry_run": args.dry_run,
-        "added": written,
+        "added": len(plan.new),
         "unchanged": plan.unchanged,
         "conflicts": [
             {
@@ -262,7 +262,7 @@ def _import_json(plan: ImportPlan, written: int, args: argparse.Namespace) -> di
             }
             for line, old, new in plan.conflicts
         ],
-        "replaced": len(plan.conflicts) if args.replace and written else 0,
+        "replaced": len(plan.conflicts) if args.replace else 0,
         "bad_rows": [{"line": bad.line, "reason": bad.reason} for bad in plan.bad],
     }
 
@@ -288,9 +288,8 @@ def run_import(args: argparse.Namespace) -> int:
             plan = _checked(plan_import(text, readings.all_readings()), args)
             if not args.dry_run:
                 readings.record_all(plan.to_write(args.replace), clock.today())
-    to_write = plan.to_write(args.replace)
     if args.json:
-        print_json(_import_json(plan, len(to_write), args))
+        print_json(_import_json(plan, args))
         return 0
     added = len(plan.new)
     verb = "Would import" if args.dry_run else "Imported"

@@ -98,9 +98,16 @@ def test_a_row_unlike_the_stored_reading_of_its_day_is_reported_not_written(
     assert "Left out 1 row unlike the stored reading" in out and "line 3" in out
     assert {row["date"]: row["total"] for row in listed(ssi)}["2026-11-08"] == 53.0
 
-    code, out, _ = ssi("reading", "import", write(tmp_path, changed, "changed.csv"), "--replace")
+    code, out, _ = ssi(
+        "reading", "import", write(tmp_path, changed, "changed.csv"), "--replace", "--json"
+    )
 
-    assert code == 0 and "Replaced 1 stored reading" in out
+    assert code == 0
+    report = json.loads(out)
+    assert (report["added"], report["replaced"], report["unchanged"]) == (0, 1, 2)
+    assert report["conflicts"] == [
+        {"line": 3, "date": "2026-11-08", "stored_total": 53.0, "file_total": 54.0}
+    ]
     assert {row["date"]: row["total"] for row in listed(ssi)}["2026-11-08"] == 54.0
 
 
