@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -95,37 +95,36 @@ def _day(text: str) -> dt.date:
         raise ValueError(f"{text.strip()!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _cell(
-    cells: Mapping[str, str], column: str, parse: Callable[[str], float], required: bool
-) -> float | None:
+def _cell(cells: Mapping[str, str], column: str) -> float | None:
+    """The number in an optional column; None when the cell is empty or absent."""
     text = cells.get(column, "").strip()
     if not text:
-        if required:
-            raise ValueError(f"the {column} is empty")
         return None
+    parse = parse_rank if column.endswith("rank") else parse_number
     try:
         return parse(text)
     except ValueError as error:
         raise ValueError(f"{column}: {error}") from None
 
 
+def _required(cells: Mapping[str, str], column: str) -> float:
+    value = _cell(cells, column)
+    if value is None:
+        raise ValueError(f"the {column} is empty")
+    return value
+
+
 def _row(cells: Mapping[str, str]) -> tuple[dt.date, ReadingValues]:
     day = _day(cells.get("date", ""))
-    numbers = {
-        column: _cell(cells, column, parse_rank if column.endswith("rank") else parse_number,
-                      column in REQUIRED)
-        for column in COLUMNS[1:]
-    }  # fmt: skip
-    pillars = {p: numbers[p.value] for p in Pillar}
-    total = numbers["total"]
-    assert total is not None and all(v is not None for v in pillars.values())
+    total = _required(cells, "total")
+    pillars = {p: _required(cells, p.value) for p in Pillar}
     return day, ReadingValues(
         total,
-        {p: float(v) for p, v in pillars.items() if v is not None},
-        industry_rank=numbers["industry_rank"],
-        network_rank=numbers["network_rank"],
-        industry_avg=numbers["industry_avg"],
-        network_avg=numbers["network_avg"],
+        pillars,
+        industry_rank=_cell(cells, "industry_rank"),
+        network_rank=_cell(cells, "network_rank"),
+        industry_avg=_cell(cells, "industry_avg"),
+        network_avg=_cell(cells, "network_avg"),
     )
 
 
