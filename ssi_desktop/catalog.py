@@ -15,6 +15,7 @@ The numbers here are the score model's per-action constants (see docs/SCORING.md
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -227,9 +228,15 @@ def actions_earning(pillar: Pillar) -> Iterator[ActionType]:
 
 
 class UnknownActionError(KeyError):
-    """Raised for an action key that is not in the catalog."""
+    """Raised for an action key that is not in the catalog; may carry the keys meant."""
 
     def __str__(self) -> str:
+        suggestions = self.args[1] if len(self.args) > 1 else ()
+        if suggestions:
+            return (
+                f"unknown action type {self.args[0]!r}: did you mean: "
+                f"{', '.join(suggestions)}? (see `ssi types`)"
+            )
         return f"unknown action type {self.args[0]!r} (see `ssi types`)"
 
 
@@ -239,6 +246,33 @@ def action(key: str) -> ActionType:
         return ACTION_BY_KEY[key]
     except KeyError:
         raise UnknownActionError(key) from None
+
+
+def _normalized(text: str) -> str:
+    return "_".join(text.strip().lower().replace("-", " ").split())
+
+
+def similar_keys(text: str, most: int = 4) -> list[str]:
+    """The action keys a mistyped one probably meant: those holding it ("comment" for
+    comment_thoughtful and comment_short), then those spelled alike."""
+    wanted = _normalized(text)
+    if not wanted:
+        return []
+    keys = [a.key for a in ACTIONS]
+    holding = [key for key in keys if wanted in key]
+    alike = difflib.get_close_matches(wanted, keys, n=most, cutoff=0.6)
+    return list(dict.fromkeys(holding + alike))[:most]
+
+
+def lookup_action(text: str) -> ActionType:
+    """The action type a person typed: any case, spaces or dashes for underscores.
+
+    UnknownActionError carries the keys it probably meant.
+    """
+    found = ACTION_BY_KEY.get(_normalized(text))
+    if found is None:
+        raise UnknownActionError(text, similar_keys(text))
+    return found
 
 
 def tier_name(total: float) -> str:

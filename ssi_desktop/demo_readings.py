@@ -31,8 +31,10 @@ def _top_percent(total: float, average: float) -> float:
 def sample(first_day: dt.date, last_day: dt.date, seed: int) -> list[OfficialReading]:
     """One reading every EVERY_DAYS days, ending on last_day; reads the demo log."""
     rng = random.Random(seed)
+    # Today's reading at least, even for a history of a single day.
     days = [
-        last_day - dt.timedelta(days=d) for d in range(0, (last_day - first_day).days, EVERY_DAYS)
+        last_day - dt.timedelta(days=d)
+        for d in range(0, max(1, (last_day - first_day).days), EVERY_DAYS)
     ]
     truth = estimate.series(min(days), last_day, LINKEDIN_LIKE)
     found = []

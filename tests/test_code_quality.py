@@ -38,6 +38,17 @@ FORBIDDEN = {
         "ssi_desktop.clock",
         "ssi_desktop.estimate",
     ),
+    # Pasted pages, payloads and readings files are parsed without a window or a database.
+    "reading_formats": (
+        "PySide6",
+        "pyqtgraph",
+        "peewee",
+        "sqlite3",
+        "ssi_desktop.store",
+        "ssi_desktop.ui",
+        "ssi_desktop.workers",
+        "ssi_desktop.clock",
+    ),
     # The store never sees a widget or a thread of the window.
     "store": ("PySide6", "pyqtgraph", "ssi_desktop.ui", "ssi_desktop.workers"),
     # Workers hand frozen data to the window by signal; they never touch a widget.

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from ssi_desktop import paths
-from ssi_desktop.cli.common import CliError, opened_database, print_json
+from ssi_desktop.cli.common import CliError, counted, opened_database, print_json
 from ssi_desktop.store import backup, health
 from ssi_desktop.store.db import DatabaseError
 from ssi_desktop.store.migrations import LATEST_VERSION
@@ -84,7 +84,8 @@ def _list_backups(args: argparse.Namespace) -> int:
     if not found:
         print(f"No backups yet in {backup.backup_folder(path)}.")
     for item in found:
-        print(f"{_when(item.taken_at)}  {item.entry_count:>7} entries  {item.path}")
+        entries = counted(item.entry_count, "entry", "entries")
+        print(f"{_when(item.taken_at)}  {entries:>15}  {item.path}")
     return 0
 
 

@@ -87,6 +87,11 @@ def recovery_advice(error: BadDatabaseError, db_option: str | None) -> str:
     )
 
 
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """ "1 point", "2 points", "1,200 entries": a count with its noun in the right number."""
+    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
+
+
 def print_json(value: object) -> None:
     json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
@@ -108,8 +113,3 @@ def write_text(text: str, out: str | None) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-
-
-def plural(count: int, noun: str) -> str:
-    """ "1 reading", "3 readings": a count with its noun in the right number."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -31,9 +31,9 @@ def _register_accounts(commands: Commands, db: argparse.ArgumentParser) -> None:
     verbs = parser.add_subparsers(metavar="add|list", required=True)
 
     add = verbs.add_parser("add", parents=[db], help="add a company")
-    add.add_argument("name", metavar="NAME")
+    add.add_argument("name", metavar="NAME", help="the company's name")
     add.add_argument("--target", action="store_true", help="one of your target accounts")
-    add.add_argument("--note", default="", metavar="TEXT")
+    add.add_argument("--note", default="", metavar="TEXT", help="anything to remember")
     add.set_defaults(run=run_account_add)
 
     listing = verbs.add_parser("list", parents=[db], help="accounts, target accounts first")
@@ -46,13 +46,13 @@ def _register_contacts(commands: Commands, db: argparse.ArgumentParser) -> None:
     verbs = parser.add_subparsers(metavar="add|list", required=True)
 
     add = verbs.add_parser("add", parents=[db], help="add a person")
-    add.add_argument("name", metavar="NAME")
+    add.add_argument("name", metavar="NAME", help="the person's name")
     add.add_argument("--account", required=True, metavar="ID|NAME", help="their company")
     add.add_argument("--role", default="", metavar="TEXT", help="their job title")
     add.add_argument(
         "--decision-maker", action="store_true", help="they can sign or veto the purchase"
     )
-    add.add_argument("--note", default="", metavar="TEXT")
+    add.add_argument("--note", default="", metavar="TEXT", help="anything to remember")
     add.set_defaults(run=run_contact_add)
 
     listing = verbs.add_parser("list", parents=[db], help="contacts by account")
@@ -67,7 +67,13 @@ def _register_conversations(commands: Commands, db: argparse.ArgumentParser) -> 
     verbs = parser.add_subparsers(metavar="add|answer|delete|list", required=True)
 
     add = verbs.add_parser("add", parents=[db], help="a thread was started")
-    add.add_argument("--contact", required=True, type=positive_int, metavar="ID")
+    add.add_argument(
+        "--contact",
+        required=True,
+        type=positive_int,
+        metavar="ID",
+        help="who it is with (see `ssi contact list`)",
+    )
     add.add_argument(
         "--started-by",
         choices=[s.value for s in StartedBy],
@@ -83,7 +89,9 @@ def _register_conversations(commands: Commands, db: argparse.ArgumentParser) -> 
     add.set_defaults(run=run_conversation_add)
 
     answer = verbs.add_parser("answer", parents=[db], help="a thread got its answer")
-    answer.add_argument("id", type=positive_int, metavar="ID")
+    answer.add_argument(
+        "id", type=positive_int, metavar="ID", help="the thread (see `ssi conversation list`)"
+    )
     answer.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
     answer.add_argument(
         "--also-log",

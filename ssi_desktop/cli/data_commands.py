@@ -6,7 +6,8 @@ import argparse
 import datetime as dt
 
 from ssi_desktop import clock, demo, demo_pipeline, demo_readings
-from ssi_desktop.cli.common import opened_database, positive_int, write_text
+from ssi_desktop.cli import export_folder
+from ssi_desktop.cli.common import counted, opened_database, positive_int, write_text
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.store import export, habit_targets
 from ssi_desktop.store.db import database
@@ -18,22 +19,63 @@ DEMO_DAYS = 182
 def register(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], db: argparse.ArgumentParser
 ) -> None:
-    out = commands.add_parser("export", parents=[db], help="write your log as CSV or JSON")
-    out.add_argument("--format", choices=("csv", "json"), default="csv")
-    out.add_argument("--out", metavar="FILE", help="default: standard output")
+    out = commands.add_parser(
+        "export",
+        parents=[db],
+        help="write your log as CSV, or everything you recorded as JSON or CSV files",
+        description=(
+            "CSV holds the log of actions; JSON holds everything: the log, official readings, "
+            "profile, targets, rest days, accounts, contacts, posts, conversations and "
+            "outcomes. --everything writes all of them as one CSV file per kind."
+        ),
+    )
+    out.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        default="csv",
+        help="csv: the log; json: everything (default: csv)",
+    )
+    out.add_argument(
+        "--out",
+        metavar="FILE",
+        help="file to write (default: standard output); with --everything, a folder",
+    )
     out.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM for Excel")
+    out.add_argument(
+        "--everything",
+        action="store_true",
+        help="with --format csv: one CSV per kind (log, readings, profile, targets, rest days, "
+        "accounts, contacts, posts, conversations, outcomes) in the folder --out names",
+    )
     out.set_defaults(run=run_export)
 
     sample = commands.add_parser("demo", parents=[db], help="fill the database with sample history")
-    sample.add_argument("--days", type=positive_int, default=DEMO_DAYS, metavar="N")
-    sample.add_argument("--seed", type=int, default=7)
+    sample.add_argument(
+        "--days",
+        type=positive_int,
+        default=DEMO_DAYS,
+        metavar="N",
+        help=f"how many days of history, ending today (default: {DEMO_DAYS})",
+    )
+    sample.add_argument(
+        "--seed",
+        type=int,
+        default=7,
+        metavar="N",
+        help="another number gives other sample data; the same number the same (default: 7)",
+    )
     sample.set_defaults(run=run_demo)
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.everything:
+        return export_folder.run_everything(args)
     with opened_database(args):
         text = export.to_json() + "\n" if args.format == "json" else export.to_csv(args.excel)
     write_text(text, args.out)
+    export_folder.say_where(
+        args.out, "everything as JSON" if args.format == "json" else "the log as CSV"
+    )
     return 0
 
 
@@ -56,9 +98,11 @@ def run_demo(args: argparse.Namespace) -> int:
         if not habit_targets.all_targets():
             habit_targets.replace_all(default_plan().targets)
             sample_targets = len(default_plan().targets)
-    print(f"Added {len(entries)} sample entries from {first.isoformat()} to {today.isoformat()}.")
+    sample = counted(len(entries), "sample entry", "sample entries")
+    print(f"Added {sample} from {first.isoformat()} to {today.isoformat()}.")
     if sample_readings:
-        print(f"Added {sample_readings} sample official readings, one every two weeks.")
+        readings_added = counted(sample_readings, "sample official reading")
+        print(f"Added {readings_added}, one every two weeks.")
     if sample_targets:
         print(f"Set the {sample_targets} weekly targets of the default plan (ssi target list).")
     if sample_pipeline:

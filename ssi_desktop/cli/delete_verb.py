@@ -13,7 +13,13 @@ def add_delete_verb(
 ) -> None:
     """`ssi WHAT delete ID [ID ...]`: remove records entered by mistake, all or none."""
     delete = verbs.add_parser("delete", parents=[db], help=f"remove {what}s entered by mistake")
-    delete.add_argument("ids", nargs="+", type=positive_int, metavar="ID")
+    delete.add_argument(
+        "ids",
+        nargs="+",
+        type=positive_int,
+        metavar="ID",
+        help=f"the {what}s' IDs (`ssi {what} list`)",
+    )
     delete.set_defaults(run=lambda args: run_delete(args, what, model))
 
 

@@ -9,23 +9,24 @@ from typing import Any
 
 from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY
-from ssi_desktop.cli.common import CliError, opened_database, print_json
+from ssi_desktop.cli.common import CliError, counted, opened_database, print_json
 from ssi_desktop.importers import backfill
 from ssi_desktop.importers.linkedin import ArchiveError
 from ssi_desktop.store import imports
 
 SOURCE_LABELS = {
-    "connections": "connections",
-    "invitations_sent": "invitations sent",
-    "invitations_accepted": "invitations accepted",
-    "conversations": "conversations",
-    "conversations_started": "started by you",
-    "conversations_replied": "answered",
-    "posts": "posts and reposts",
-    "comments": "comments",
-    "reactions": "reactions",
-    "recommendations_received": "recommendations received",
-    "endorsements_received": "endorsements received",
+    # (one, many): "1 connection", "2 connections"
+    "connections": ("connection", "connections"),
+    "invitations_sent": ("invitation sent", "invitations sent"),
+    "invitations_accepted": ("invitation accepted", "invitations accepted"),
+    "conversations": ("conversation", "conversations"),
+    "conversations_started": ("started by you", "started by you"),
+    "conversations_replied": ("answered", "answered"),
+    "posts": ("post or repost", "posts and reposts"),
+    "comments": ("comment", "comments"),
+    "reactions": ("reaction", "reactions"),
+    "recommendations_received": ("recommendation received", "recommendations received"),
+    "endorsements_received": ("endorsement received", "endorsements received"),
 }
 
 
@@ -42,7 +43,9 @@ def register(
         parents=[db],
         help="import the ZIP (or its unpacked folder) from LinkedIn's 'Get a copy of your data'",
     )
-    linkedin.add_argument("path", metavar="PATH", type=Path)
+    linkedin.add_argument(
+        "path", metavar="PATH", type=Path, help="the archive's ZIP file or its unpacked folder"
+    )
     linkedin.add_argument(
         "--dry-run", action="store_true", help="show what would be imported; write nothing"
     )
@@ -53,11 +56,11 @@ def register(
     undo.add_argument(
         "batch", metavar="BATCH", type=int, nargs="?", help="import number (default: the latest)"
     )
-    undo.add_argument("--json", action="store_true")
+    undo.add_argument("--json", action="store_true", help="print JSON")
     undo.set_defaults(run=run_undo)
 
     listing = kinds.add_parser("list", parents=[db], help="list past imports, newest first")
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(run=run_list)
 
 
@@ -89,11 +92,12 @@ def describe(summary: dict[str, Any]) -> list[str]:
     lines = [f"{summary['archive']}"]
     if summary["first_day"]:
         lines.append(
-            f"  {summary['entries']:,} actions from {summary['first_day']} to {summary['last_day']}"
+            f"  {counted(summary['entries'], 'action')} from {summary['first_day']} "
+            f"to {summary['last_day']}"
         )
     else:
         lines.append("  no dated actions found")
-    found = [f"{count:,} {SOURCE_LABELS[key]}" for key, count in summary["sources"].items()]
+    found = [counted(count, *SOURCE_LABELS[key]) for key, count in summary["sources"].items()]
     lines.append(_wrapped("found: " + ", ".join(found)))
     per_type = [
         f"{count:,} × {ACTION_BY_KEY[key].label}" for key, count in summary["actions"].items()
@@ -107,15 +111,20 @@ def describe(summary: dict[str, Any]) -> list[str]:
     added, known = summary["added"], summary["already_known"]
     if summary["dry_run"]:
         lines.append(
-            f"Dry run: {added:,} new entries would be added ({known:,} already in your log); "
+            f"Dry run: {counted(added, 'new entry', 'new entries')} would be added "
+            f"({known:,} already in your log); "
             "nothing was written."
         )
     elif summary["batch"] is None:
-        lines.append(f"Nothing new: all {known:,} entries are already in your log.")
+        lines.append(
+            "Nothing new: the one entry is already in your log."
+            if known == 1
+            else f"Nothing new: all {known:,} entries are already in your log."
+        )
     else:
         lines.append(
-            f"Added {added:,} entries as import #{summary['batch']} "
-            f"({known:,} were already in your log). "
+            f"Added {counted(added, 'entry', 'entries')} as import #{summary['batch']} "
+            f"({known:,} {'was' if known == 1 else 'were'} already in your log). "
             f"`ssi import undo {summary['batch']}` takes it back."
         )
     return lines
@@ -134,8 +143,11 @@ def run_undo(args: argparse.Namespace) -> int:
     if args.json:
         print_json(undone.as_json())
     else:
-        items = f" and {undone.profile_items} profile items" if undone.profile_items else ""
-        print(f"Undid import {undone.title}: removed {undone.entries:,} entries{items}.")
+        items = (
+            f" and {counted(undone.profile_items, 'profile item')}" if undone.profile_items else ""
+        )
+        entries = counted(undone.entries, "entry", "entries")
+        print(f"Undid import {undone.title}: removed {entries}{items}.")
     return 0
 
 
@@ -151,7 +163,8 @@ def run_list(args: argparse.Namespace) -> int:
     for batch in found:
         state = f"undone {batch.undone_at.date()}" if batch.undone_at is not None else "active"
         print(
-            f"#{batch.id:<4} {batch.imported_at:%Y-%m-%d %H:%M} UTC  {batch.entries:>7,} entries"
+            f"#{batch.id:<4} {batch.imported_at:%Y-%m-%d %H:%M} UTC  "
+            f"{counted(batch.entries, 'entry', 'entries'):>15}"
             f"  {state:<17} {batch.file_name}"
         )
     return 0

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from ssi_desktop import clock
-from ssi_desktop.catalog import ACTIONS, action
+from ssi_desktop.catalog import ACTIONS, action, lookup_action
 from ssi_desktop.cli.common import (
     not_in_future,
     opened_database,
@@ -31,7 +31,7 @@ def register(
     add.add_argument("key", metavar="KEY", help="an action type (see `ssi types`)")
     add.add_argument("--count", type=int, default=1, metavar="N", help="how many (default 1)")
     add.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
-    add.add_argument("--note", default="", metavar="TEXT")
+    add.add_argument("--note", default="", metavar="TEXT", help="what it was about")
     add.add_argument(
         "--target",
         action="store_true",
@@ -67,7 +67,13 @@ def run_types(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     day = not_in_future(args.date)
     entry = actions.NewEntry(
-        args.key, day, args.count, args.note, args.target, source="cli", contact_id=args.contact
+        lookup_action(args.key).key,
+        day,
+        args.count,
+        args.note,
+        args.target,
+        source="cli",
+        contact_id=args.contact,
     )
     actions.check_entry(entry, clock.today())  # refuse before the database file is even created
     with opened_database(args):

@@ -38,7 +38,8 @@ def register(
         metavar="N",
         help=(
             "connections who decide on purchases: directors, VPs, heads, chiefs, founders, "
-            f"owners, partners (default: {DECISION_MAKER_SHARE:.0%} of your connections)"
+            f"owners, partners (default: one in {round(1 / DECISION_MAKER_SHARE)} of your "
+            "connections)"
         ),
     )
     setting.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")

@@ -8,6 +8,7 @@ from ssi_desktop import clock
 from ssi_desktop.cli.common import (
     CliError,
     Commands,
+    counted,
     not_in_future,
     opened_database,
     parse_day,
@@ -36,10 +37,12 @@ def _register_posts(commands: Commands, db: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--engagers", type=int, required=True, metavar="N", help="people who reacted or commented"
     )
-    add.add_argument("--comments", type=int, default=0, metavar="N")
+    add.add_argument(
+        "--comments", type=int, default=0, metavar="N", help="comments on it (default: 0)"
+    )
     add.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
-    add.add_argument("--title", default="", metavar="TEXT")
-    add.add_argument("--link", default="", metavar="URL")
+    add.add_argument("--title", default="", metavar="TEXT", help="a few words to know it by")
+    add.add_argument("--link", default="", metavar="URL", help="where the post is")
     add.set_defaults(run=run_post_add)
 
     add_delete_verb(verbs, db, "post", Post)
@@ -64,7 +67,7 @@ def _register_outcomes(commands: Commands, db: argparse.ArgumentParser) -> None:
     add.add_argument("--value", type=parse_amount, metavar="V", help="what it is worth")
     add.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
     add.add_argument("--contact", type=positive_int, metavar="ID", help="who it is with")
-    add.add_argument("--note", default="", metavar="TEXT")
+    add.add_argument("--note", default="", metavar="TEXT", help="anything to remember")
     add.add_argument(
         "--also-log",
         action="store_true",
@@ -108,16 +111,17 @@ def run_post_add(args: argparse.Namespace) -> int:
 
 def run_post_list(args: argparse.Namespace) -> int:
     with opened_database(args):
-        rows = [post_record(p) for p in posts.posts()]
+        found = posts.posts()
     if args.json:
-        print_json(rows)
+        print_json([post_record(p) for p in found])
         return 0
-    if not rows:
+    if not found:
         print("No posts yet: add one with `ssi post add --views N --engagers N`.")
-    for row in rows:
+    for p in found:
         print(
-            f"{row['id']:>4}  {row['date']}  {row['views']:>8} views  {row['engagers']:>6} "
-            f"engagers  {row['comments']:>5} comments  {row['title']}"
+            f"{p.id:>4}  {p.day.isoformat()}  {counted(p.views, 'view'):>14}  "
+            f"{counted(p.engagers, 'engager'):>14}  {counted(p.comments, 'comment'):>13}"
+            f"  {p.title}".rstrip()
         )
     return 0
 

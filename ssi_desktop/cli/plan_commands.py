@@ -80,6 +80,7 @@ def run_forecast(args: argparse.Namespace) -> int:
 def _describe(point: DayScore, days: int) -> str:
     pillars = "  ".join(f"{p.short_label} {point.pillars[p]:4.1f}" for p in Pillar)
     return (
-        f"  in {days:>3} days ({point.day.isoformat()}): {point.total:5.1f}"
+        f"  in {days:>3} {'day ' if days == 1 else 'days'} ({point.day.isoformat()}): "
+        f"{point.total:5.1f}"
         f" {tier_name(point.total):<10}  {pillars}"
     )

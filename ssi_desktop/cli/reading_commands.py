@@ -4,9 +4,11 @@ estimate fitted to them."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from ssi_desktop import clock, estimate
 from ssi_desktop.catalog import Pillar
+from ssi_desktop.cli import reading_input_commands
 from ssi_desktop.cli.common import (
     CliError,
     not_in_future,
@@ -14,17 +16,36 @@ from ssi_desktop.cli.common import (
     parse_day,
     print_json,
 )
+from ssi_desktop.cli.reading_input_commands import listed_json
 from ssi_desktop.estimate import CalibrationState
+from ssi_desktop.reading_formats.values import parse_number, parse_rank
 from ssi_desktop.scoring.calibration import MIN_READINGS, TOTAL
 from ssi_desktop.store import readings, settings
 from ssi_desktop.store.readings import OfficialReading
 
 OPTIONAL_FIELDS = (
-    ("industry_rank", "--industry-rank", "PCT", 'your "Top N%" in your industry'),
-    ("network_rank", "--network-rank", "PCT", 'your "Top N%" in your network'),
+    # argparse formats help texts with %, so a literal percent sign is written %%.
+    ("industry_rank", "--industry-rank", "PCT", 'your rank in your industry: "Top 9%%", 9%% or 9'),
+    ("network_rank", "--network-rank", "PCT", 'your rank in your network: "Top 9%%", 9%% or 9'),
     ("industry_avg", "--industry-avg", "A", "your industry's average SSI"),
     ("network_avg", "--network-avg", "A", "your network's average SSI"),
 )
+
+
+def _argument_type(parse: Callable[[str], float]) -> Callable[[str], float]:
+    """A parser of reading_formats as an argparse type: its message becomes the usage error."""
+
+    def convert(text: str) -> float:
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return convert
+
+
+number = _argument_type(parse_number)
+rank = _argument_type(parse_rank)
 
 
 def register(
@@ -33,21 +54,22 @@ def register(
     parser = commands.add_parser(
         "reading", parents=[db], help="the official SSI readings you typed in from LinkedIn"
     )
-    verbs = parser.add_subparsers(metavar="add|list|delete", required=True)
+    verbs = parser.add_subparsers(metavar="add|list|delete|paste|import|export", required=True)
 
     add = verbs.add_parser("add", parents=[db], help="record what LinkedIn's SSI page shows")
     add.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
-    add.add_argument("--total", type=float, required=True, metavar="T", help="the SSI, 0-100")
+    add.add_argument("--total", type=number, required=True, metavar="T", help="the SSI, 0-100")
     for pillar in Pillar:
         add.add_argument(
             f"--{pillar.value}",
-            type=float,
+            type=number,
             required=True,
             metavar=pillar.value[0].upper(),
             help=f"{pillar.label}, 0-25",
         )
     for dest, flag, metavar, what in OPTIONAL_FIELDS:
-        add.add_argument(flag, dest=dest, type=float, metavar=metavar, help=what)
+        kind = rank if dest.endswith("rank") else number
+        add.add_argument(flag, dest=dest, type=kind, metavar=metavar, help=what)
     add.set_defaults(run=run_add)
 
     listing = verbs.add_parser("list", parents=[db], help="every reading, oldest first")
@@ -55,15 +77,22 @@ def register(
     listing.set_defaults(run=run_list)
 
     delete = verbs.add_parser("delete", parents=[db], help="remove the reading of a day")
-    delete.add_argument("--date", type=parse_day, required=True, metavar="YYYY-MM-DD")
+    delete.add_argument(
+        "--date", type=parse_day, required=True, metavar="YYYY-MM-DD", help="the reading's day"
+    )
     delete.set_defaults(run=run_delete)
+    reading_input_commands.register(verbs, db)
 
     calibrate = commands.add_parser(
         "calibrate", parents=[db], help="fit the estimate to your readings and show how close"
     )
     switch = calibrate.add_mutually_exclusive_group()
-    switch.add_argument("--on", dest="enable", action="store_const", const=True)
-    switch.add_argument("--off", dest="enable", action="store_const", const=False)
+    switch.add_argument(
+        "--on", dest="enable", action="store_const", const=True, help="use the fitted scales"
+    )
+    switch.add_argument(
+        "--off", dest="enable", action="store_const", const=False, help="use the default scales"
+    )
     calibrate.add_argument("--json", action="store_true", help="print JSON")
     calibrate.set_defaults(run=run_calibrate)
 
@@ -94,15 +123,13 @@ def run_list(args: argparse.Namespace) -> int:
         found = readings.all_readings()
         estimates = estimate.series(found[0].day, found[-1].day) if found else None
     if args.json:
-        rows = []
-        for r in found:
-            row = r.as_json()
-            row["estimate"] = estimates.on(r.day).total if estimates else None
-            rows.append(row)
-        print_json(rows)
+        print_json(listed_json(found))
         return 0
     if not found:
-        print("No official readings yet: `ssi reading add` records one.")
+        print(
+            "No official readings yet: `ssi reading paste` saves one copied from LinkedIn's "
+            "SSI page, `ssi reading add` one typed in."
+        )
         return 0
     print("date         SSI   brand  people  insight  relat.   estimate  industry   network")
     for r in found:

@@ -66,7 +66,14 @@ def run_trend(args: argparse.Namespace) -> int:
     if args.json:
         print_json([s.as_json() for s in scores])
         return 0
+    # Each pillar's column is as wide as its name, so the header says what each number is.
+    names = [p.short_label.lower() for p in Pillar]
+    print("date        " + "".join(f"{name:>{max(len(name), 5) + 2}}" for name in ["SSI", *names]))
     for s in scores:
-        bars = "".join(f" {p.short_label[0]}{s.pillars[p]:5.1f}" for p in Pillar)
-        print(f"{s.day.isoformat()}  {s.total:5.1f} {bars}")
+        values = [s.total, *(s.pillars[p] for p in Pillar)]
+        cells = "".join(
+            f"{value:>{max(len(name), 5) + 2}.1f}"
+            for name, value in zip(["SSI", *names], values, strict=True)
+        )
+        print(f"{s.day.isoformat()}  {cells}")
     return 0

@@ -6,8 +6,15 @@ import argparse
 import datetime as dt
 
 from ssi_desktop import clock
-from ssi_desktop.catalog import action
-from ssi_desktop.cli.common import CliError, Commands, opened_database, parse_day, print_json
+from ssi_desktop.catalog import action, lookup_action
+from ssi_desktop.cli.common import (
+    CliError,
+    Commands,
+    counted,
+    opened_database,
+    parse_day,
+    print_json,
+)
 from ssi_desktop.habit_report import TargetStatus, targets_report
 from ssi_desktop.habits.default_plan import PLAN_DAYS, default_plan
 from ssi_desktop.habits.targets import Period, Target
@@ -87,7 +94,7 @@ def _register_rest(commands: Commands, db: argparse.ArgumentParser) -> None:
 
 
 def run_set(args: argparse.Namespace) -> int:
-    target = Target(action(args.key).key, args.count, Period(args.per))
+    target = Target(lookup_action(args.key).key, args.count, Period(args.per))
     with opened_database(args):
         replaced = habit_targets.set_target(target)
     verb = "Changed" if replaced else "Set"
@@ -140,7 +147,7 @@ def run_streaks(args: argparse.Namespace) -> int:
 
 
 def run_clear(args: argparse.Namespace) -> int:
-    key = action(args.key).key
+    key = lookup_action(args.key).key
     with opened_database(args):
         cleared = habit_targets.clear(key)
     if not cleared:
@@ -156,7 +163,8 @@ def run_reset(args: argparse.Namespace) -> int:
         replaced = habit_targets.replace_all(plan.targets)
     print(
         f"Replaced your {replaced} target{'s' * (replaced != 1)} with the default plan:"
-        f" {len(plan.targets)} weekly targets at {plan.fraction:.0%} of each healthy pace."
+        f" {counted(len(plan.targets), 'weekly target')} at {plan.fraction:.0%} of each"
+        " healthy pace."
     )
     for target in plan.targets:
         print(f"  {target.count:>3} a week  {target.action.label}")

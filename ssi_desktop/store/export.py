@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from ssi_desktop import __version__
 from ssi_desktop.catalog import ACTION_BY_KEY
 from ssi_desktop.pipeline.engagement import engagement_rate
+from ssi_desktop.store import habit_targets, network, readings, rest_days
 from ssi_desktop.store.accounts import contact_names_by_entry
 from ssi_desktop.store.models import (
     Account,
@@ -113,6 +114,41 @@ def outcome_record(outcome: Outcome) -> dict[str, object]:
     }
 
 
+def profile_records() -> list[dict[str, object]]:
+    """Each change of the profile checklist, in the order it was recorded."""
+    return [
+        {"item": c.item, "date": c.day.isoformat(), "done": bool(c.done)}
+        for c in ProfileChange.select().order_by(ProfileChange.id)
+    ]
+
+
+def target_records() -> list[dict[str, object]]:
+    found = habit_targets.all_targets()
+    return [{"key": t.key, "count": t.count, "per": t.per.value} for t in found]
+
+
+def rest_day_records() -> list[dict[str, object]]:
+    return [{"date": r.day.isoformat(), "note": r.note} for r in rest_days.listed()]
+
+
+def reading_records() -> list[dict[str, object]]:
+    """The official readings as `ssi reading list --json` shows them, without the estimate."""
+    return [r.as_json() for r in readings.all_readings()]
+
+
+def network_records() -> list[dict[str, object]]:
+    """The network, dated, as `ssi network list --json` shows it."""
+    return [
+        {
+            "date": r.day.isoformat(),
+            "connections": r.connections,
+            "followers": r.followers,
+            "decision_makers": r.decision_makers,
+        }
+        for r in network.all_records()
+    ]
+
+
 def _all_entries() -> Iterable[ActionEntry]:
     return ActionEntry.select().order_by(ActionEntry.day, ActionEntry.id).iterator()
 
@@ -137,16 +173,17 @@ def to_csv(excel_bom: bool = False) -> str:
 
 
 def to_json() -> str:
-    """Everything the seller recorded, with the app version, for backups and other tools."""
+    """Everything the seller recorded, with the app version, for backups and other tools.
+
+    The log's keys came first; readings, targets, rest days and the network were added beside
+    them.
+    """
     document = {
         "app": "ssi-desktop",
         "version": __version__,
         "exported_at": utc_now().isoformat(timespec="seconds") + "Z",
         "entries": [entry_record(e) for e in _all_entries()],
-        "profile": [
-            {"item": c.item, "date": c.day.isoformat(), "done": bool(c.done)}
-            for c in ProfileChange.select().order_by(ProfileChange.id)
-        ],
+        "profile": profile_records(),
         "accounts": [account_record(a) for a in Account.select().order_by(Account.id)],
         "contacts": [contact_record(c) for c in Contact.select().order_by(Contact.id)],
         "posts": [post_record(p) for p in Post.select().order_by(Post.id)],
@@ -154,5 +191,9 @@ def to_json() -> str:
             conversation_record(c) for c in Conversation.select().order_by(Conversation.id)
         ],
         "outcomes": [outcome_record(o) for o in Outcome.select().order_by(Outcome.id)],
+        "readings": reading_records(),
+        "targets": target_records(),
+        "rest_days": rest_day_records(),
+        "network": network_records(),
     }
     return json.dumps(document, indent=2, ensure_ascii=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from ssi_desktop.catalog import PROFILE_ITEM_BY_KEY
 from ssi_desktop.scoring.profile import ProfileEvent, ProfileHistory
@@ -28,3 +29,34 @@ def history() -> ProfileHistory:
 
 def state_on(day: dt.date) -> dict[str, bool]:
     return history().done_on(day)
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """An item's state on a day: done or not, since when (None: never marked so), and the
+    changes recorded for later days, in the order the model applies them."""
+
+    done: bool
+    since: dt.date | None
+    later: tuple[tuple[dt.date, bool], ...] = ()
+
+    def until(self, done: bool) -> dt.date | None:
+        """The first later day a change makes the item other than ``done``."""
+        return next((day for day, state in self.later if state != done), None)
+
+
+def item_state(item: str, day: dt.date) -> ItemState:
+    """What the score uses for ``item`` on ``day``."""
+    changes = (
+        ProfileChange.select()
+        .where(ProfileChange.item == item)
+        .order_by(ProfileChange.day, ProfileChange.id)
+    )
+    done, since = False, None
+    later: list[tuple[dt.date, bool]] = []
+    for change in changes:
+        if change.day > day:
+            later.append((change.day, change.done))
+        elif change.done != done:
+            done, since = change.done, change.day
+    return ItemState(done, since, tuple(later))

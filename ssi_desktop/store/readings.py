@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
+from ssi_desktop.reading_formats.values import TOTAL_TOLERANCE, ReadingValues
 from ssi_desktop.store.actions import InvalidEntryError, check_day
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import OfficialReadingRow
-
-TOTAL_TOLERANCE = 0.5 + 4 * 0.005
-"""LinkedIn shows the total rounded to a whole number and each pillar rounded to 2 decimals, so
-the total typed in may differ from the sum of the pillars typed in by half a point plus four
-pillar roundings."""
 
 RANK_MAX = 100.0
 """A rank is the N of LinkedIn's "Top N %": a percentage."""
@@ -51,6 +47,18 @@ class OfficialReading:
         """The unrounded total: LinkedIn's total is this sum, shown rounded."""
         return sum(self.pillars[p] for p in Pillar)
 
+    @property
+    def values(self) -> ReadingValues:
+        """The numbers without the day, as a readings file or a pasted page holds them."""
+        return ReadingValues(
+            self.total,
+            self.pillars,
+            self.industry_rank,
+            self.network_rank,
+            self.industry_avg,
+            self.network_avg,
+        )
+
     def as_json(self) -> dict[str, object]:
         return {
             "date": self.day.isoformat(),
@@ -61,6 +69,19 @@ class OfficialReading:
             "industry_avg": self.industry_avg,
             "network_avg": self.network_avg,
         }
+
+
+def dated(values: ReadingValues, day: dt.date) -> OfficialReading:
+    """A pasted or imported reading, on the day it was LinkedIn's."""
+    return OfficialReading(
+        day,
+        values.total,
+        dict(values.pillars),
+        industry_rank=values.industry_rank,
+        network_rank=values.network_rank,
+        industry_avg=values.industry_avg,
+        network_avg=values.network_avg,
+    )
 
 
 def _check_range(value: float, low: float, high: float, what: str) -> None:
@@ -128,6 +149,18 @@ def record(reading: OfficialReading, today: dt.date) -> OfficialReading | None:
         replaced = _from_row(row)
         OfficialReadingRow.update(**values).where(OfficialReadingRow.id == row.id).execute()
         return replaced
+
+
+def record_all(found: Sequence[OfficialReading], today: dt.date) -> None:
+    """Store several readings in one transaction (an import): all of them or none.
+
+    Each is checked first; a day already stored is replaced, as record() does.
+    """
+    for reading in found:
+        check_reading(reading, today)
+    with database.atomic():
+        for reading in found:
+            record(reading, today)
 
 
 def delete(day: dt.date) -> OfficialReading | None:

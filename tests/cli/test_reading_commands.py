@@ -109,10 +109,10 @@ def test_a_second_reading_on_a_day_replaces_the_first_and_says_so(ssi: Ssi) -> N
         ((*FULL_PAGE, "--industry-rank", "100.5"), "industry rank"),
         ((*FULL_PAGE, "--network-rank", "-3"), "network rank"),
         ((*FULL_PAGE, "--industry-avg", "101"), "industry's average"),
-        ((*FULL_PAGE, "--network-avg", "nan"), "must be a number"),
+        ((*FULL_PAGE, "--network-avg", "nan"), "'nan' is not a number"),
         ((*FULL_PAGE, "--date", "2026-11-25"), "in the future"),
         ((*FULL_PAGE, "--date", "20/11/2026"), "YYYY-MM-DD"),
-        ((*FULL_PAGE, "--total", "forty"), "invalid float"),
+        ((*FULL_PAGE, "--total", "forty"), "'forty' is not a number"),
         (PAGE, "--relationships"),
     ],
 )
@@ -202,3 +202,27 @@ def test_the_switch_changes_score_and_trend_and_is_kept(ssi: Ssi, demo_seller: N
 def test_on_and_off_together_are_refused(ssi: Ssi) -> None:
     code, _, err = ssi("calibrate", "--on", "--off")
     assert code == 2 and "not allowed with" in err
+
+
+@pytest.mark.parametrize("rank", ["Top 9%", "9%", "9", "top 9 %"])
+def test_ranks_are_taken_as_linkedin_shows_them(ssi: Ssi, rank: str) -> None:
+    code, _, err = ssi(
+        "reading", "add", *FULL_PAGE, "--industry-rank", rank, "--network-rank", rank
+    )
+
+    assert code == 0, err
+    (listed,) = json_of(ssi("reading", "list", "--json"))
+    assert (listed["industry_rank"], listed["network_rank"]) == (9.0, 9.0)
+
+
+def test_decimal_commas_are_taken_as_a_german_or_portuguese_page_shows_them(ssi: Ssi) -> None:
+    code, _, err = ssi(
+        "reading",
+        "add",
+        *("--total", "53", "--brand", "20,998", "--people", "6,4", "--insights", "10,25"),
+        *("--relationships", "15", "--industry-avg", "27,5"),
+    )
+
+    assert code == 0, err
+    (listed,) = json_of(ssi("reading", "list", "--json"))
+    assert listed["pillars"]["brand"] == 20.998 and listed["industry_avg"] == 27.5

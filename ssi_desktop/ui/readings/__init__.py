@@ -49,6 +49,18 @@ def install(window: MainWindow) -> None:
     add.triggered.connect(lambda: page().add_reading())
     window.add_file_action(add)
 
+    paste = QAction(theme.icon("reading"), "&Paste Official Reading", window)
+    paste.setObjectName("pasteReadingAction")
+    paste.setShortcut(QKeySequence("Ctrl+Shift+V"))
+    paste.setToolTip("Save the reading copied from LinkedIn's SSI page (Ctrl+Shift+V)")
+
+    def paste_reading() -> None:
+        window.select_tab("readings")
+        page().paste_reading()
+
+    paste.triggered.connect(paste_reading)
+    window.add_file_action(paste)
+
     def set_calibrated(enabled: bool) -> None:
         settings.set_calibration_enabled(enabled)
         window.statusBar().showMessage(

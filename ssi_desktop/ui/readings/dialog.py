@@ -72,8 +72,9 @@ class ReadingDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = theme.as_caption(
             QLabel(
-                "Copy the numbers from your Social Selling Index page on LinkedIn. "
-                "A reading calibrates the estimate; one reading per day."
+                "Copy the numbers from your Social Selling Index page on LinkedIn, or copy the "
+                "whole page and use Paste Reading (Ctrl+Shift+V) instead. A reading calibrates "
+                "the estimate; one reading per day."
             )
         )
         intro.setWordWrap(True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,16 +16,24 @@ from PySide6.QtWidgets import (
 )
 
 from ssi_desktop.estimate import CalibrationState
+from ssi_desktop.reading_formats.paste import NoReadingError, parse_pasted
 from ssi_desktop.store import readings
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.readings.calibration_panel import CalibrationPanel
 from ssi_desktop.ui.readings.dialog import ReadingDialog
 from ssi_desktop.ui.readings.model import ReadingsModel
+from ssi_desktop.ui.readings.paste_dialog import PasteReadingDialog
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice
 
 EMPTY_HINT = (
-    "No official readings yet. Open your Social Selling Index page on LinkedIn and type in "
-    "what it shows: the estimate is then compared with it, and calibrated from 3 readings on."
+    "No official readings yet. Open your Social Selling Index page on LinkedIn, select all "
+    "(Ctrl+A), copy (Ctrl+C) and press Ctrl+V here: the reading is shown for you to check, "
+    "then saved. Add Reading… types one in by hand. The estimate is compared with your "
+    "readings, and calibrated from 3 readings on."
+)
+PASTE_TIP = (
+    "Paste what you copied from LinkedIn's SSI page (Ctrl+V here, Ctrl+Shift+V anywhere): "
+    "the whole page as text, or the JSON the page loads"
 )
 
 
@@ -51,6 +59,10 @@ class ReadingsPage(QWidget):
         header.addStretch(1)
         self.add_button = QPushButton(theme.icon("add"), "Add Reading…")
         self.add_button.setObjectName("addReadingButton")
+        self.paste_button = QPushButton(theme.icon("reading"), "Paste Reading")
+        self.paste_button.setObjectName("pasteReadingButton")
+        self.paste_button.setToolTip(PASTE_TIP)
+        header.addWidget(self.paste_button)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setObjectName("deleteReadingButton")
         self.delete_button.setEnabled(False)
@@ -89,6 +101,10 @@ class ReadingsPage(QWidget):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(lambda: self.delete_selected())
+        self.paste_button.clicked.connect(lambda: self.paste_reading())
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self)
+        paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        paste.activated.connect(lambda: self.paste_reading())
         self.reload()
 
     # -- showing --------------------------------------------------------------------------------
@@ -133,13 +149,29 @@ class ReadingsPage(QWidget):
         dialog.open()
         return dialog
 
+    def paste_reading(self, text: str | None = None) -> PasteReadingDialog | None:
+        """Read a reading from ``text`` (default: the clipboard) and open the confirmation;
+        None, with a status line saying why, when the text holds no reading."""
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        try:
+            values = parse_pasted(text)
+        except NoReadingError as error:
+            self.status.emit(f"Nothing pasted: {error}.")
+            return None
+        dialog = PasteReadingDialog(values, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        dialog.open()
+        return dialog
+
     @Slot(QModelIndex)
     def _correct(self, index: QModelIndex) -> None:
         dialog = self.open_dialog()
         dialog.fill(self.model.reading_at(index.row()))
         dialog.open()
 
-    def _saved(self, dialog: ReadingDialog) -> None:
+    def _saved(self, dialog: ReadingDialog | PasteReadingDialog) -> None:
         reading, replaced = dialog.recorded, dialog.replaced
         if reading is None:
             return
