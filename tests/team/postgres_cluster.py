@@ -86,16 +86,39 @@ def running_cluster(bin_dir: Path) -> Iterator[Cluster]:
     started = False
     try:
         _run(
-            [*as_owner, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres",
-             f"--pwfile={password_file}", "--auth=scram-sha-256", "-E", "UTF8",
-             "--no-sync", "--locale=C"],
+            [
+                *as_owner,
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                f"--pwfile={password_file}",
+                "--auth=scram-sha-256",
+                "-E",
+                "UTF8",
+                "--no-sync",
+                "--locale=C",
+            ],
             folder,
         )
         password_file.unlink()
         options = f"-k {folder} -c listen_addresses='' -c fsync=off -c max_connections=60"
         _run(
-            [*as_owner, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"),
-             "-o", options, "-w", "-t", "60", "start"],
+            [
+                *as_owner,
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(folder / "log"),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
             folder,
         )
         started = True
@@ -104,8 +127,16 @@ def running_cluster(bin_dir: Path) -> Iterator[Cluster]:
     finally:
         if started:
             _run(
-                [*as_owner, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w",
-                 "stop"],
+                [
+                    *as_owner,
+                    str(bin_dir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop",
+                ],
                 folder,
             )
         shutil.rmtree(folder, ignore_errors=True)

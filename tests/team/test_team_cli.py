@@ -67,9 +67,27 @@ def test_board_totals_are_each_members_score(run: Run, team: dict[str, tuple[Pat
     for db in (dana, lee):
         code, _, err = run("team", "publish", "--db", str(db))
         assert code == 0, err
-    assert run("reading", "add", "--date", "2026-11-20", "--total", "41", "--brand", "11",
-               "--people", "10", "--insights", "10", "--relationships", "10",
-               "--db", str(dana))[0] == 0
+    assert (
+        run(
+            "reading",
+            "add",
+            "--date",
+            "2026-11-20",
+            "--total",
+            "41",
+            "--brand",
+            "11",
+            "--people",
+            "10",
+            "--insights",
+            "10",
+            "--relationships",
+            "10",
+            "--db",
+            str(dana),
+        )[0]
+        == 0
+    )
     assert run("team", "publish", "--db", str(dana))[0] == 0
 
     code, out, err = run("team", "board", "--json", "--db", str(lee))
@@ -170,6 +188,4 @@ def test_a_wrong_password_is_refused_at_join_and_nothing_is_stored(
     wrong = url.replace(url.split(":")[2].split("@")[0], "not-the-password")
     code, _, err = run("team", "join", wrong, "--db", str(db_path))
     assert code == 2 and err.count("\n") == 1 and "cannot reach the team server" in err
-    assert json.loads(run("team", "status", "--json", "--db", str(db_path))[1]) == {
-        "joined": False
-    }
+    assert json.loads(run("team", "status", "--json", "--db", str(db_path))[1]) == {"joined": False}
