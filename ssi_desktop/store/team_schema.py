@@ -155,7 +155,6 @@ def setup_statements(roles: TeamRoles) -> list[str]:
             ),
         ]
     statements += [
-        f"CREATE INDEX IF NOT EXISTS day_score_latest ON {SCHEMA}.day_score (member, day DESC)",
         _remove_function(roles),
         f"REVOKE ALL ON FUNCTION {SCHEMA}.remove_member(name) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION {SCHEMA}.remove_member(name) TO {managers}",

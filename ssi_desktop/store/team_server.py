@@ -57,6 +57,12 @@ class TeamDatabase(peewee.PostgresqlDatabase):
     psycopg2_adapter = _Psycopg2
 
 
+def libpq_version() -> str:
+    """The bundled libpq's version, as 15.4 (the packaged app's self-test shows it)."""
+    number = int(psycopg2.extensions.libpq_version())
+    return f"{number // 10000}.{number % 10000}"
+
+
 def check_url(url: str) -> str:
     """The URL itself, if it looks like a PostgreSQL connection URL; else TeamServerError."""
     parts = urllib.parse.urlsplit(url)
