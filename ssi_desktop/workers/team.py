@@ -58,6 +58,8 @@ class TeamSync(QObject):
         self._later = QTimer(self)
         self._later.setSingleShot(True)
         self._later.timeout.connect(self._publish_now)
+        # Offline: try again once the interval has passed, so publishing catches up by itself.
+        self.offline.connect(self.publish_soon)
         self._thread = threading.Thread(target=self._run, name="team-sync", daemon=True)
         self._thread.start()
 
@@ -66,7 +68,7 @@ class TeamSync(QObject):
     @Slot()
     def publish_soon(self) -> None:
         """Publish now, or once PUBLISH_EVERY_S has passed since the last publish began."""
-        if self._later.isActive():
+        if self._later.isActive() or self._stopped.is_set():
             return
         if self._last_publish_started is None:
             self._publish_now()
@@ -76,6 +78,11 @@ class TeamSync(QObject):
             self._publish_now()
         else:
             self._later.start(int(wait_s * 1000))
+
+    @property
+    def publish_waiting(self) -> bool:
+        """A publish is due later (the last one began less than publish_every_s ago)."""
+        return self._later.isActive()
 
     @Slot()
     def _publish_now(self) -> None:
