@@ -39,7 +39,7 @@ class TeamSync(QObject):
     board_ready = Signal(object)  # list[BoardRow]
     trend_ready = Signal(str, object)  # member name, list[Scored]
     offline = Signal(str)  # why the server could not be used
-    busy_changed = Signal(bool)
+    publishing = Signal()  # a publish begins
 
     def __init__(
         self,
@@ -117,7 +117,6 @@ class TeamSync(QObject):
             job = self._jobs.get()
             if job is None or self._stopped.is_set():
                 return
-            self.busy_changed.emit(True)
             try:
                 database.connect(reuse_if_open=True)  # the team's settings live in the log
                 job()
@@ -127,12 +126,11 @@ class TeamSync(QObject):
                     self.offline.emit(_one_line(error))
             finally:
                 close_database()
-                if not self._stopped.is_set():
-                    self.busy_changed.emit(False)
 
     def _publish(self) -> None:
         from ssi_desktop.team import server  # the driver loads here, off the GUI thread
 
+        self.publishing.emit()
         report = server.publish(self.db_path, timeout_s=self.timeout_s)
         if not self._stopped.is_set():
             self.published.emit(report)

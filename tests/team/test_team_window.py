@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
 
 from ssi_desktop.store import actions, team_schema
 from ssi_desktop.store.db import close_database, open_database
@@ -88,7 +88,7 @@ def test_a_server_that_never_answers_never_blocks_the_window(
         qtbot.mouseClick(
             window.findChild(QPushButton, "quickAdd_dm_sent"), Qt.MouseButton.LeftButton
         )
-    window.tabs.setCurrentWidget(window.findChild(type(window.tabs.widget(0)), "tab_team"))
+    window.tabs.setCurrentWidget(window.findChild(QWidget, "tab_team"))
     assert state.text() == "team: publishing…"  # still waiting, and nobody waited for it
 
     qtbot.waitUntil(lambda: state.text().startswith("team: offline"), timeout=20000)
@@ -126,7 +126,7 @@ def test_the_team_tab_shows_the_board_and_a_members_trend(qtbot, db_path, joined
         window.show()
     state = window.findChild(QLabel, "teamState")
     assert state.text().startswith("team: online")
-    window.tabs.setCurrentWidget(window.findChild(type(window.tabs.widget(0)), "tab_team"))
+    window.tabs.setCurrentWidget(window.findChild(QWidget, "tab_team"))
     table = window.findChild(QTableView, "teamBoard")
     model: BoardModel = table.model()
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10000)

@@ -31,12 +31,12 @@ class TeamStatus(QLabel):
         super().__init__("team: connecting…")
         self.setObjectName("teamState")
         theme.as_caption(self)
-        sync.busy_changed.connect(self._busy)
+        sync.publishing.connect(self._publishing)
         sync.published.connect(self._published)
         sync.offline.connect(self._offline)
 
-    def _busy(self, busy: bool) -> None:
-        if busy and not self.text().startswith("team: offline"):
+    def _publishing(self) -> None:
+        if not self.text().startswith("team: offline"):  # offline stays until a publish works
             self.setText("team: publishing…")
 
     def _published(self, _report: PublishReport) -> None:

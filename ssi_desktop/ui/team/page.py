@@ -6,8 +6,8 @@ import datetime as dt
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Slot
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Slot
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -35,6 +35,7 @@ class PillarBarDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        super().paint(painter, option, index)  # first: a selected row's colour stays under
         share = index.data(BAR_ROLE)
         pillar = PILLAR_COLUMNS.get(index.column())
         if isinstance(share, float) and pillar is not None:
@@ -45,7 +46,6 @@ class PillarBarDelegate(QStyledItemDelegate):
             bar.setWidth(round(bar.width() * max(0.0, min(1.0, share))))
             painter.fillRect(bar, theme.pillar_color(pillar))
             painter.restore()
-        super().paint(painter, option, index)
 
 
 class TeamPage(QWidget):
@@ -80,11 +80,27 @@ class TeamPage(QWidget):
         item.setYRange(0, TOTAL_MAX, padding=0.02)
         item.showGrid(x=False, y=True, alpha=0.18)
         self.plot.setMinimumHeight(160)
-        self.curve = self.plot.plot(pen=pg.mkPen(theme.accent_color(), width=2))
+        self.curve = self.plot.plot()
+        self._apply_palette()
         layout.addWidget(self.plot, 2)
         self._shown: str | None = None
         sync.board_ready.connect(self.show_board)
         sync.trend_ready.connect(self.show_trend)
+
+    def _apply_palette(self) -> None:
+        pal = theme.palette()
+        text = pal.color(QPalette.ColorRole.Text)
+        self.plot.setBackground(pal.color(QPalette.ColorRole.Base))
+        for name in ("left", "bottom"):
+            axis = self.plot.getPlotItem().getAxis(name)
+            axis.setPen(pg.mkPen(theme.with_alpha(text, 90)))
+            axis.setTextPen(pg.mkPen(text))
+        self.curve.setPen(pg.mkPen(theme.accent_color(), width=2.5))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if theme.is_palette_change(event):
+            self._apply_palette()
+        super().changeEvent(event)
 
     @Slot(object)
     def show_board(self, rows: list[BoardRow]) -> None:
