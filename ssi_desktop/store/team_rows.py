@@ -97,9 +97,24 @@ def publish(db: TeamDatabase, aggregates: Aggregates) -> PublishReport:
     """Send the rows that differ from what the server holds for this member; one transaction.
 
     The server's own rows are the record of the last publish: a publish after one that failed
-    halfway, or from a second computer, still sends exactly what is missing.
+    halfway, or from a second computer, still sends exactly what is missing. Afterwards the
+    server holds exactly ``aggregates`` for this member: days and weeks before its first day
+    (older than the published span, or before a log that was emptied) and after its last
+    day are removed.
     """
+    first_week = aggregates.first_day - dt.timedelta(days=aggregates.first_day.weekday())
     with db.atomic():
+        removed = 0
+        last_week = aggregates.last_day - dt.timedelta(days=aggregates.last_day.weekday())
+        for table, column, since, until in (
+            ("day_score", "day", aggregates.first_day, aggregates.last_day),
+            ("week_actions", "week", first_week, last_week),
+        ):
+            removed += db.execute_sql(
+                f"DELETE FROM {SCHEMA}.{table} WHERE member = current_user"
+                f" AND ({column} < %s OR {column} > %s)",
+                (since, until),
+            ).rowcount
         held_days = _scored_rows(db, "day_score", aggregates.first_day)
         days = [
             (s.day, *s.values())
@@ -116,14 +131,12 @@ def publish(db: TeamDatabase, aggregates: Aggregates) -> PublishReport:
         ]
         _upsert(db, "reading", ("day",), readings)
         gone_readings = sorted(set(held_readings) - {s.day for s in aggregates.readings})
-        removed = 0
         if gone_readings:
             removed += db.execute_sql(
                 f"DELETE FROM {SCHEMA}.reading WHERE member = current_user AND day = ANY(%s)",
                 (gone_readings,),
             ).rowcount
 
-        first_week = aggregates.first_day - dt.timedelta(days=aggregates.first_day.weekday())
         cursor = db.execute_sql(
             f"SELECT week, pillar, actions FROM {SCHEMA}.week_actions"
             " WHERE member = current_user AND week >= %s",

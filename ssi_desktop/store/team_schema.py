@@ -180,7 +180,7 @@ def init_team(admin_url: str) -> bool:
 def check_member_name(name: str) -> str:
     if not MEMBER_NAME.fullmatch(name) or name.startswith("pg_"):
         raise TeamServerError(
-            f"{name!r} cannot be a member name: use 1 to 40 lower-case letters, digits or _,"
+            f"{name!r} cannot be a member name: use 1 to 40 letters, digits, _ . or -,"
             " starting with a letter"
         )
     return name

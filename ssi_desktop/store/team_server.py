@@ -25,9 +25,9 @@ it also runs out when a server accepts and never answers)."""
 
 STATEMENT_TIMEOUT_MS = 30_000
 
-MEMBER_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
-"""A member's name is also their login role on the server: plain lower-case letters, digits
-and underscores, so that it never needs quoting in the seller's head or in a URL."""
+MEMBER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,39}")
+"""A member's name is also their login role on the server: letters, digits, _ . and -, which
+read the same on the board, in SQL (quoted) and in a URL."""
 
 URL_SCHEMES = ("postgresql", "postgres")
 
