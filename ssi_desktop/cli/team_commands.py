@@ -35,7 +35,9 @@ def register(commands: Commands, db: argparse.ArgumentParser) -> None:
     invite = verbs.add_parser(
         "invite", help="admin: create a member and print the URL to hand them"
     )
-    invite.add_argument("name", metavar="NAME", help="the member's name on the board (letters, digits, _ . -)")
+    invite.add_argument(
+        "name", metavar="NAME", help="the member's name on the board (letters, digits, _ . -)"
+    )
     invite.add_argument("--server", required=True, metavar="URL", help=SERVER_HELP)
     invite.add_argument("--manager", action="store_true", help="may also remove members")
     invite.set_defaults(run=run_invite)
