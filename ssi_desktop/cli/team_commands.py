@@ -53,8 +53,12 @@ def register(commands: Commands, db: argparse.ArgumentParser) -> None:
     join.add_argument("url", metavar="URL")
     join.set_defaults(run=run_join)
 
-    leave = verbs.add_parser(
-        "leave", parents=[db], help="forget the team here (published rows stay until removed)"
+    leave = verbs.add_parser("leave", parents=[db], help="stop publishing and forget the team here")
+    leave.add_argument(
+        "--erase",
+        action="store_true",
+        help="first delete everything you published from the server (else it stays there"
+        " until a manager removes you)",
     )
     leave.set_defaults(run=run_leave)
 
@@ -118,11 +122,20 @@ def run_join(args: argparse.Namespace) -> int:
 
 def run_leave(args: argparse.Namespace) -> int:
     with opened_database(args) as path:
-        left = membership.forget(path)
-    if not left:
-        raise CliError("this database is not in a team")
-    print("Left the team here: nothing is published any more. Rows published so far stay")
-    print("on the server until a manager runs `ssi team remove`.")
+        if membership.current() is None:
+            raise CliError("this database is not in a team")
+        erased = None
+        if args.erase:
+            from ssi_desktop.team import server
+
+            with server_errors():
+                erased = server.erase(path)  # before forgetting: it needs the password
+        membership.forget(path)
+    print("Left the team here: nothing is published from this database any more.")
+    if erased is None:
+        print("What you published stays on the server until a manager removes you.")
+    else:
+        print(f"Deleted the {erased} rows you had published.")
     return 0
 
 
@@ -139,7 +152,7 @@ def run_status(args: argparse.Namespace) -> int:
     at = joined.published_at
     last = "never" if at is None else at.strftime("%Y-%m-%d %H:%M")
     print(f"In a team as {joined.name} on {joined.server} since {joined.joined_on.isoformat()}")
-    print(f"Last publish: {last} ({joined.days_waiting(today)} days waiting)")
+    print(f"Last publish: {last} ({membership.days_text(joined.days_waiting(today))} waiting)")
     return 0
 
 

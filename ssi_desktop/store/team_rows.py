@@ -158,6 +158,15 @@ def publish(db: TeamDatabase, aggregates: Aggregates) -> PublishReport:
     return PublishReport(len(days), len(readings), len(weeks), removed)
 
 
+def erase(db: TeamDatabase) -> int:
+    """Delete all of this member's rows; returns how many."""
+    with db.atomic():
+        return sum(
+            db.execute_sql(f"DELETE FROM {SCHEMA}.{table} WHERE member = current_user").rowcount
+            for table in PUBLISHED_COLUMNS
+        )
+
+
 @dataclass(frozen=True)
 class BoardRow:
     """One member on the leaderboard: their latest published day."""

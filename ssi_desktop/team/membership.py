@@ -50,6 +50,10 @@ class Membership:
         }
 
 
+def days_text(days: int) -> str:
+    return f"{days} {'day' if days == 1 else 'days'}"
+
+
 class NotJoinedError(Exception):
     """This database is not in a team (the message says how to join)."""
 

@@ -58,6 +58,13 @@ def publish(
     return report
 
 
+def erase(db_path: Path, timeout_s: float = CONNECT_TIMEOUT_S) -> int:
+    """Delete every row this member published (row-level security allows their own)."""
+    joined = membership.required()
+    with session(member_url(db_path, joined), timeout_s) as db:
+        return team_rows.erase(db)
+
+
 def board(db_path: Path, timeout_s: float = CONNECT_TIMEOUT_S) -> list[BoardRow]:
     joined = membership.required()
     with session(member_url(db_path, joined), timeout_s) as db:

@@ -171,6 +171,7 @@ def test_a_manager_removes_a_member_and_their_rows(
     [
         (("team", "join", "https://example.com/x"), "not a PostgreSQL URL"),
         (("team", "invite", "Dana Reyes", "--server", "postgresql://a:b@/x"), "cannot be a member"),
+        (("team", "invite", "pg_dana", "--server", "postgresql://a:b@/x"), "cannot be a member"),
         (("team", "board"), "not in a team"),
     ],
 )
@@ -189,3 +190,27 @@ def test_a_wrong_password_is_refused_at_join_and_nothing_is_stored(
     code, _, err = run("team", "join", wrong, "--db", str(db_path))
     assert code == 2 and err.count("\n") == 1 and "cannot reach the team server" in err
     assert json.loads(run("team", "status", "--json", "--db", str(db_path))[1]) == {"joined": False}
+
+
+def test_leave_erase_deletes_what_the_member_published(run: Run, team: dict[str, tuple[Path, str]]):
+    dana, lee = str(team["dana"][0]), str(team["lee"][0])
+    for db in (dana, lee):
+        assert run("team", "publish", "--db", db)[0] == 0
+    code, out, err = run("team", "leave", "--erase", "--db", dana)
+    assert code == 0, err
+    assert "Deleted the" in out
+    board = json.loads(run("team", "board", "--json", "--db", lee)[1])
+    assert [row["name"] for row in board] == ["lee"]
+
+
+def test_a_name_with_capitals_and_a_dot_shows_as_given(
+    run: Run, team_server: TeamServer, db_path: Path
+):
+    assert run("team", "init", "--server", team_server.admin_url)[0] == 0
+    url = invite(run, team_server, "Priya.K-2")
+    assert run("team", "join", url, "--db", str(db_path))[0] == 0
+    assert run("team", "publish", "--db", str(db_path))[0] == 0
+    board = json.loads(run("team", "board", "--json", "--db", str(db_path))[1])
+    assert [row["name"] for row in board] == ["Priya.K-2"]
+    code, out, _ = run("team", "status", "--db", str(db_path))
+    assert code == 0 and "as Priya.K-2" in out and "(0 days waiting)" in out

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def offline_text(days_waiting: int) -> str:
-    return f"team: offline, {days_waiting} {'day' if days_waiting == 1 else 'days'} waiting"
+    return f"team: offline, {membership.days_text(days_waiting)} waiting"
 
 
 class TeamStatus(QLabel):
