@@ -174,10 +174,13 @@ def run_publish(args: argparse.Namespace) -> int:
     if report.sent == 0:
         print("Published: the server was up to date.")
     else:
-        print(
-            f"Published {report.days} days, {report.readings} readings and {report.weeks}"
-            f" weekly counts ({report.removed} rows removed)."
-        )
+        counts = [
+            counted(report.days, "day"),
+            counted(report.readings, "reading"),
+            counted(report.weeks, "weekly count"),
+        ]
+        removed = f"; removed {counted(report.removed, 'row')}" if report.removed else ""
+        print(f"Published {', '.join(counts[:2])} and {counts[2]}{removed}.")
     return 0
 
 
@@ -196,12 +199,16 @@ def run_board(args: argparse.Namespace) -> int:
     return 0
 
 
+def counted(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
 def describe_board(rows: list[BoardRow]) -> str:
-    width = max(len(row.name) for row in rows)
-    heads = " ".join(f"{p.short_label[:5]:>6}" for p in Pillar)
+    width = max(len("member"), *(len(row.name) for row in rows))
+    heads = " ".join(f"{p.value[:9]:>9}" for p in Pillar)
     lines = [f"{'#':>2}  {'member':<{width}}  {'date':<10}  total  {heads}  7-day  official"]
     for rank, row in enumerate(rows, 1):
-        pillars = " ".join(f"{row.latest.pillars[p]:6.2f}" for p in Pillar)
+        pillars = " ".join(f"{row.latest.pillars[p]:9.2f}" for p in Pillar)
         official = "-" if row.official is None else f"{row.official[1]:.0f} ({row.official[0]})"
         lines.append(
             f"{rank:>2}  {row.name:<{width}}  {row.latest.day.isoformat()}  {row.latest.total:5.1f}"
