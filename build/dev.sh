@@ -38,6 +38,22 @@ system_packages() {
   fi
 }
 
+# The team tests start a throw-away PostgreSQL server (tests/team/postgres_cluster.py): the test
+# run installs it when run as root, else says how; the tests skip, saying why, without it.
+postgres_server() {
+  command -v dpkg-query >/dev/null || return 0
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && return 0
+  command -v initdb >/dev/null && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    say "Installing PostgreSQL for the team tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  else
+    say "The team tests need PostgreSQL; they are skipped until you run:"
+    echo "  sudo apt-get install -y postgresql" >&2
+  fi
+}
+
 python_for_venv() {
   for candidate in python3.13 python3.12 python3.11 python3; do
     if command -v "$candidate" >/dev/null &&
@@ -95,6 +111,7 @@ case "$command" in
     ;;
   test)
     system_packages
+    postgres_server
     virtualenv test
     export QT_QPA_PLATFORM=offscreen
     exec "$venv/bin/python" -m pytest "$@"

@@ -20,7 +20,9 @@ SPEC = BUILD / "ssi-desktop.spec"
 DIST, WORK = BUILD / "dist", BUILD / "work"
 ONEDIR_APP = DIST / "ssi-desktop" / "ssi-desktop"
 ONEFILE_APP = DIST / "ssi-desktop-onefile"
-BUDGET_MB = {"one-folder": 200, "one-file": 80}
+# The team leaderboard's driver (psycopg2 with its own libpq, libssl and Kerberos libraries)
+# added 11.6 MB to the one-folder app and about 4.5 MB to the one-file app (its wheel's size).
+BUDGET_MB = {"one-folder": 212, "one-file": 85}
 
 
 def size_mb(path: Path) -> float:

@@ -72,18 +72,29 @@ def _check_everything(folder: Path, started: float) -> str:
             image = window.grab().toImage()
             if image.isNull() or image.width() < 100:
                 raise SelfTestError("the window did not render")
+            driver = _team_driver()
             total_ms = (time.perf_counter() - started) * 1000
             return (
                 f"score {snapshot.total:.2f} from the worker {compute_ms:.0f} ms after the window"
                 " was built, "
                 f"window rendered at {image.width()}x{image.height()}, {len(icons)} icons, "
-                f"{total_ms:.0f} ms in all"
+                f"{driver}, {total_ms:.0f} ms in all"
             )
         finally:
             window.close()
             window.shutdown()
     finally:
         close_database()
+
+
+def _team_driver() -> str:
+    """The team feature's driver and its libpq load (a packaged app must bundle both); no
+    team is configured and nothing connects."""
+    try:
+        from ssi_desktop.store import team_server
+    except ImportError as error:
+        raise SelfTestError(f"the team feature's driver did not load ({error})") from error
+    return f"team driver with libpq {team_server.libpq_version()}"
 
 
 def _wait_for(signal: object, failure: str) -> None:

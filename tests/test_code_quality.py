@@ -51,6 +51,8 @@ FORBIDDEN = {
     ),
     # The store never sees a widget or a thread of the window.
     "store": ("PySide6", "pyqtgraph", "ssi_desktop.ui", "ssi_desktop.workers"),
+    # The team's application layer runs in the CLI and in a worker alike: no widgets, no Qt.
+    "team": ("PySide6", "pyqtgraph", "ssi_desktop.ui", "ssi_desktop.workers"),
     # Workers hand frozen data to the window by signal; they never touch a widget.
     "workers": ("ssi_desktop.ui", "pyqtgraph", "PySide6.QtWidgets", "PySide6.QtGui"),
 }

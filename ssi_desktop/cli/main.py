@@ -25,6 +25,7 @@ from ssi_desktop.cli import (
     reading_commands,
     score_commands,
     target_commands,
+    team_commands,
 )
 from ssi_desktop.cli.common import CliError
 from ssi_desktop.store.actions import InvalidEntryError
@@ -43,6 +44,7 @@ COMMAND_MODULES = (
     target_commands,
     plan_commands,
     backup_commands,
+    team_commands,  # the opt-in team leaderboard (issue 20)
 )
 EXIT_BAD_INPUT = 2
 

@@ -18,6 +18,11 @@ def put(key: str, value: str) -> None:
         Setting.replace(key=key, value=value).execute()
 
 
+def delete(key: str) -> None:
+    with database.atomic():
+        Setting.delete().where(Setting.key == key).execute()
+
+
 def calibration_enabled() -> bool:
     """Whether the estimate is calibrated to the official readings: on unless turned off,
     because typing in readings is how the seller asks for a closer estimate."""

@@ -52,6 +52,7 @@ FEATURES: tuple[str, ...] = (
     "ssi_desktop.ui.habits",
     "ssi_desktop.ui.safety",
     "ssi_desktop.ui.network",
+    "ssi_desktop.ui.team",  # only once this database joined a team (issue 20)
 )
 """Modules with an ``install(window: MainWindow) -> None`` that add their own menu items, tabs
 and panels; each is imported and installed once the core window is built."""

@@ -30,6 +30,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "import": _report("importing"),
     "habits": _report("habits"),
     "safety": _report("safety"),
+    "team": _report("team"),
 }
 
 
