@@ -71,7 +71,7 @@ def _register_outcomes(commands: Commands, db: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--also-log",
         action="store_true",
-        help="a meeting also counts in the estimate, as a logged 'Meeting booked'",
+        help="also log a meeting as a 'Meeting booked' entry (it earns no SSI points)",
     )
     add.set_defaults(run=run_outcome_add)
 

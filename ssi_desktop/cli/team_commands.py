@@ -43,14 +43,14 @@ def register(commands: Commands, db: argparse.ArgumentParser) -> None:
     invite.set_defaults(run=run_invite)
 
     remove = verbs.add_parser("remove", help="manager or admin: remove a member and their rows")
-    remove.add_argument("name", metavar="NAME")
+    remove.add_argument("name", metavar="NAME", help="the member to take off the team")
     remove.add_argument(
         "--server", required=True, metavar="URL", help="a manager's or the admin's URL"
     )
     remove.set_defaults(run=run_remove)
 
     join = verbs.add_parser("join", parents=[db], help="join with the URL your admin gave you")
-    join.add_argument("url", metavar="URL")
+    join.add_argument("url", metavar="URL", help="the connection URL your admin gave you")
     join.set_defaults(run=run_join)
 
     leave = verbs.add_parser("leave", parents=[db], help="stop publishing and forget the team here")

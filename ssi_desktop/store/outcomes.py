@@ -45,7 +45,8 @@ def check_outcome(outcome: NewOutcome, today: dt.date) -> None:
 
 
 SCORED_AS = {OutcomeKind.MEETING: "meeting_booked"}
-"""Outcomes that are also an action of the score model (a booked meeting builds relationships)."""
+"""Outcomes that are also an action of the log (a booked meeting). LinkedIn cannot see a
+meeting, so the entry earns no SSI points; it keeps the log complete."""
 
 
 def record(outcome: NewOutcome, today: dt.date, *, also_log: bool = False) -> Outcome:

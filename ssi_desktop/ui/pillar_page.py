@@ -109,6 +109,8 @@ class PillarPage(QWidget):
             tip = f"Log one “{kind.label}” for today (key {index + 1})"
             if kind.quality:
                 tip += f"\nCounts more: {kind.quality}"
+            if not kind.seen_by_linkedin:
+                tip += "\nLinkedIn cannot see it: no SSI points, it counts with your outcomes"
             button.setToolTip(tip)
             button.clicked.connect(
                 lambda _checked=False, key=kind.key: self.add_requested.emit(key)

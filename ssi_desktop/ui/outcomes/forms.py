@@ -307,7 +307,7 @@ class OutcomeForm(RecordForm):
         self.contact = contact_picker("outcomeContact", optional=True)
         self.note = QLineEdit()
         self.note.setObjectName("outcomeNote")
-        self.also_log = QCheckBox("Also log “Meeting booked” for the estimate")
+        self.also_log = QCheckBox("Also log “Meeting booked” in the history")
         self.also_log.setObjectName("outcomeAlsoLog")
         self.also_log.setChecked(True)
         self.form.addRow("Outcome", self.kind)
