@@ -11,6 +11,7 @@ import random
 from collections.abc import Iterator
 
 from ssi_desktop.catalog import ACTIONS, PROFILE_ITEMS
+from ssi_desktop.scoring.network import NetworkRecord
 from ssi_desktop.scoring.profile import ProfileEvent
 from ssi_desktop.store.actions import NewEntry
 
@@ -59,6 +60,20 @@ def profile_events(first_day: dt.date, last_day: dt.date, seed: int = 7) -> list
         )
     events.append(ProfileEvent(PROFILE_ITEMS[-2].key, first_day, True))
     return sorted(events, key=lambda e: e.day)
+
+
+def network_records(first_day: dt.date, last_day: dt.date, seed: int = 7) -> list[NetworkRecord]:
+    """A network growing with the habit, as the seller might note it once a month."""
+    rng = random.Random(seed)
+    connections = rng.randrange(450, 700)
+    found = []
+    day = first_day
+    while day <= last_day:
+        followers = round(connections * 1.3)
+        found.append(NetworkRecord(day, connections, followers, round(connections * 0.12)))
+        connections += rng.randrange(15, 40)
+        day += dt.timedelta(days=30)
+    return found
 
 
 def _poisson(rng: random.Random, mean: float) -> int:

@@ -9,7 +9,7 @@ from ssi_desktop import clock, demo, demo_pipeline, demo_readings
 from ssi_desktop.cli import export_folder
 from ssi_desktop.cli.common import counted, opened_database, positive_int, write_text
 from ssi_desktop.habits.default_plan import default_plan
-from ssi_desktop.store import export, habit_targets
+from ssi_desktop.store import export, habit_targets, network
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import ActionEntry, ProfileChange
 
@@ -92,6 +92,9 @@ def run_demo(args: argparse.Namespace) -> int:
         if not ProfileChange.select().exists():
             for event in demo.profile_events(first, today, args.seed):
                 ProfileChange.create(item=event.item, day=event.day, done=event.done)
+        if not network.all_records():
+            for record in demo.network_records(first, today, args.seed):
+                network.record(record, today)
         sample_readings = demo_readings.add_when_none(first, today, args.seed)
         sample_pipeline = demo_pipeline.add_when_none(first, today, args.seed)
         sample_targets = 0

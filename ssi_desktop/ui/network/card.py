@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ssi_desktop.scoring.network import Network
 from ssi_desktop.ui import theme
@@ -30,26 +30,27 @@ class NetworkCard(Card):
         self.summary.setObjectName("networkSummary")
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Your network as the estimate counts it")
-        self.since = theme.as_caption(QLabel(""))
-        self.since.setWordWrap(True)
         self.update_button = QPushButton("Update…")
         self.update_button.setObjectName("updateNetworkButton")
         self.update_button.setToolTip("Record your network's size today (Ctrl+Shift+N)")
         self.update_button.clicked.connect(self.update_requested)
-        self.body.addWidget(self.summary)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.update_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.body.addLayout(row)
+        self.since = theme.as_caption(QLabel(""))
+        self.since.setWordWrap(True)
         self.body.addWidget(self.since)
-        self.body.addWidget(self.update_button)
 
     @Slot(object)
     def show_snapshot(self, snapshot: ScoreSnapshot) -> None:
         self.summary.setText(describe(snapshot.network))
         if snapshot.network_since is None:
-            self.since.setText(
-                "Assumed: you have not recorded your network yet. LinkedIn shows your "
-                "connections and followers on your profile."
+            self.since.setText("Assumed until you record yours (your profile shows it).")
+            self.since.setToolTip(
+                "Part of the score stands without recent activity: your network. "
+                "Record its size now and then."
             )
         else:
-            self.since.setText(
-                f"Recorded {snapshot.network_since.isoformat()}. It holds your score up "
-                "without any recent activity."
-            )
+            self.since.setText(f"Recorded {snapshot.network_since.isoformat()}.")
+            self.since.setToolTip("It holds your score up without any recent activity.")
