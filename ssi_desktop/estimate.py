@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ssi_desktop import calibration_cache
@@ -99,7 +99,10 @@ class _Reading:
 
 
 def calibrate(
-    official: Sequence[OfficialReading] | None = None, history: ProfileHistory | None = None
+    official: Sequence[OfficialReading] | None = None,
+    history: ProfileHistory | None = None,
+    *,
+    quick: bool = False,
 ) -> Calibration:
     """Fit each pillar's sensitivity to every official reading (``official`` and ``history``:
     the readings and the profile's history, when the caller has read them already).
@@ -107,6 +110,10 @@ def calibrate(
     The log is loaded and faded once for the span of the readings; the fit then tries its
     candidate sensitivities on that (scoring.calibration). A reading is compared with the
     estimate of its own day, as every screen shows them side by side.
+
+    ``quick``: when only the log changed since the last fit (an action logged on the day of
+    a reading), return that fit instead of refitting; is_settled() then says False, and the
+    caller refits later (the window does it with its slower panels).
     """
     global _last_fit
     if official is None:
@@ -129,6 +136,8 @@ def calibrate(
     )
     if _last_fit is not None and _last_fit[0] == inputs_key:
         return _last_fit[1]
+    if quick and _last_fit is not None and _last_fit[0][:-1] == inputs_key[:-1]:
+        return replace(_last_fit[1], settled=False)
     digest = calibration_cache.fingerprint(inputs_key)
     calibration = calibration_cache.load(digest)  # a fresh process: the last one's fit
     if calibration is None:
@@ -140,7 +149,7 @@ def calibrate(
     return calibration
 
 
-_last_fit: tuple[object, Calibration] | None = None
+_last_fit: tuple[tuple[object, ...], Calibration] | None = None
 """The newest fit and what it was made from; replaced whole, so threads never see it half-set."""
 
 
@@ -185,10 +194,14 @@ UNCALIBRATED_STATE = CalibrationState(enabled=True, calibration=UNCALIBRATED)
 
 
 def calibration_state(
-    official: Sequence[OfficialReading] | None = None, history: ProfileHistory | None = None
+    official: Sequence[OfficialReading] | None = None,
+    history: ProfileHistory | None = None,
+    *,
+    quick: bool = False,
 ) -> CalibrationState:
     """The switch and the fit; the arguments as for calibrate()."""
-    return CalibrationState(settings.calibration_enabled(), calibrate(official, history))
+    enabled = settings.calibration_enabled()
+    return CalibrationState(enabled, calibrate(official, history, quick=quick))
 
 
 def status_sentence(state: CalibrationState) -> str:

@@ -141,3 +141,23 @@ def test_a_stored_fit_of_other_data_is_not_used(
     monkeypatch.setattr(estimate, "_last_fit", None)
     estimate.calibrate()
     assert len(fits) == 2
+
+
+def test_a_quick_look_hands_out_the_last_fit_until_it_is_refitted(fits: list[int]) -> None:
+    """The window shows a quick-add at once with the last fit, then settles it."""
+    first = estimate.calibrate()
+    actions.record(NewEntry("post_published", LAST_READING), TODAY)
+
+    quick = estimate.calibrate(quick=True)
+    assert not quick.settled and quick.sensitivity == first.sensitivity
+    assert len(fits) == 1  # nothing refitted yet
+    settled = estimate.calibrate()
+    assert settled.settled and len(fits) == 2
+    assert estimate.calibrate(quick=True) == settled  # the log as it is now: settled
+
+
+def test_a_quick_look_refits_when_a_reading_changed(fits: list[int]) -> None:
+    estimate.calibrate()
+    readings.record(make_reading(TODAY, brand=12.0), TODAY)
+    assert estimate.calibrate(quick=True).settled
+    assert len(fits) == 2

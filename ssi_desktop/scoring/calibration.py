@@ -99,6 +99,9 @@ class Calibration:
     has_activity: bool = True
     held_out: bool = False
     mae_fitted: Mapping[str, float] | None = None
+    settled: bool = True
+    """False for the last fit handed out again after the log changed (estimate.calibrate's
+    ``quick``): right but for the actions logged since, and refitted soon."""
 
     @property
     def fitted(self) -> bool:

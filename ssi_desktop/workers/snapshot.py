@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -19,9 +19,9 @@ from ssi_desktop import estimate, reading_overlay
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.estimate import UNCALIBRATED_STATE, CalibrationState
 from ssi_desktop.reading_overlay import NO_OVERLAY, ReadingOverlay
-from ssi_desktop.scoring import Explanation, compute
+from ssi_desktop.scoring import Activity, Explanation, ProfileHistory, compute
 from ssi_desktop.scoring.activity import FloatArray
-from ssi_desktop.scoring.network import ASSUMED, Network
+from ssi_desktop.scoring.network import ASSUMED, Network, NetworkHistory
 from ssi_desktop.staleness import never, stop_if
 from ssi_desktop.store import actions, network, profile, readings
 
@@ -81,33 +81,65 @@ def build_score(
     official = readings.all_readings()  # read once: for the trend's markers and the fit
     overlay = reading_overlay.from_readings(official, first_day, day)
     stop_if(cancelled)
-    calibration = estimate.calibration_state(official, history)
-    series = compute(activity, history, first_day, day, calibration.sensitivity, known_network)
+    # A refit of years of readings would hold a quick-add up: the last fit is shown first, and
+    # add_details() refits when an action landed on the day of a reading.
+    calibration = estimate.calibration_state(official, history, quick=True)
+    scored = _scored(day, first_day, activity, history, known_network, calibration)
     stop_if(cancelled)
-    today = series.on(day)
     return ScoreSnapshot(
+        **scored,
         day=day,
-        pillars=MappingProxyType(dict(today.pillars)),
-        total=today.total,
-        trend_days=tuple(series.days),
-        trend_total=_frozen(series.totals),
-        trend_pillars=MappingProxyType({p: _frozen(series.pillars[p]) for p in Pillar}),
-        explanation=series.explain(day),
         counts_today=MappingProxyType(counts),
         profile_done=MappingProxyType(history.done_on(day)),
         entry_count=entry_count,
-        calibration=calibration,
         readings=overlay,
         network=known_network.on(day),
         network_since=known_network.recorded_on(day),
     )
 
 
+def _scored(
+    day: dt.date,
+    first_day: dt.date,
+    activity: Activity,
+    history: ProfileHistory,
+    known_network: NetworkHistory,
+    calibration: CalibrationState,
+) -> dict[str, Any]:
+    """The snapshot's fields that depend on the calibration: the score, its trend, its why."""
+    series = compute(activity, history, first_day, day, calibration.sensitivity, known_network)
+    today = series.on(day)
+    return {
+        "pillars": MappingProxyType(dict(today.pillars)),
+        "total": today.total,
+        "trend_days": tuple(series.days),
+        "trend_total": _frozen(series.totals),
+        "trend_pillars": MappingProxyType({p: _frozen(series.pillars[p]) for p in Pillar}),
+        "explanation": series.explain(day),
+        "calibration": calibration,
+    }
+
+
+def settled(snapshot: ScoreSnapshot) -> ScoreSnapshot:
+    """The snapshot with a calibration refitted to the log as it is now (see build_score)."""
+    if snapshot.calibration.calibration.settled:
+        return snapshot
+    history = profile.history()
+    calibration = estimate.calibration_state(readings.all_readings(), history)
+    first_day = snapshot.trend_days[0]
+    activity = estimate.load_activity(first_day, snapshot.day)
+    fields = _scored(snapshot.day, first_day, activity, history, network.history(), calibration)
+    return replace(snapshot, **fields)
+
+
 def add_details(snapshot: ScoreSnapshot, cancelled: Callable[[], bool] = never) -> ScoreSnapshot:
-    """The same snapshot with the panels that take longer to gather (outcomes, posts, habits)."""
+    """The same snapshot with the panels that take longer to gather (outcomes, posts, habits),
+    and its calibration settled."""
     from ssi_desktop.habit_report import habit_report
     from ssi_desktop.workers.pipeline import load_pipeline
 
+    stop_if(cancelled)
+    snapshot = settled(snapshot)
     stop_if(cancelled)
     pipeline = load_pipeline(snapshot.day)
     stop_if(cancelled)

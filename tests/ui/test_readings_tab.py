@@ -263,3 +263,10 @@ def test_one_estimate_of_a_day_on_every_screen(
         shown = model.index(row, model.COL_ESTIMATE).data()
         assert shown == f"{cli_total(day):.1f}", day
     assert "its own day" in page.calibration.measured.text()
+
+    # An action logged on the day of a reading: shown at once, then refitted, as `ssi score`.
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000) as shown:
+        window.quick_add("comment_thoughtful")
+    assert shown.args[0].calibration.calibration.settled
+    assert shown.args[0].total == pytest.approx(cli_total(TODAY), abs=1e-9)
+    assert window.dashboard.total_label.text() == f"{cli_total(TODAY):.1f}"
