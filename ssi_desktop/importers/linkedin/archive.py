@@ -9,8 +9,11 @@ ZIP (never extracted). A ZIP that only wraps another ZIP is opened in memory, on
 from __future__ import annotations
 
 import datetime
-import io
+import os
 import re
+import shutil
+import stat
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -56,6 +59,37 @@ _ZIP_ERRORS = (
     IndexError,
     KeyError,
 )
+
+
+_ENCRYPTED = 0x1  # general-purpose flag bit 0 of a ZIP entry
+_NOT_REGULAR = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def open_regular(path: Path, display_name: str) -> IO[bytes]:
+    """Open ``path`` for reading only if it is a regular file, before reading a byte of it.
+
+    O_NONBLOCK keeps the open of a named pipe from waiting for a writer, and the check is on the
+    opened file itself, so a file swapped for a pipe or a device in between is caught too.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        kind = stat.S_IFMT(os.fstat(fd).st_mode)
+        if kind != stat.S_IFREG:
+            what = _NOT_REGULAR.get(kind, "not a regular file")
+            raise ArchiveError(
+                f"{display_name} is {what}, not a file or a folder: only a ZIP file or an "
+                "unpacked folder is read."
+            )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def file_key(file_name: str) -> str | None:
@@ -137,7 +171,7 @@ def _folder_candidates(root: Path) -> Iterator[_Candidate]:
             stat = path.stat()
 
             def opener(path: Path = path) -> IO[bytes]:
-                return path.open("rb")
+                return open_regular(path, path.name)
 
             modified = datetime.datetime.fromtimestamp(stat.st_mtime)
             member = Member(key, path.name, path.stem, stat.st_size, modified, opener)
@@ -187,28 +221,33 @@ class Archive:
     def _open(self, max_file_bytes: int) -> None:
         path = self.path
         try:
-            if path.is_dir():
+            kind = path.stat().st_mode
+            if stat.S_ISDIR(kind):
                 candidates = list(_folder_candidates(path))
                 self._use(candidates)
                 return
-            if not path.exists():
-                raise ArchiveError(f"{self.display_name} does not exist.")
-            size = path.stat().st_size
+            handle = self._stack.enter_context(open_regular(path, self.display_name))
+            size = os.fstat(handle.fileno()).st_size
             if size > MAX_ARCHIVE_BYTES:
                 raise ArchiveError(
                     f"{self.display_name} is too big for a LinkedIn archive "
                     f"({size / 1024**3:.1f} GB; the limit is {MAX_ARCHIVE_BYTES / 1024**3:g} GB)."
                 )
-            if not zipfile.is_zipfile(path):
+            if not zipfile.is_zipfile(handle):
                 raise ArchiveError(
                     f"{self.display_name} is neither a ZIP archive nor a folder of LinkedIn data."
                 )
-            archive = self._stack.enter_context(zipfile.ZipFile(path))
+            handle.seek(0)
+            archive = self._stack.enter_context(zipfile.ZipFile(handle))
+            self._refuse_encrypted(archive)
             candidates = list(_zip_candidates(archive))
             if not candidates:
                 inner = self._inner_zip(archive, max_file_bytes)
                 if inner is not None:
+                    self._refuse_encrypted(inner)
                     candidates = list(_zip_candidates(inner))
+        except FileNotFoundError as error:
+            raise ArchiveError(f"{self.display_name} does not exist.") from error
         except ArchiveError:
             raise
         except PermissionError as error:
@@ -221,6 +260,13 @@ class Archive:
             ) from error
         self._use(candidates)
 
+    def _refuse_encrypted(self, archive: zipfile.ZipFile) -> None:
+        if any(info.flag_bits & _ENCRYPTED for info in archive.infolist()):
+            raise ArchiveError(
+                f"{self.display_name} is password-protected; LinkedIn's own archive never is, "
+                "so unpack it with its password and import the folder instead."
+            )
+
     def _inner_zip(self, archive: zipfile.ZipFile, max_file_bytes: int) -> zipfile.ZipFile | None:
         inner = [
             info
@@ -231,11 +277,15 @@ class Archive:
         ]
         if len(inner) != 1 or inner[0].file_size > max_file_bytes:
             return None
-        data = archive.read(inner[0])
-        if not zipfile.is_zipfile(io.BytesIO(data)):
+        # Copied to a temporary file, not memory: the inner ZIP may be hundreds of megabytes.
+        spool = self._stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115
+        with archive.open(inner[0]) as source:
+            shutil.copyfileobj(source, spool, 1024 * 1024)
+        spool.seek(0)
+        if not zipfile.is_zipfile(spool):
             return None
         self.day = self.day or day_from_name(inner[0].filename)
-        return self._stack.enter_context(zipfile.ZipFile(io.BytesIO(data)))
+        return self._stack.enter_context(zipfile.ZipFile(spool))
 
     def _use(self, candidates: list[_Candidate]) -> None:
         if not candidates:

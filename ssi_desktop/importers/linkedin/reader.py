@@ -21,6 +21,11 @@ from .owner import Owner, detect_owner
 from .summary import build_report
 
 DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 300_000
+"""Rows one import maps into actions. The heaviest real archives hold about a third of this;
+each kept row costs a few hundred bytes until the import is written, so this cap (with the
+longest row, csvread.MAX_RECORD_CHARS) is what holds an import under 300 MB of memory."""
+SKIP_TOO_MANY = f"beyond the {MAX_ROWS:,} rows one import reads"
 
 # The order matters: Profile and Connections before Invitations, Invitations before messages.
 ORDER = (
@@ -86,15 +91,21 @@ class _Run:
         self.profile_facts = mapping.ProfileFacts()
         self.owner_url: str | None = None
         self._rows_read = 0
+        self._rows_left = MAX_ROWS
+        self._file_skips: Counter[str] = Counter()
 
     def _check(self) -> None:
         if self.cancelled is not None and self.cancelled():
             raise ImportCancelled("The import was cancelled.")
 
     def _rows(self, member: Member) -> Iterator[Row | None]:
-        for row in read_rows(member, self.max_file_bytes):
+        for row in read_rows(member, self.max_file_bytes, self._file_skips):
             self._check()
             self._rows_read += 1
+            if self._rows_left <= 0:
+                self._file_skips[SKIP_TOO_MANY] += 1
+                continue
+            self._rows_left -= 1
             yield row
 
     def _read(self, member: Member) -> mapping.FileResult:
@@ -164,6 +175,7 @@ class _Run:
         for done, member in enumerate(members, start=1):
             self._check()
             self._rows_read = 0
+            self._file_skips = Counter()
             try:
                 result = self._read(member)
             except ImportCancelled:
@@ -175,6 +187,7 @@ class _Run:
                 self.files[member.stem] = self.files.get(member.stem, 0) + self._rows_read
                 self.actions.extend(result.actions)
                 self.skipped.update(result.skipped)
+                self.skipped.update(self._file_skips)
                 self.sources.update(result.sources)
                 self.profile_items |= result.profile_items
             if self.progress is not None:
