@@ -67,9 +67,12 @@ def run_backup(args: argparse.Namespace) -> int:
     except DatabaseError as error:
         raise CliError(str(error)) from error
     if args.json:
-        print_json(made.as_json())
+        print_json({**made.as_json(), "pruned": [str(old) for old in made.pruned]})
     else:
         print(f"Backed up {made.entries} to {made.path}.")
+        if made.pruned:
+            names = ", ".join(old.name for old in made.pruned)
+            print(f"Removed {len(made.pruned)} older backups to keep {backup.KEEP}: {names}.")
     return 0
 
 
