@@ -302,7 +302,13 @@ def migrate(db: peewee.SqliteDatabase, path: Path | None = None) -> int:
     if found and path is not None:
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         shutil.copy2(path, path.with_name(f"{path.name}.schema{found}.bak"))
-    with db.atomic():
+    # IMMEDIATE: the write lock is taken before the version is read again, so of several
+    # processes opening a brand-new file at once, one creates the schema and the others,
+    # waiting on the lock, then find it made (a deferred transaction raced: "table exists").
+    with db.atomic(lock_type="IMMEDIATE"):
+        found = schema_version(db)
+        if found >= LATEST_VERSION:
+            return found
         db.execute_sql(
             "CREATE TABLE IF NOT EXISTS schema_version "
             "(version INTEGER NOT NULL PRIMARY KEY, applied_at DATETIME NOT NULL "

@@ -93,3 +93,34 @@ def test_a_backup_running_in_another_process_keeps_its_temporary_file(tmp_path, 
         assert (folder / ".log-20260101-000000.sqlite3.tmp").exists()
     finally:
         child.communicate("")
+
+
+_OPEN_WHEN_TOLD = """
+import sys
+from ssi_desktop.cli.main import main
+sys.stdin.readline()
+sys.exit(main(["add", "dm_sent", "--db", sys.argv[1]]))
+"""
+
+
+def test_six_processes_creating_one_new_database_at_once_all_succeed(tmp_path):
+    for attempt in range(4):
+        db = tmp_path / f"new-{attempt}.sqlite3"
+        children = [
+            subprocess.Popen(
+                [sys.executable, "-c", _OPEN_WHEN_TOLD, str(db)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(6)
+        ]
+        for child in children:  # all are started and waiting: let them go together
+            assert child.stdin is not None
+            child.stdin.write("go\n")
+            child.stdin.flush()
+        results = [child.communicate(timeout=60) for child in children]
+        assert [child.returncode for child in children] == [0] * 6, results
+        code = main(["log", "--json", "--db", str(db)])
+        assert code == 0
