@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import os
 import shlex
@@ -24,6 +25,33 @@ Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 class CliError(Exception):
     """Bad input or an unusable database: one line on stderr, exit code 2, nothing written."""
+
+
+def database_option(text: str) -> str:
+    """argparse type for --db: an empty path names no file (it must not mean the default)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path names no database file")
+    return text
+
+
+_OS_CAUSES = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.ENAMETOOLONG: "the file name is too long",
+    errno.EISDIR: "it is a folder, not a file",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ENOENT: "no such file or folder",
+    errno.ELOOP: "too many symbolic links",
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """One line naming the real cause of an OS error, and the file it concerns."""
+    cause = _OS_CAUSES.get(error.errno or 0) or error.strerror or type(error).__name__
+    return f"{error.filename}: {cause}" if error.filename else cause
 
 
 def parse_day(text: str) -> dt.date:
@@ -64,6 +92,8 @@ def opened_database(args: argparse.Namespace) -> Iterator[Path]:
         raise CliError(recovery_advice(error, getattr(args, "db", None))) from error
     except DatabaseError as error:
         raise CliError(str(error)) from error
+    except OSError as error:
+        raise CliError(f"cannot open the database {os_error_text(error)}") from error
     try:
         yield path
     finally:

@@ -25,9 +25,9 @@ from ssi_desktop.cli import (
     score_commands,
     target_commands,
 )
-from ssi_desktop.cli.common import CliError
+from ssi_desktop.cli.common import CliError, database_option, os_error_text
 from ssi_desktop.store.actions import InvalidEntryError
-from ssi_desktop.store.db import DatabaseError
+from ssi_desktop.store.db import DatabaseError, write_failure
 
 COMMAND_MODULES = (
     log_commands,
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_option.add_argument(
         "--db",
         metavar="PATH",
+        type=database_option,
         default=argparse.SUPPRESS,
         help="database file (default: $SSI_DESKTOP_DB, else your data folder)",
     )
@@ -83,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ssi: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (sqlite3.DatabaseError, peewee.DatabaseError, DatabaseError) as error:
+        cause = write_failure(error)
+        if cause is not None:
+            print(f"ssi: error: {cause}; nothing was changed", file=sys.stderr)
+            return EXIT_BAD_INPUT
         # Damage that the check at opening could not see: the transaction was rolled back.
         print(
             f"ssi: error: the database failed while in use ({error}); nothing was changed; "
@@ -92,6 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
+    except OSError as error:  # a full disk, a read-only folder...: the cause, never a traceback
+        print(f"ssi: error: {os_error_text(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return result
 
 

@@ -9,6 +9,7 @@ SSI Desktop. A bad file is never repaired in place: move_aside() renames it (wit
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
@@ -94,8 +95,20 @@ def _header_problem(path: Path) -> Diagnosis | None:
     return None
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
+
+
+def writable_here(path: Path) -> bool:
+    """Whether SQLite can write beside ``path`` (its -wal and -shm files live there)."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK):
+        return False
+    try:
+        return not os.statvfs(folder).f_flag & os.ST_RDONLY
+    except OSError:
+        return True
 
 
 def diagnose(path: Path, latest_version: int, *, allow_empty: bool = True) -> Diagnosis | None:
@@ -110,7 +123,16 @@ def diagnose(path: Path, latest_version: int, *, allow_empty: bool = True) -> Di
     if found is not None:
         return found
     try:
-        con = _read_only(path)
+        try:
+            con = _read_only(path)
+            con.execute("SELECT 1 FROM sqlite_master LIMIT 1")
+        except sqlite3.OperationalError as error:
+            if not any(words in str(error) for words in ("unable to open", "disk I/O error")):
+                raise
+            # A WAL file where its -shm cannot be made (a read-only folder, a full disk): not
+            # damage of the file itself.
+            # Checked without the shared memory, which is right when nothing can write there.
+            con = _read_only(path, immutable=True)
         try:
             return _schema_problem(con, latest_version, allow_empty=allow_empty)
         finally:
@@ -175,7 +197,7 @@ def raise_if_bad(path: Path, latest_version: int, *, allow_empty: bool = True) -
 
 def entry_count(path: Path) -> int:
     """How many log entries a healthy database file holds (read-only)."""
-    con = _read_only(path)
+    con = _read_only(path, immutable=not writable_here(path))
     try:
         return int(con.execute("SELECT COUNT(*) FROM action_entry").fetchone()[0])
     finally:

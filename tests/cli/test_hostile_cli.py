@@ -6,10 +6,17 @@ of every file involved unchanged when the command refuses.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import sqlite3
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from ssi_desktop.cli.main import main
+from tests.importers.hostile_archives import many_rows
 from tests.safety.bad_files import foreign_with_schema_version, healthy, incomplete
 
 
@@ -66,3 +73,100 @@ def test_another_programs_database_with_a_schema_version_is_never_touched(capsys
     for command in (("score",), ("add", "dm_sent"), ("log",), ("backup",)):
         _one_line_refusal(run(capsys, *command, "--db", str(theirs)), "another program")
     assert _files(folder) == before
+
+
+def test_an_empty_db_path_is_an_error_not_the_default(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("SSI_DESKTOP_DB", str(tmp_path / "env.sqlite3"))
+    _one_line_refusal(run(capsys, "add", "dm_sent", "--db", ""), "empty path")
+    assert not (tmp_path / "env.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "cause"),
+    [("folder", "it is a folder"), ("a" * 300 + ".db", "too long"), ("no/such", "not a folder")],
+)
+def test_an_unusable_db_path_is_one_line(capsys, tmp_path, name, cause):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "no").write_text("a file where a folder should be")
+    _one_line_refusal(run(capsys, "log", "--db", str(tmp_path / name)), cause)
+
+
+def test_a_permission_error_at_opening_is_one_line(capsys, tmp_path, monkeypatch):
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "x.db"))
+
+    monkeypatch.setattr("ssi_desktop.store.db._private_file", refuse)
+    _one_line_refusal(run(capsys, "add", "dm_sent", "--db", str(tmp_path / "x.db")), "permission")
+
+
+def test_export_on_a_full_disk_names_the_cause(ssi, tmp_path, monkeypatch):
+    ssi("add", "dm_sent")
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("os.fdopen", full)
+    out = tmp_path / "export.csv"
+    _one_line_refusal(ssi("export", "--out", str(out)), "disk is full")
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 400 KB tmpfs (skipped where this process may not mount one)."""
+    mount_point = tmp_path / "disk"
+    mount_point.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount_point)],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def _fill(folder: Path) -> None:
+    with contextlib.suppress(OSError), (folder / "filler").open("wb") as out:
+        while True:
+            out.write(b"\0" * 4096)
+            out.flush()
+
+
+def test_a_full_disk_is_named_not_called_corruption(capsys, small_disk, tmp_path):
+    db = str(small_disk / "log.sqlite3")
+    assert run(capsys, "add", "dm_sent", "--db", db)[0] == 0
+    _fill(small_disk)
+    before = Path(db).read_bytes()
+    for command in (("add", "dm_sent"), ("log",)):
+        result = run(capsys, *command, "--db", db)
+        _one_line_refusal(result, "full")
+        assert "corrupt" not in result[2] and "start-fresh" not in result[2]
+    assert Path(db).read_bytes() == before
+
+
+def test_an_import_that_fills_the_disk_says_so(capsys, small_disk, tmp_path):
+    db = str(small_disk / "log.sqlite3")
+    assert run(capsys, "add", "dm_sent", "--db", db)[0] == 0
+    archive = tmp_path / "many.zip"
+    many_rows(archive, 0.01)
+    with (small_disk / "filler").open("wb") as out:
+        out.write(b"\0" * 200 * 1024)
+    result = run(capsys, "import", "linkedin", str(archive), "--db", db)
+    _one_line_refusal(result, "disk is full", "nothing was changed")
+    assert "no transaction" not in result[2]
+
+
+def test_a_database_in_a_read_only_place_can_still_be_read(capsys, small_disk):
+    db = str(small_disk / "log.sqlite3")
+    assert run(capsys, "add", "dm_sent", "--note", "kept", "--db", db)[0] == 0
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    code, out, err = run(capsys, "log", "--db", db)
+    assert code == 0 and "kept" in out, err
+    result = run(capsys, "add", "dm_sent", "--db", db)
+    _one_line_refusal(result, "read-only")
+    assert "corrupt" not in result[2]
