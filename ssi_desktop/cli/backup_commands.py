@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from ssi_desktop import paths
-from ssi_desktop.cli.common import CliError, opened_database, print_json
+from ssi_desktop.cli.common import CliError, opened_database, output_path, print_json
 from ssi_desktop.store import backup, health
 from ssi_desktop.store.db import DatabaseError
 from ssi_desktop.store.migrations import LATEST_VERSION
@@ -55,9 +55,7 @@ def run_backup(args: argparse.Namespace) -> int:
     path = paths.database_path(getattr(args, "db", None))
     if not path.is_file():
         raise CliError(f"there is no database at {path} yet, so nothing to back up")
-    out = Path(args.out).expanduser() if args.out else None
-    if out is not None and not out.parent.is_dir():
-        raise CliError(f"folder {out.parent} does not exist")
+    out = output_path(args.out, force=False) if args.out else None
     try:
         with opened_database(args):  # checks the file and brings its schema up to date
             if out is None:

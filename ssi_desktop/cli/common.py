@@ -8,6 +8,7 @@ import errno
 import json
 import os
 import shlex
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -122,18 +123,58 @@ def print_json(value: object) -> None:
     sys.stdout.write("\n")
 
 
-def write_text(text: str, out: str | None) -> None:
-    """To stdout, or atomically to a file (a half-written export never replaces a good one)."""
-    if out is None:
-        sys.stdout.write(text)
-        return
+_FILE_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFLNK: "a symbolic link",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def output_path(out: str, *, force: bool) -> Path:
+    """The file ``--out`` names, checked before anything is written to it.
+
+    An existing path is refused unless ``force``; even then only a regular file is ever
+    replaced: a folder, a symbolic link, a named pipe or a device at that path never is.
+    """
     target = Path(out).expanduser()
     if not target.parent.is_dir():
         raise CliError(f"folder {target.parent} does not exist")
+    _refuse_existing(target, force=force)
+    return target
+
+
+def _refuse_existing(target: Path, *, force: bool) -> None:
+    try:
+        kind = stat.S_IFMT(target.lstat().st_mode)
+    except FileNotFoundError:
+        return
+    if kind != stat.S_IFREG:
+        what = _FILE_KINDS.get(kind, "not a regular file")
+        raise CliError(f"{target} is {what}; only a new or a regular file is written")
+    if not force:
+        raise CliError(f"{target} already exists; add --force to replace it")
+
+
+def write_text(text: str, out: str | None, *, force: bool = False) -> None:
+    """To stdout, or atomically to a file (a half-written export never replaces a good one).
+
+    The file rules are output_path()'s: an existing file only with ``force``, never anything
+    but a regular file, and the check is made again just before the new file takes its place.
+    """
+    if out is None:
+        sys.stdout.write(text)
+        return
+    target = output_path(out, force=force)
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _refuse_existing(target, force=force)
         Path(temp).replace(target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

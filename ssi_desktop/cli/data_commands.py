@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from ssi_desktop import clock, demo, demo_pipeline, demo_readings
-from ssi_desktop.cli.common import opened_database, positive_int, write_text
+from ssi_desktop.cli.common import opened_database, output_path, positive_int, write_text
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.store import export, habit_targets
 from ssi_desktop.store.db import database
@@ -22,6 +22,9 @@ def register(
     out.add_argument("--format", choices=("csv", "json"), default="csv")
     out.add_argument("--out", metavar="FILE", help="default: standard output")
     out.add_argument("--excel", action="store_true", help="CSV with a UTF-8 BOM for Excel")
+    out.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (only a regular file)"
+    )
     out.set_defaults(run=run_export)
 
     sample = commands.add_parser("demo", parents=[db], help="fill the database with sample history")
@@ -31,9 +34,11 @@ def register(
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.out is not None:
+        output_path(args.out, force=args.force)  # refuse before reading the whole log
     with opened_database(args):
         text = export.to_json() + "\n" if args.format == "json" else export.to_csv(args.excel)
-    write_text(text, args.out)
+    write_text(text, args.out, force=args.force)
     return 0
 
 

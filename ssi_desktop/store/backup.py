@@ -129,7 +129,7 @@ def _copy_database(source: Path, target: Path, mode: str) -> None:
 
 def write_backup(db_path: Path, target: Path) -> Backup:
     """Copy the database to ``target`` (never overwriting a file there); returns the Backup."""
-    if target.exists():
+    if os.path.lexists(target):  # a dangling symbolic link is something there too
         raise DatabaseError(f"{target} already exists; choose a new file name")
     with _private_temp(target.parent, target.name) as temp:
         try:

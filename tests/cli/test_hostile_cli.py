@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import sqlite3
+import stat
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -170,3 +172,58 @@ def test_a_database_in_a_read_only_place_can_still_be_read(capsys, small_disk):
     result = run(capsys, "add", "dm_sent", "--db", db)
     _one_line_refusal(result, "read-only")
     assert "corrupt" not in result[2]
+
+
+def test_export_never_overwrites_without_force(ssi, tmp_path):
+    ssi("add", "dm_sent")
+    out = tmp_path / "mine.csv"
+    out.write_text("my own spreadsheet\n")
+    _one_line_refusal(ssi("export", "--out", str(out)), "already exists", "--force")
+    assert out.read_text() == "my own spreadsheet\n"
+    code, _, err = ssi("export", "--out", str(out), "--force")
+    assert code == 0, err
+    assert "dm_sent" in out.read_text()
+
+
+def _special_paths(tmp_path: Path) -> dict[str, Path]:
+    special = {"folder": tmp_path / "a-folder", "pipe": tmp_path / "a-pipe"}
+    special["folder"].mkdir()
+    os.mkfifo(special["pipe"])
+    target = tmp_path / "target.csv"
+    target.write_text("the link's target\n")
+    special["link"] = tmp_path / "link.csv"
+    special["link"].symlink_to(target)
+    special["dangling link"] = tmp_path / "dangling.csv"
+    special["dangling link"].symlink_to(tmp_path / "nowhere.csv")
+    with contextlib.suppress(PermissionError):  # a device node needs root
+        os.mknod(tmp_path / "a-device", stat.S_IFCHR | 0o600, os.makedev(1, 7))
+        special["device"] = tmp_path / "a-device"
+    return special
+
+
+def _snapshot(path: Path) -> tuple[int, int, str]:
+    info = path.lstat()
+    inside = path.read_text() if stat.S_ISREG(path.stat().st_mode) else ""
+    return info.st_ino, info.st_mode, inside
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_export_never_replaces_anything_but_a_regular_file(ssi, tmp_path, force):
+    ssi("add", "dm_sent")
+    for kind, path in _special_paths(tmp_path).items():
+        exists = kind != "dangling link"
+        before = _snapshot(path) if exists else None
+        flags = ["--force"] if force else []
+        _one_line_refusal(ssi("export", "--out", str(path), *flags), str(path))
+        assert path.is_symlink() or (_snapshot(path) == before), kind
+    assert (tmp_path / "target.csv").read_text() == "the link's target\n"
+    assert not (tmp_path / "nowhere.csv").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_backup_out_never_writes_through_a_dangling_link(ssi, tmp_path):
+    ssi("add", "dm_sent")
+    link = tmp_path / "copy.sqlite3"
+    link.symlink_to(tmp_path / "elsewhere.sqlite3")
+    _one_line_refusal(ssi("backup", "--out", str(link)), "symbolic link")
+    assert link.is_symlink() and not (tmp_path / "elsewhere.sqlite3").exists()
