@@ -7,6 +7,7 @@ import datetime as dt
 import errno
 import json
 import os
+import re
 import shlex
 import stat
 import sys
@@ -118,6 +119,26 @@ def recovery_advice(error: BadDatabaseError, db_option: str | None) -> str:
     )
 
 
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNSAFE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_BIDI_CONTROLS}]")
+_UNSAFE_BUT_LINES = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI_CONTROLS}]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str, *, keep_lines: bool = False) -> str:
+    """``text`` with control characters shown as escapes (``\\x1b``, ``\\u202e``).
+
+    A note can hold anything; printed raw, an escape sequence could clear or retitle the
+    terminal and a right-to-left override could disguise what follows. The database and file
+    exports keep the text as it was typed. ``keep_lines`` leaves line breaks and tabs alone.
+    """
+    return (_UNSAFE_BUT_LINES if keep_lines else _UNSAFE).sub(_escaped, text)
+
+
 def print_json(value: object) -> None:
     json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
@@ -165,7 +186,7 @@ def write_text(text: str, out: str | None, *, force: bool = False) -> None:
     but a regular file, and the check is made again just before the new file takes its place.
     """
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(terminal_safe(text, keep_lines=True) if sys.stdout.isatty() else text)
         return
     target = output_path(out, force=force)
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

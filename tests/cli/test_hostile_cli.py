@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
+import pty
 import sqlite3
 import stat
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -227,3 +230,40 @@ def test_backup_out_never_writes_through_a_dangling_link(ssi, tmp_path):
     link.symlink_to(tmp_path / "elsewhere.sqlite3")
     _one_line_refusal(ssi("backup", "--out", str(link)), "symbolic link")
     assert link.is_symlink() and not (tmp_path / "elsewhere.sqlite3").exists()
+
+
+HOSTILE_NOTE = "\x1b]0;pwned\x07\x1b[2J cleared \u202eevil"
+
+
+def test_control_characters_in_notes_are_escaped_on_the_terminal_only(ssi, tmp_path):
+    code, _, err = ssi("add", "dm_sent", "--note", HOSTILE_NOTE)
+    assert code == 0, err
+    code, out, _ = ssi("log")
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "\\x1b]0;pwned\\x07\\x1b[2J cleared \\u202eevil" in out
+    code, out, _ = ssi("log", "--json")
+    assert json.loads(out)[0]["note"] == HOSTILE_NOTE
+    exported = tmp_path / "log.csv"
+    assert ssi("export", "--out", str(exported))[0] == 0
+    assert HOSTILE_NOTE in exported.read_text(encoding="utf-8")
+
+
+def test_export_to_a_terminal_is_escaped_and_to_a_pipe_is_intact(ssi, db_path):
+    assert ssi("add", "dm_sent", "--note", HOSTILE_NOTE)[0] == 0
+    command = [sys.executable, "-m", "ssi_desktop.cli.main", "export", "--db", str(db_path)]
+    piped = subprocess.run(command, capture_output=True, check=True)
+    assert HOSTILE_NOTE.encode() in piped.stdout
+    leader, follower = pty.openpty()
+    try:
+        child = subprocess.Popen(command, stdout=follower, stderr=subprocess.PIPE)
+        os.close(follower)
+        seen = b""
+        with contextlib.suppress(OSError):  # EIO once the child has closed its side
+            while chunk := os.read(leader, 65536):
+                seen += chunk
+        assert child.wait(timeout=60) == 0
+    finally:
+        os.close(leader)
+    assert b"\x1b" not in seen and "\u202e".encode() not in seen
+    assert b"\\x1b]0;pwned" in seen
