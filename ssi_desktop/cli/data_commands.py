@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
+from pathlib import Path
 
 from ssi_desktop import clock, demo, demo_pipeline, demo_readings
-from ssi_desktop.cli.common import opened_database, output_path, positive_int, write_text
+from ssi_desktop.cli.common import CliError, opened_database, output_path, positive_int, write_text
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.store import export, habit_targets
 from ssi_desktop.store.db import database
@@ -42,12 +44,24 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo_file(path: Path) -> Path:
+    return path.with_name(f"{path.stem}-demo{path.suffix or '.sqlite3'}")
+
+
 def run_demo(args: argparse.Namespace) -> int:
-    """Replace earlier demo data (never the seller's own) with fresh sample history."""
+    """Replace earlier demo data with fresh sample history; refuse a log with real entries."""
     today = clock.today()
     first = today - dt.timedelta(days=args.days - 1)
     entries = list(demo.history(first, today, args.seed))
-    with opened_database(args), database.atomic():
+    with opened_database(args) as path, database.atomic():
+        own = ActionEntry.select().where(ActionEntry.source != demo.DEMO_SOURCE).count()
+        if own:
+            # Sample history mixed into a real log would invent streaks and inflate the score.
+            own_file = shlex.quote(str(_demo_file(path)))
+            raise CliError(
+                f"{path} already holds {own:,} entries of your own, so no sample data was "
+                f"added; try the demo on a file of its own: ssi demo --db {own_file}"
+            )
         ActionEntry.delete().where(ActionEntry.source == demo.DEMO_SOURCE).execute()
         from ssi_desktop.store.actions import record_many
 

@@ -267,3 +267,15 @@ def test_export_to_a_terminal_is_escaped_and_to_a_pipe_is_intact(ssi, db_path):
         os.close(leader)
     assert b"\x1b" not in seen and "\u202e".encode() not in seen
     assert b"\\x1b]0;pwned" in seen
+
+
+def test_demo_refuses_a_log_with_entries_of_ones_own(ssi, db_path):
+    for _ in range(3):
+        assert ssi("add", "dm_sent")[0] == 0
+    before = ssi("log", "--since", "2003-05-05", "--json")[1]
+    result = ssi("demo")
+    _one_line_refusal(result, "3 entries of your own", "ssi demo --db", "-demo.sqlite3")
+    assert ssi("log", "--since", "2003-05-05", "--json")[1] == before
+    suggested = result[2].rsplit("--db ", 1)[1].strip()
+    code = main(["demo", "--days", "14", "--db", suggested])
+    assert code == 0 and Path(suggested).exists()
