@@ -158,6 +158,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
 
     from PySide6.QtCore import QSettings, Qt, QTimer
 
+    from ssi_desktop import window_lock
     from ssi_desktop.paths import database_path
     from ssi_desktop.store.db import DatabaseError, close_database, open_database
     from ssi_desktop.store.health import BadDatabaseError
@@ -177,6 +178,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
                 return EXIT_DATABASE
         except DatabaseError as error:
             return report_database_error(error, path)
+        window_lock.hold_database_file(path)
 
         import pyqtgraph as pg
 
@@ -221,6 +223,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         return code
     finally:
         daily_backup.stop()
+        window_lock.release_database_file()
         claim.release()
 
 

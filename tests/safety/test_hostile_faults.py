@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from ssi_desktop.cli.main import main
@@ -124,3 +125,64 @@ def test_six_processes_creating_one_new_database_at_once_all_succeed(tmp_path):
         assert [child.returncode for child in children] == [0] * 6, results
         code = main(["log", "--json", "--db", str(db)])
         assert code == 0
+
+
+def _env(home: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
+
+
+def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ssi_desktop.cli.main", *args],
+        env=_env(home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_an_open_window_is_found_by_the_file_not_by_its_path_or_environment(tmp_path):
+    from ssi_desktop.window_lock import window_holding
+
+    db = tmp_path / "g.db"
+    assert _cli(tmp_path / "home", "add", "dm_sent", "--db", str(db)).returncode == 0
+    spare = tmp_path / "spare.sqlite3"
+    assert _cli(tmp_path / "home", "backup", "--out", str(spare), "--db", str(db)).returncode == 0
+    link = tmp_path / "other-folder" / "hard-link.db"
+    link.parent.mkdir()
+    os.link(db, link)
+    window = subprocess.Popen(
+        [sys.executable, "-m", "ssi_desktop", "--db", str(db)],
+        env=_env(tmp_path / "home"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while window_holding(link) is None:  # the window is up once it holds its file
+            assert window.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        before = db.read_bytes()
+        elsewhere = tmp_path / "elsewhere"
+        for path, command in (
+            (db, ("restore", str(spare))),
+            (db, ("start-fresh",)),
+            (link, ("restore", str(spare))),
+            (link, ("start-fresh",)),
+        ):
+            done = _cli(elsewhere, *command, "--db", str(path))
+            assert done.returncode == 2, done
+            assert "open" in done.stderr and len(done.stderr.splitlines()) == 1
+        assert db.read_bytes() == before and link.exists()
+    finally:
+        window.kill()
+        window.wait(timeout=30)
+    assert window_holding(db) is None  # the kernel let go of the window's hold

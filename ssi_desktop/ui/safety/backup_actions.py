@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ssi_desktop import window_lock
 from ssi_desktop.store import actions, backup
 from ssi_desktop.store.backup import Backup
 from ssi_desktop.store.db import DatabaseError, close_database, open_database
@@ -250,6 +251,7 @@ class BackupActions(QObject):
             failure = str(error)
         finally:
             open_database(window.db_path)
+            window_lock.hold_database_file(window.db_path)  # the file is a new one now
             window.recomputer.resume()
             QApplication.restoreOverrideCursor()
             self.reopened.emit()
