@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 
 import peewee
@@ -42,6 +43,7 @@ def open_database(path: Path) -> peewee.SqliteDatabase:
     from ssi_desktop.store.health import raise_if_bad, writable_here
     from ssi_desktop.store.migrations import LATEST_VERSION, migrate
 
+    refuse_special_file(path)
     if path.exists():
         # Before any pragma: switching to WAL would already rewrite a file we must refuse.
         raise_if_bad(path, LATEST_VERSION)
@@ -64,6 +66,26 @@ def open_database(path: Path) -> peewee.SqliteDatabase:
         raise
     database.initialize(db)
     return db
+
+
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def refuse_special_file(path: Path) -> None:
+    """Only a regular file is a database: a pipe would hang, a device be written over."""
+    try:
+        kind = stat.S_IFMT(path.stat().st_mode)
+    except FileNotFoundError:
+        return
+    if kind != stat.S_IFREG:
+        what = _KINDS.get(kind, "not a regular file")
+        raise DatabaseError(f"{path} is {what}, not a database file; nothing was changed")
 
 
 def _disk_full(path: Path) -> bool:

@@ -88,12 +88,24 @@ def test_an_empty_db_path_is_an_error_not_the_default(capsys, monkeypatch, tmp_p
 
 @pytest.mark.parametrize(
     ("name", "cause"),
-    [("folder", "it is a folder"), ("a" * 300 + ".db", "too long"), ("no/such", "not a folder")],
+    [
+        ("folder", "is a folder"),
+        ("pipe", "is a named pipe"),
+        ("/dev/zero", "is a device"),
+        ("a" * 300 + ".db", "too long"),
+        ("no/such", "not a folder"),
+    ],
 )
 def test_an_unusable_db_path_is_one_line(capsys, tmp_path, name, cause):
     (tmp_path / "folder").mkdir()
+    os.mkfifo(tmp_path / "pipe")
     (tmp_path / "no").write_text("a file where a folder should be")
-    _one_line_refusal(run(capsys, "log", "--db", str(tmp_path / name)), cause)
+    commands = [("log",), ("add", "dm_sent"), ("start-fresh",)]
+    if name != "no/such":  # there, backup rightly finds no database to back up
+        commands.append(("backup",))
+    for command in commands:
+        _one_line_refusal(run(capsys, *command, "--db", str(tmp_path / name)), cause)
+    assert (tmp_path / "folder").is_dir() and stat.S_ISFIFO((tmp_path / "pipe").lstat().st_mode)
 
 
 def test_a_permission_error_at_opening_is_one_line(capsys, tmp_path, monkeypatch):
