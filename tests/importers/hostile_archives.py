@@ -7,6 +7,8 @@ megabytes of memory and a second or two; the ZIP itself stays small because the 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -133,3 +135,43 @@ WORST: dict[str, Callable[[Path, float], None]] = {
     "2 million messages": many_messages,
 }
 """The attacks by name, for the memory test and the import-memory benchmark."""
+
+
+_RUN_SSI = """
+import resource, sys
+from ssi_desktop.cli.main import main
+
+def peak_mb() -> int:
+    # VmHWM belongs to this program's own address space; ru_maxrss would also count the
+    # parent's size, which Linux carries over the fork and exec that started this process.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+code = main(sys.argv[1:])
+print(f"PEAK_MB {peak_mb()}", file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def run_ssi(*args: str, timeout: float = 120) -> tuple[int, str, str, int]:
+    """(exit code, stdout, stderr, peak RSS in MB) of `ssi ARGS` in a process of its own.
+
+    The peak is the child's own high-water mark of resident memory (VmHWM).
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN_SSI, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    lines = done.stderr.splitlines()
+    peak = int(lines[-1].split()[1]) if lines and lines[-1].startswith("PEAK_MB") else -1
+    return done.returncode, done.stdout, "\n".join(lines[:-1]), peak

@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import os
 import struct
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -20,31 +18,9 @@ from ssi_desktop.importers.linkedin.csvread import SKIP_OVERSIZED
 from ssi_desktop.importers.linkedin.reader import SKIP_TOO_MANY
 
 from . import archive_factory as factory
-from .hostile_archives import WORST
+from .hostile_archives import WORST, run_ssi
 
 MEMORY_LIMIT_MB = 300
-_RUN_SSI = (
-    "import resource, sys\n"
-    "from ssi_desktop.cli.main import main\n"
-    "code = main(sys.argv[1:])\n"
-    "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
-    "print(f'PEAK_MB {peak}', file=sys.stderr)\n"
-    "sys.exit(code)\n"
-)
-
-
-def run_ssi(*args: str, timeout: float = 120) -> tuple[int, str, str, int]:
-    """(exit code, stdout, stderr without the peak line, peak RSS in MB) of `ssi ARGS`."""
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN_SSI, *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-    )
-    lines = done.stderr.splitlines()
-    peak = int(lines[-1].split()[1]) if lines and lines[-1].startswith("PEAK_MB") else -1
-    return done.returncode, done.stdout, "\n".join(lines[:-1]), peak
 
 
 # Full size where reading is quick; the row floods at a fifth (still past the row cap).
