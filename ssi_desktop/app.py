@@ -43,6 +43,13 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def database_option(text: str) -> str:
+    """An empty --db names no file; it must not quietly mean the default database."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path names no database file")
+    return text
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="ssi-desktop", description="Track the habits behind your LinkedIn SSI, offline."
@@ -50,6 +57,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--db",
         metavar="PATH",
+        type=database_option,
         help="database file (default: SSI_DESKTOP_DB, then your data folder)",
     )
     parser.add_argument(

@@ -291,3 +291,12 @@ def test_demo_refuses_a_log_with_entries_of_ones_own(ssi, db_path):
     suggested = result[2].rsplit("--db ", 1)[1].strip()
     code = main(["demo", "--days", "14", "--db", suggested])
     assert code == 0 and Path(suggested).exists()
+
+
+def test_the_window_refuses_an_empty_db_path_too(capsys):
+    from ssi_desktop.app import parse_args
+
+    with pytest.raises(SystemExit) as stopped:
+        parse_args(["--db", ""])
+    assert stopped.value.code == 2
+    assert "empty path" in capsys.readouterr().err

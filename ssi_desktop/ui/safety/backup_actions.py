@@ -207,8 +207,9 @@ class BackupActions(QObject):
 
     @Slot(object)
     def _backed_up(self, made: Backup) -> None:
+        pruned = f" Removed {len(made.pruned)} older backups." if made.pruned else ""
         self.window.statusBar().showMessage(
-            f"Backed up {made.entries} to {made.path.name} (in {made.path.parent}).",
+            f"Backed up {made.entries} to {made.path.name} (in {made.path.parent}).{pruned}",
             10000,
         )
 
