@@ -126,6 +126,45 @@ def many_messages(path: Path, scale: float = 1.0) -> None:
     _write_member(path, "messages.csv", pieces())
 
 
+def _unique_rows(header: str, row: Callable[[str], str], total: int) -> Iterator[str]:
+    """``header``, then rows made from a unique 28-character key until ``total`` characters."""
+    yield header
+    written, index, batch = 0, 0, []
+    while written < total:
+        line = row(f"{index:08d}{'w' * 20}")
+        batch.append(line)
+        written += len(line)
+        index += 1
+        if len(batch) == 20_000:
+            yield "".join(batch)
+            batch = []
+    yield "".join(batch)
+
+
+def wide_messages(path: Path, scale: float = 1.0) -> None:
+    """195 MB of messages whose names, links and conversations are all different."""
+    profile = "https://www.linkedin.com/in/"
+    header = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+
+    def row(key: str) -> str:
+        return (
+            f"c{key},N{key},{profile}s{key},Me,{profile}r{key} {profile}q{key},"
+            f"2024-02-0{1 + int(key[:8]) % 9} 10:00:00 UTC,hi\n"
+        )
+
+    _write_member(path, "messages.csv", _unique_rows(header, row, int(195 * MB * scale)))
+
+
+def wide_connections(path: Path, scale: float = 1.0) -> None:
+    """195 MB of connections, each with its own name and profile link."""
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+    def row(key: str) -> str:
+        return f"F{key},L{key},https://www.linkedin.com/in/s{key},,,,01 Feb 2024\n"
+
+    _write_member(path, "Connections.csv", _unique_rows(header, row, int(195 * MB * scale)))
+
+
 WORST: dict[str, Callable[[Path, float], None]] = {
     "continuation lines": comment_continuations,
     "one 100 MB line": one_long_line,
@@ -133,6 +172,8 @@ WORST: dict[str, Callable[[Path, float], None]] = {
     "unclosed quote": unclosed_quote,
     "3 million rows": many_rows,
     "2 million messages": many_messages,
+    "unique wide messages": wide_messages,
+    "unique wide connections": wide_connections,
 }
 """The attacks by name, for the memory test and the import-memory benchmark."""
 

@@ -39,10 +39,12 @@ MAX_RECORD_CHARS = 1024 * 1024
 """The longest row kept. LinkedIn caps a post at 3,000 characters and a message at 8,000, so no
 real export comes near; beyond it a row is skipped unread, which keeps an import's memory bounded
 whatever the file holds (one unclosed quote, or a line break missing for 150 MB)."""
-MAX_NAME_CHARS = 1000
-"""Names, links, ids and dates are cut to this many characters (real ones hold under 300): the
-importer keeps them until the end of the import, while long texts are only hashed and counted."""
-_LONG_TEXT_COLUMNS = frozenset({"content", "message", "sharecommentary", "text", "summary"})
+MAX_NAME_CHARS = 300
+"""Names, links, ids and dates are cut to this many characters (a LinkedIn name or profile link
+holds under 150): the importer keeps them until the end of the import, while long texts
+(LONG_TEXT_COLUMNS) are only hashed and counted. The cut is the same on every run, so the ids
+made from a cut link stay the same."""
+LONG_TEXT_COLUMNS = frozenset({"content", "message", "sharecommentary", "text", "summary"})
 SKIP_OVERSIZED = "row longer than a million characters (no real export has one)"
 _TIMESTAMP_START = re.compile(r'\s*"?\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d{2}')
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -335,7 +337,7 @@ def _rows(lines: Iterator[str], key: str, skipped: Counter[str]) -> Iterator[Row
                 continue
             fields = fields[:width]
         row = {
-            name: value.strip() if name in _LONG_TEXT_COLUMNS else value.strip()[:MAX_NAME_CHARS]
+            name: value.strip() if name in LONG_TEXT_COLUMNS else value.strip()[:MAX_NAME_CHARS]
             for name, value in zip(columns, fields, strict=False)
         }
         for name in columns[len(fields) :]:
