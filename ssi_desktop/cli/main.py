@@ -80,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
     try:
         result: int = args.run(args)
+        sys.stdout.flush()  # here, so a full disk behind a redirection is one line too
     except (CliError, InvalidEntryError, UnknownActionError) as error:
         print(f"ssi: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -300,3 +300,20 @@ def test_the_window_refuses_an_empty_db_path_too(capsys):
         parse_args(["--db", ""])
     assert stopped.value.code == 2
     assert "empty path" in capsys.readouterr().err
+
+
+def test_output_redirected_to_a_full_disk_is_one_line(small_disk, tmp_path):
+    db = tmp_path / "log.sqlite3"
+    assert main(["add", "dm_sent", "--note", "x" * 1500, "--db", str(db)]) == 0
+    _fill(small_disk)
+    for command in (("export",), ("log",), ("types",)):
+        with (small_disk / "out.txt").open("w") as out:
+            done = subprocess.run(
+                [sys.executable, "-m", "ssi_desktop.cli.main", *command, "--db", str(db)],
+                stdout=out,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.splitlines() == ["ssi: error: the disk is full"]
