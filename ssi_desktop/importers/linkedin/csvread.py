@@ -11,6 +11,9 @@
   fields from unquoted commas are joined back into the last column.
 - Columns are looked up by a normalized name (lower case, letters and digits only), so
   ``SharedURL``/``SharedUrl`` and ``CONVERSATION ID``/``Conversation Id`` are the same.
+- Bounded memory: lines are read in pieces of at most MAX_RECORD_CHARS, a record (a row, with
+  its quoted or continued lines) past that size is skipped without ever being held whole, and
+  names, links and ids are cut to MAX_NAME_CHARS (docs/RELIABILITY.md).
 """
 
 from __future__ import annotations
