@@ -139,9 +139,14 @@ def terminal_safe(text: str, *, keep_lines: bool = False) -> str:
     return (_UNSAFE_BUT_LINES if keep_lines else _UNSAFE).sub(_escaped, text)
 
 
+_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f{_BIDI_CONTROLS}]")
+
+
 def print_json(value: object) -> None:
-    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    """JSON on stdout. Control characters json leaves raw (DEL, C1, bidirectional overrides)
+    become ``\\u`` escapes too: the same data once parsed, harmless on a terminal."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 _FILE_KINDS = {

@@ -25,7 +25,7 @@ from ssi_desktop.cli import (
     score_commands,
     target_commands,
 )
-from ssi_desktop.cli.common import CliError, database_option, os_error_text
+from ssi_desktop.cli.common import CliError, database_option, os_error_text, terminal_safe
 from ssi_desktop.store.actions import InvalidEntryError
 from ssi_desktop.store.db import DatabaseError, write_failure
 
@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(args)
         sys.stdout.flush()  # here, so a full disk behind a redirection is one line too
     except (CliError, InvalidEntryError, UnknownActionError) as error:
-        print(f"ssi: error: {error}", file=sys.stderr)
+        print(f"ssi: error: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (sqlite3.DatabaseError, peewee.DatabaseError, DatabaseError) as error:
         cause = write_failure(error)
@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as error:  # a full disk, a read-only folder...: the cause, never a traceback
-        print(f"ssi: error: {os_error_text(error)}", file=sys.stderr)
+        print(f"ssi: error: {terminal_safe(os_error_text(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return result
 

@@ -255,6 +255,7 @@ def test_control_characters_in_notes_are_escaped_on_the_terminal_only(ssi, tmp_p
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
     assert "\\x1b]0;pwned\\x07\\x1b[2J cleared \\u202eevil" in out
     code, out, _ = ssi("log", "--json")
+    assert "\x1b" not in out and "\u202e" not in out  # escaped the JSON way
     assert json.loads(out)[0]["note"] == HOSTILE_NOTE
     exported = tmp_path / "log.csv"
     assert ssi("export", "--out", str(exported))[0] == 0
@@ -317,3 +318,18 @@ def test_output_redirected_to_a_full_disk_is_one_line(small_disk, tmp_path):
             )
         assert done.returncode == 2, done.stderr
         assert done.stderr.splitlines() == ["ssi: error: the disk is full"]
+
+
+def test_control_characters_in_an_archive_are_escaped_in_the_import_summary(ssi, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("Reactions.csv", "Date,Type,Link\n2024-01-01 10:00:00,LIKE,https://x/1\n")
+        zf.writestr("\x1b]0;pwned\x07/Comments.csv", "no header here\n")
+        zf.writestr("\x1b]0;pwned\x07/Shares.csv", "no header here\n")
+    code, out, err = ssi("import", "linkedin", str(archive), "--dry-run")
+    assert code == 0, err
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b]0;pwned\\x07/Comments.csv" in out
+    assert "\\x0a" not in out  # the summary's own wrapped lines stay lines
