@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from ssi_desktop.importers.linkedin.archive import MAX_MEMBERS
 from ssi_desktop.importers.linkedin.csvread import SKIP_OVERSIZED
 from ssi_desktop.importers.linkedin.reader import SKIP_TOO_MANY
 
@@ -133,3 +134,21 @@ def test_a_password_protected_archive_is_refused(tmp_path: Path) -> None:
     with zipfile.ZipFile(archive) as opened:
         assert opened.infolist()[0].flag_bits & 1
     _refused(tmp_path, archive, "password-protected")
+
+
+def test_a_zip_listing_too_many_files_is_refused_before_its_list_is_read(tmp_path: Path) -> None:
+    archive = tmp_path / "many.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("Reactions.csv", "Date,Type,Link\n2024-01-01 10:00:00,LIKE,https://x/1\n")
+        for index in range(MAX_MEMBERS):
+            zf.writestr(f"{index}", b"")
+    _refused(tmp_path, archive, "50,001 files")
+
+
+def test_a_zip_of_enormous_file_names_is_refused(tmp_path: Path) -> None:
+    archive = tmp_path / "names.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("Reactions.csv", "Date,Type,Link\n2024-01-01 10:00:00,LIKE,https://x/1\n")
+        for index in range(300):
+            zf.writestr(f"{index:05d}" + "n" * 60_000, b"")
+    _refused(tmp_path, archive, "a LinkedIn archive holds a few hundred")

@@ -26,6 +26,11 @@ from .model import ArchiveError
 
 MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024
 """A real archive is a few megabytes to a few hundred; anything beyond this is not one."""
+MAX_MEMBERS = 50_000
+MAX_DIRECTORY_BYTES = 16 * 1024 * 1024
+"""A real archive lists a few hundred files at most. zipfile reads the whole list (the central
+directory) into memory on opening, so a ZIP of a million empty files, or of names of 64 KB each,
+is refused from its last bytes first."""
 
 # normalized stem -> file key used by the parser
 KNOWN_FILES: dict[str, str] = {
@@ -90,6 +95,22 @@ def open_regular(path: Path, display_name: str) -> IO[bytes]:
     except BaseException:
         os.close(fd)
         raise
+
+
+def _refuse_huge_directory(handle: IO[bytes], display_name: str) -> None:
+    """Read the end record (zipfile's own reader, zip64 too) before the directory it points to."""
+    end_record = getattr(zipfile, "_EndRecData", None)
+    if end_record is None:
+        return
+    end = end_record(handle)
+    if end is None:
+        return
+    entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]  # type: ignore[attr-defined]
+    if entries > MAX_MEMBERS or size > MAX_DIRECTORY_BYTES:
+        raise ArchiveError(
+            f"{display_name} lists {entries:,} files in {size / 1024**2:.0f} MB; a LinkedIn "
+            f"archive holds a few hundred at most (the limit is {MAX_MEMBERS:,})."
+        )
 
 
 def file_key(file_name: str) -> str | None:
@@ -237,6 +258,7 @@ class Archive:
                 raise ArchiveError(
                     f"{self.display_name} is neither a ZIP archive nor a folder of LinkedIn data."
                 )
+            _refuse_huge_directory(handle, self.display_name)
             handle.seek(0)
             archive = self._stack.enter_context(zipfile.ZipFile(handle))
             self._refuse_encrypted(archive)
@@ -284,6 +306,8 @@ class Archive:
         spool.seek(0)
         if not zipfile.is_zipfile(spool):
             return None
+        _refuse_huge_directory(spool, self.display_name)
+        spool.seek(0)
         self.day = self.day or day_from_name(inner[0].filename)
         return self._stack.enter_context(zipfile.ZipFile(spool))
 
