@@ -152,3 +152,10 @@ def test_a_zip_of_enormous_file_names_is_refused(tmp_path: Path) -> None:
         for index in range(300):
             zf.writestr(f"{index:05d}" + "n" * 60_000, b"")
     _refused(tmp_path, archive, "a LinkedIn archive holds a few hundred")
+
+
+def test_a_folder_of_too_many_files_is_refused(tmp_path: Path) -> None:
+    folder = factory.write_folder(tmp_path / "export", {"Shares.csv": "Date,ShareLink\n"})
+    for index in range(MAX_MEMBERS):
+        (folder / f"{index}.txt").touch()
+    _refused(tmp_path, folder, "more than 50,000 files")

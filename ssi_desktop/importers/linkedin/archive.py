@@ -179,23 +179,37 @@ def _zip_candidates(archive: zipfile.ZipFile) -> Iterator[_Candidate]:
         yield _Candidate(parts[0] if len(parts) == 2 else "", member)
 
 
+def _listing(folder: Path) -> list[Path]:
+    """The folder's entries, sorted; a folder of more than MAX_MEMBERS is no archive."""
+    found: list[Path] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if len(found) >= MAX_MEMBERS:
+                raise ArchiveError(
+                    f"{folder.name or folder} holds more than {MAX_MEMBERS:,} files; a LinkedIn "
+                    "archive holds a few hundred at most."
+                )
+            found.append(Path(entry.path))
+    return sorted(found)
+
+
 def _folder_candidates(root: Path) -> Iterator[_Candidate]:
-    folders = [root, *sorted(p for p in root.iterdir() if p.is_dir())]
+    folders = [root, *(p for p in _listing(root) if p.is_dir())]
     for folder in folders:
         relative = "" if folder == root else folder.name
         if relative and _ignored((relative,)):
             continue
-        for path in sorted(folder.iterdir()):
+        for path in _listing(folder):
             key = file_key(path.name)
             if key is None or not path.is_file():
                 continue
-            stat = path.stat()
+            info = path.stat()
 
             def opener(path: Path = path) -> IO[bytes]:
                 return open_regular(path, path.name)
 
-            modified = datetime.datetime.fromtimestamp(stat.st_mtime)
-            member = Member(key, path.name, path.stem, stat.st_size, modified, opener)
+            modified = datetime.datetime.fromtimestamp(info.st_mtime)
+            member = Member(key, path.name, path.stem, info.st_size, modified, opener)
             yield _Candidate(relative, member)
 
 
