@@ -106,7 +106,7 @@ def _read_only_database(path: Path) -> peewee.SqliteDatabase:
 
 
 _WRITE_FAILURES = (
-    ("readonly", "the database's folder or disk is read-only, so nothing can be written"),
+    ("readonly", "the database is read-only here (the file, its folder or its disk)"),
     ("disk is full", "the disk is full"),
     ("disk i/o error", "the disk failed to read or write it (a disk or file system error)"),
 )
