@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from ssi_desktop import clock, paths
+from ssi_desktop.file_kinds import kind_of
 from ssi_desktop.store.db import DatabaseError, close_database, open_database
 from ssi_desktop.store.health import BadDatabaseError
 
@@ -149,16 +150,6 @@ def print_json(value: object) -> None:
     sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
-_FILE_KINDS = {
-    stat.S_IFDIR: "a folder",
-    stat.S_IFLNK: "a symbolic link",
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFSOCK: "a socket",
-}
-
-
 def output_path(out: str, *, force: bool) -> Path:
     """The file ``--out`` names, checked before anything is written to it.
 
@@ -178,8 +169,7 @@ def _refuse_existing(target: Path, *, force: bool) -> None:
     except FileNotFoundError:
         return
     if kind != stat.S_IFREG:
-        what = _FILE_KINDS.get(kind, "not a regular file")
-        raise CliError(f"{target} is {what}; only a new or a regular file is written")
+        raise CliError(f"{target} is {kind_of(kind)}; only a new or a regular file is written")
     if not force:
         raise CliError(f"{target} already exists; add --force to replace it")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import peewee
 
+from ssi_desktop.file_kinds import kind_of
 from ssi_desktop.paths import private_folder
 
 log = logging.getLogger(__name__)
@@ -68,15 +69,6 @@ def open_database(path: Path) -> peewee.SqliteDatabase:
     return db
 
 
-_KINDS = {
-    stat.S_IFDIR: "a folder",
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFSOCK: "a socket",
-}
-
-
 def refuse_special_file(path: Path) -> None:
     """Only a regular file is a database: a pipe would hang, a device be written over."""
     try:
@@ -84,8 +76,7 @@ def refuse_special_file(path: Path) -> None:
     except FileNotFoundError:
         return
     if kind != stat.S_IFREG:
-        what = _KINDS.get(kind, "not a regular file")
-        raise DatabaseError(f"{path} is {what}, not a database file; nothing was changed")
+        raise DatabaseError(f"{path} is {kind_of(kind)}, not a database file; nothing was changed")
 
 
 def _disk_full(path: Path) -> bool:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from ssi_desktop.file_kinds import kind_of
+
 from .dates import day_from_name
 from .model import ArchiveError
 
@@ -67,12 +69,6 @@ _ZIP_ERRORS = (
 
 
 _ENCRYPTED = 0x1  # general-purpose flag bit 0 of a ZIP entry
-_NOT_REGULAR = {
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFSOCK: "a socket",
-}
 
 
 def open_regular(path: Path, display_name: str) -> IO[bytes]:
@@ -85,9 +81,8 @@ def open_regular(path: Path, display_name: str) -> IO[bytes]:
     try:
         kind = stat.S_IFMT(os.fstat(fd).st_mode)
         if kind != stat.S_IFREG:
-            what = _NOT_REGULAR.get(kind, "not a regular file")
             raise ArchiveError(
-                f"{display_name} is {what}, not a file or a folder: only a ZIP file or an "
+                f"{display_name} is {kind_of(kind)}, not a file or a folder: only a ZIP file or an "
                 "unpacked folder is read."
             )
         os.set_blocking(fd, True)
