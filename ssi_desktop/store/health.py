@@ -123,15 +123,15 @@ def diagnose(path: Path, latest_version: int, *, allow_empty: bool = True) -> Di
     if found is not None:
         return found
     try:
+        con = _read_only(path)
         try:
-            con = _read_only(path)
             con.execute("SELECT 1 FROM sqlite_master LIMIT 1")
         except sqlite3.OperationalError as error:
+            con.close()
             if not any(words in str(error) for words in ("unable to open", "disk I/O error")):
                 raise
-            # A WAL file where its -shm cannot be made (a read-only folder, a full disk): not
-            # damage of the file itself.
-            # Checked without the shared memory, which is right when nothing can write there.
+            # A WAL file whose -shm cannot be made (a read-only folder, a full disk): no damage
+            # of the file itself. It is checked without the shared memory instead.
             con = _read_only(path, immutable=True)
         try:
             return _schema_problem(con, latest_version, allow_empty=allow_empty)
