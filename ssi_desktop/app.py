@@ -43,6 +43,13 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def database_option(text: str) -> str:
+    """An empty --db names no file; it must not quietly mean the default database."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path names no database file")
+    return text
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="ssi-desktop", description="Track the habits behind your LinkedIn SSI, offline."
@@ -50,6 +57,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--db",
         metavar="PATH",
+        type=database_option,
         help="database file (default: SSI_DESKTOP_DB, then your data folder)",
     )
     parser.add_argument(
@@ -158,6 +166,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
 
     from PySide6.QtCore import QSettings, Qt, QTimer
 
+    from ssi_desktop import window_lock
     from ssi_desktop.paths import database_path
     from ssi_desktop.store.db import DatabaseError, close_database, open_database
     from ssi_desktop.store.health import BadDatabaseError
@@ -177,6 +186,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
                 return EXIT_DATABASE
         except DatabaseError as error:
             return report_database_error(error, path)
+        window_lock.hold_database_file(path)
 
         import pyqtgraph as pg
 
@@ -221,6 +231,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         return code
     finally:
         daily_backup.stop()
+        window_lock.release_database_file()
         claim.release()
 
 

@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from ssi_desktop import paths
-from ssi_desktop.cli.common import CliError, counted, opened_database, print_json
+from ssi_desktop.cli.common import CliError, counted, opened_database, output_path, print_json
 from ssi_desktop.store import backup, health
-from ssi_desktop.store.db import DatabaseError
+from ssi_desktop.store.db import DatabaseError, refuse_special_file
 from ssi_desktop.store.migrations import LATEST_VERSION
 from ssi_desktop.window_lock import window_holding
 
@@ -53,11 +53,13 @@ def run_backup(args: argparse.Namespace) -> int:
     if args.what == "list":
         return _list_backups(args)
     path = paths.database_path(getattr(args, "db", None))
+    try:
+        refuse_special_file(path)
+    except DatabaseError as error:
+        raise CliError(str(error)) from error
     if not path.is_file():
         raise CliError(f"there is no database at {path} yet, so nothing to back up")
-    out = Path(args.out).expanduser() if args.out else None
-    if out is not None and not out.parent.is_dir():
-        raise CliError(f"folder {out.parent} does not exist")
+    out = output_path(args.out, force=False) if args.out else None
     try:
         with opened_database(args):  # checks the file and brings its schema up to date
             if out is None:
@@ -67,9 +69,12 @@ def run_backup(args: argparse.Namespace) -> int:
     except DatabaseError as error:
         raise CliError(str(error)) from error
     if args.json:
-        print_json(made.as_json())
+        print_json({**made.as_json(), "pruned": [str(old) for old in made.pruned]})
     else:
         print(f"Backed up {made.entries} to {made.path}.")
+        if made.pruned:
+            names = ", ".join(old.name for old in made.pruned)
+            print(f"Removed {len(made.pruned)} older backups to keep {backup.KEEP}: {names}.")
     return 0
 
 
@@ -90,7 +95,15 @@ def _list_backups(args: argparse.Namespace) -> int:
 
 
 def refuse_while_a_window_is_open(path: Path) -> None:
-    """Swapping the file under an open window would send its next adds to the old file."""
+    """Swapping the file under an open window would send its next adds to the old file.
+
+    A path that holds no regular file (a pipe, a device, a folder) is refused first: it is
+    not a database, so it is never moved aside.
+    """
+    try:
+        refuse_special_file(path)
+    except DatabaseError as error:
+        raise CliError(str(error)) from error
     holder = window_holding(path)
     if holder is not None:
         who = f" (process {holder})" if holder else ""

@@ -12,6 +12,7 @@ from ssi_desktop.cli.common import (
     parse_day,
     positive_int,
     print_json,
+    terminal_safe,
 )
 from ssi_desktop.cli.delete_verb import add_delete_verb
 from ssi_desktop.pipeline.replies import StartedBy
@@ -168,7 +169,7 @@ def _who(contact: Contact) -> str:
     """How a contact reads in a sentence: Jane Doe, VP Sales at Acme (decision-maker)."""
     role = f", {contact.role}" if contact.role else ""
     senior = " (decision-maker)" if contact.is_decision_maker else ""
-    return f"{contact.name}{role} at {contact.account.name}{senior}"
+    return terminal_safe(f"{contact.name}{role} at {contact.account.name}{senior}")
 
 
 def run_contact_list(args: argparse.Namespace) -> int:

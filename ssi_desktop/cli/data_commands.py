@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
+from pathlib import Path
 
 from ssi_desktop import clock, demo, demo_pipeline, demo_readings
 from ssi_desktop.cli import export_folder
-from ssi_desktop.cli.common import counted, opened_database, positive_int, write_text
+from ssi_desktop.cli.common import (
+    CliError,
+    counted,
+    opened_database,
+    output_path,
+    positive_int,
+    write_text,
+)
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.store import export, habit_targets, network
 from ssi_desktop.store.db import database
@@ -25,8 +34,8 @@ def register(
         help="write your log as CSV, or everything you recorded as JSON or CSV files",
         description=(
             "CSV holds the log of actions; JSON holds everything: the log, official readings, "
-            "profile, targets, rest days, accounts, contacts, posts, conversations and "
-            "outcomes. --everything writes all of them as one CSV file per kind."
+            "profile, network, targets, rest days, accounts, contacts, posts, conversations "
+            "and outcomes. --everything writes all of them as one CSV file per kind."
         ),
     )
     out.add_argument(
@@ -44,8 +53,14 @@ def register(
     out.add_argument(
         "--everything",
         action="store_true",
-        help="with --format csv: one CSV per kind (log, readings, profile, targets, rest days, "
-        "accounts, contacts, posts, conversations, outcomes) in the folder --out names",
+        help="with --format csv: one CSV per kind (log, readings, profile, network, targets, "
+        "rest days, accounts, contacts, posts, conversations, outcomes) in the folder --out "
+        "names",
+    )
+    out.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE (or the folder's files) if it exists; only regular files are replaced",
     )
     out.set_defaults(run=run_export)
 
@@ -70,21 +85,35 @@ def register(
 def run_export(args: argparse.Namespace) -> int:
     if args.everything:
         return export_folder.run_everything(args)
+    if args.out is not None:
+        output_path(args.out, force=args.force)  # refuse before reading the whole log
     with opened_database(args):
         text = export.to_json() + "\n" if args.format == "json" else export.to_csv(args.excel)
-    write_text(text, args.out)
+    write_text(text, args.out, force=args.force)
     export_folder.say_where(
         args.out, "everything as JSON" if args.format == "json" else "the log as CSV"
     )
     return 0
 
 
+def _demo_file(path: Path) -> Path:
+    return path.with_name(f"{path.stem}-demo{path.suffix or '.sqlite3'}")
+
+
 def run_demo(args: argparse.Namespace) -> int:
-    """Replace earlier demo data (never the seller's own) with fresh sample history."""
+    """Replace earlier demo data with fresh sample history; refuse a log with real entries."""
     today = clock.today()
     first = today - dt.timedelta(days=args.days - 1)
     entries = list(demo.history(first, today, args.seed))
-    with opened_database(args), database.atomic():
+    with opened_database(args) as path, database.atomic():
+        own = ActionEntry.select().where(ActionEntry.source != demo.DEMO_SOURCE).count()
+        if own:
+            # Sample history mixed into a real log would invent streaks and inflate the score.
+            own_file = shlex.quote(str(_demo_file(path)))
+            raise CliError(
+                f"{path} already holds {own:,} entries of your own, so no sample data was "
+                f"added; try the demo on a file of its own: ssi demo --db {own_file}"
+            )
         ActionEntry.delete().where(ActionEntry.source == demo.DEMO_SOURCE).execute()
         from ssi_desktop.store.actions import record_many
 

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ssi_desktop.cli.common import CliError, counted, opened_database, write_text
+from ssi_desktop.cli.common import CliError, counted, opened_database, output_path, write_text
 from ssi_desktop.store import export_all
 from ssi_desktop.store.db import database
 
@@ -22,6 +22,9 @@ def run_everything(args: argparse.Namespace) -> int:
         raise CliError(f"{folder} is a file, not a folder")
     if not folder.parent.is_dir():
         raise CliError(f"folder {folder.parent} does not exist")
+    if folder.is_dir():  # refuse before reading anything: no file half-replaced
+        for name in export_all.FILES:
+            output_path(str(folder / name), force=args.force)
     with opened_database(args), database.atomic():
         files = export_all.csv_files(args.excel)
     try:
@@ -29,7 +32,7 @@ def run_everything(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CliError(f"cannot create {folder}: {error.strerror or error}") from None
     for name, text in files.items():
-        write_text(text, str(folder / name))
+        write_text(text, str(folder / name), force=args.force)
     print(f"Wrote {counted(len(files), 'file')} to {folder}: {', '.join(files)}.", file=sys.stderr)
     return 0
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY
-from ssi_desktop.cli.common import CliError, counted, opened_database, print_json
+from ssi_desktop.cli.common import CliError, counted, opened_database, print_json, terminal_safe
 from ssi_desktop.importers import backfill
 from ssi_desktop.importers.linkedin import ArchiveError
 from ssi_desktop.store import imports
@@ -83,7 +83,7 @@ def run_linkedin(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary)
     else:
-        print("\n".join(describe(summary)))
+        print(terminal_safe("\n".join(describe(summary)), keep_lines=True))
     return 0
 
 

@@ -13,6 +13,7 @@ from ssi_desktop.cli.common import (
     parse_day,
     positive_int,
     print_json,
+    terminal_safe,
 )
 from ssi_desktop.store import accounts, actions
 from ssi_desktop.store.export import entry_record
@@ -95,9 +96,9 @@ def run_log(args: argparse.Namespace) -> int:
     if not rows:
         print(f"No entries since {since.isoformat()}.")
     for entry, row in zip(logged, rows, strict=True):
-        note = f"  ({row['note']})" if row["note"] else ""
+        note = f"  ({terminal_safe(str(row['note']))})" if row["note"] else ""
         name = contact_names.get(entry.id)
-        with_whom = f" with {name}" if name else ""
+        with_whom = f" with {terminal_safe(name)}" if name else ""
         print(f"{row['date']}  {row['count']:>4} x {row['label']}{with_whom}{note}")
     return 0
 

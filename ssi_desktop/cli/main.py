@@ -27,9 +27,9 @@ from ssi_desktop.cli import (
     target_commands,
     team_commands,
 )
-from ssi_desktop.cli.common import CliError
+from ssi_desktop.cli.common import CliError, database_option, os_error_text, terminal_safe
 from ssi_desktop.store.actions import InvalidEntryError
-from ssi_desktop.store.db import DatabaseError
+from ssi_desktop.store.db import DatabaseError, write_failure
 
 COMMAND_MODULES = (
     log_commands,
@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_option.add_argument(
         "--db",
         metavar="PATH",
+        type=database_option,
         default=argparse.SUPPRESS,
         help="database file (default: $SSI_DESKTOP_DB, else your data folder)",
     )
@@ -83,10 +84,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
     try:
         result: int = args.run(args)
+        sys.stdout.flush()  # here, so a full disk behind a redirection is one line too
     except (CliError, InvalidEntryError, UnknownActionError) as error:
-        print(f"ssi: error: {error}", file=sys.stderr)
+        print(f"ssi: error: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (sqlite3.DatabaseError, peewee.DatabaseError, DatabaseError) as error:
+        cause = write_failure(error)
+        if cause is not None:
+            print(f"ssi: error: {cause}; nothing was changed", file=sys.stderr)
+            return EXIT_BAD_INPUT
         # Damage that the check at opening could not see: the transaction was rolled back.
         print(
             f"ssi: error: the database failed while in use ({error}); nothing was changed; "
@@ -96,6 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
+    except OSError as error:  # a full disk, a read-only folder...: the cause, never a traceback
+        print(f"ssi: error: {terminal_safe(os_error_text(error))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return result
 
 

@@ -14,6 +14,7 @@ from ssi_desktop.cli.common import (
     parse_day,
     positive_int,
     print_json,
+    terminal_safe,
 )
 from ssi_desktop.cli.delete_verb import add_delete_verb
 from ssi_desktop.pipeline.engagement import TARGET_RATE
@@ -150,7 +151,8 @@ def run_engagement(args: argparse.Namespace) -> int:
     for post in listed:
         rate = posts.rate_of(post)
         mark = "+" if rate >= TARGET_RATE else "-"
-        print(f"{post.day.isoformat()}  {mark} {percent(rate):>8}  {post.title or '(untitled)'}")
+        title = terminal_safe(post.title) or "(untitled)"
+        print(f"{post.day.isoformat()}  {mark} {percent(rate):>8}  {title}")
     print(f"Average of the last 90 days: {percent(average)} (target {TARGET_RATE:g} %)")
     return 0
 
@@ -181,6 +183,6 @@ def run_outcome_list(args: argparse.Namespace) -> int:
     for row in rows:
         label = OutcomeKind(str(row["kind"])).label
         worth = f"{row['value']:>14,.2f}" if row["value"] is not None else " " * 14
-        note = f"  {row['note']}" if row["note"] else ""
+        note = f"  {terminal_safe(str(row['note']))}" if row["note"] else ""
         print(f"{row['id']:>4}  {row['date']}  {label:<18} {worth}{note}".rstrip())
     return 0

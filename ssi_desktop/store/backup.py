@@ -13,7 +13,8 @@ import datetime as dt
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ssi_desktop.paths import private_folder
@@ -21,9 +22,15 @@ from ssi_desktop.store import health
 from ssi_desktop.store.db import DatabaseError
 from ssi_desktop.store.migrations import LATEST_VERSION
 
+try:
+    import fcntl
+except ImportError:  # Windows: no flock, so leftovers are only replaced by name
+    fcntl = None  # type: ignore[assignment]
+
 FOLDER_NAME = "backups"
 KEEP = 14
 _NAME = re.compile(r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+_CLOCK_SLACK = dt.timedelta(minutes=5)
 _STAMP = re.compile(r"(\d{4})(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)")  # health.stamp()
 
 
@@ -34,6 +41,8 @@ class Backup:
     path: Path
     taken_at: dt.datetime
     entry_count: int
+    pruned: tuple[Path, ...] = ()
+    """Older backups removed to make room for this one (only set by back_up_now)."""
 
     @property
     def entries(self) -> str:
@@ -57,11 +66,43 @@ def backup_folder(db_path: Path) -> Path:
     return db_path.parent / FOLDER_NAME
 
 
-def _private_temp(folder: Path, name: str) -> Path:
+@contextlib.contextmanager
+def _private_temp(folder: Path, name: str) -> Iterator[Path]:
+    """A new 0600 temporary file, locked (flock) while the copy into it runs.
+
+    The lock tells remove_leftovers() a live copy from one whose process was killed.
+    """
     temp = folder / f".{name}.tmp"
     temp.unlink(missing_ok=True)  # left over by a copy that was killed half-way
-    os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    return temp
+    fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield temp
+    finally:
+        os.close(fd)
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete temporary copies that no running process holds (a backup killed half-way)."""
+    removed: list[Path] = []
+    if fcntl is None or not folder.is_dir():
+        return removed
+    for temp in folder.glob(".*.sqlite3.tmp"):
+        try:
+            fd = os.open(temp, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a backup in another process is writing it
+        else:
+            temp.unlink(missing_ok=True)
+            removed.append(temp)
+        finally:
+            os.close(fd)
+    return removed
 
 
 def _copy_database(source: Path, target: Path, mode: str) -> None:
@@ -88,30 +129,33 @@ def _copy_database(source: Path, target: Path, mode: str) -> None:
 
 def write_backup(db_path: Path, target: Path) -> Backup:
     """Copy the database to ``target`` (never overwriting a file there); returns the Backup."""
-    if target.exists():
+    if os.path.lexists(target):  # a dangling symbolic link is something there too
         raise DatabaseError(f"{target} already exists; choose a new file name")
-    temp = _private_temp(target.parent, target.name)
-    try:
-        _copy_database(db_path, temp, "rw")
-        health.raise_if_bad(temp, LATEST_VERSION, allow_empty=False)
-        temp.replace(target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with _private_temp(target.parent, target.name) as temp:
+        try:
+            _copy_database(db_path, temp, "rw")
+            health.raise_if_bad(temp, LATEST_VERSION, allow_empty=False)
+            temp.replace(target)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
     return Backup(target, _taken_at(target), health.entry_count(target))
 
 
 def back_up_now(db_path: Path, now: dt.datetime) -> Backup:
-    """A new backup in the backups folder; older ones beyond the newest KEEP are removed."""
+    """A new backup in the backups folder; older ones beyond the newest KEEP are removed.
+
+    ``pruned`` of the result names them; the backup just taken is never among them.
+    """
     folder = private_folder(backup_folder(db_path))
+    remove_leftovers(folder)
     name = f"{db_path.stem}-{health.stamp(now)}.sqlite3"
     target, number = folder / name, 1
     while target.exists():
         number += 1
         target = folder / name.replace(".sqlite3", f"-{number}.sqlite3")
     made = write_backup(db_path, target)
-    prune(db_path)
-    return made
+    return replace(made, pruned=tuple(prune(db_path, now=now, spare=made.path)))
 
 
 def daily_backup(db_path: Path, now: dt.datetime) -> Backup | None:
@@ -153,11 +197,25 @@ def _number(path: Path) -> int:
     return int(match.group(2)) if match and match.group(2) else 1
 
 
-def prune(db_path: Path, keep: int = KEEP) -> list[Path]:
-    """Remove all but the ``keep`` newest backups; returns the removed files."""
-    old = [path for path, _ in _backup_files(db_path)[keep:]]
+def prune(
+    db_path: Path, keep: int = KEEP, *, now: dt.datetime | None = None, spare: Path | None = None
+) -> list[Path]:
+    """Remove all but the ``keep`` newest backups; returns the removed files.
+
+    ``spare`` (the backup just taken) is always kept. A backup named with a time after ``now``
+    was taken while the clock was wrong: it counts as the oldest, so a run of such names can
+    never push out every new backup.
+    """
+    latest = (now or dt.datetime.now()) + _CLOCK_SLACK
+
+    def age(item: tuple[Path, dt.datetime]) -> tuple[bool, dt.datetime, int]:
+        path, taken = item
+        return (path == spare, taken if taken <= latest else dt.datetime.min, _number(path))
+
+    ordered = sorted(_backup_files(db_path), key=age, reverse=True)
+    old = [path for path, _ in ordered[max(keep, 1) :]]
     for path in old:
-        path.unlink()
+        path.unlink(missing_ok=True)
     return old
 
 
@@ -192,15 +250,15 @@ def restore(source: Path, db_path: Path, now: dt.datetime) -> Path | None:
     describe(source)
     folder = db_path.parent
     private_folder(folder)
-    temp = _private_temp(folder, db_path.name)
-    try:
-        _copy_database(source, temp, "ro")
-        aside = None
-        if db_path.exists():
-            bad = health.diagnose(db_path, LATEST_VERSION) is not None
-            aside = health.move_aside(db_path, "bad" if bad else "before-restore", now)
-        temp.replace(db_path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with _private_temp(folder, db_path.name) as temp:
+        try:
+            _copy_database(source, temp, "ro")
+            aside = None
+            if db_path.exists():
+                bad = health.diagnose(db_path, LATEST_VERSION) is not None
+                aside = health.move_aside(db_path, "bad" if bad else "before-restore", now)
+            temp.replace(db_path)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
     return aside

@@ -9,6 +9,7 @@ SSI Desktop. A bad file is never repaired in place: move_aside() renames it (wit
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
@@ -28,6 +29,7 @@ class Problem(StrEnum):
     CORRUPT = "corrupt"
     FOREIGN = "foreign"
     TOO_NEW = "too-new"
+    INCOMPLETE = "incomplete"
 
     @property
     def reason(self) -> str:
@@ -40,6 +42,7 @@ _REASONS = {
     Problem.CORRUPT: "it is corrupt",
     Problem.FOREIGN: "it belongs to another program",
     Problem.TOO_NEW: "it was written by a newer SSI Desktop",
+    Problem.INCOMPLETE: "it lacks parts of SSI Desktop's schema",
 }
 
 
@@ -92,8 +95,20 @@ def _header_problem(path: Path) -> Diagnosis | None:
     return None
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
+
+
+def writable_here(path: Path) -> bool:
+    """Whether SQLite can write beside ``path`` (its -wal and -shm files live there)."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK):
+        return False
+    try:
+        return not os.statvfs(folder).f_flag & os.ST_RDONLY
+    except OSError:
+        return True
 
 
 def diagnose(path: Path, latest_version: int, *, allow_empty: bool = True) -> Diagnosis | None:
@@ -110,13 +125,16 @@ def diagnose(path: Path, latest_version: int, *, allow_empty: bool = True) -> Di
     try:
         con = _read_only(path)
         try:
-            # Reading the schema's SQL too: damaged text there breaks every later statement.
-            tables = {row[0] for row in con.execute("SELECT name, sql FROM sqlite_master")}
-            problems = [row[0] for row in con.execute("PRAGMA quick_check(3)")]
-            version = 0
-            if "schema_version" in tables:
-                row = con.execute("SELECT MAX(version) FROM schema_version").fetchone()
-                version = int(row[0] or 0)
+            con.execute("SELECT 1 FROM sqlite_master LIMIT 1")
+        except sqlite3.OperationalError as error:
+            con.close()
+            if not any(words in str(error) for words in ("unable to open", "disk I/O error")):
+                raise
+            # A WAL file whose -shm cannot be made (a read-only folder, a full disk): no damage
+            # of the file itself. It is checked without the shared memory instead.
+            con = _read_only(path, immutable=True)
+        try:
+            return _schema_problem(con, latest_version, allow_empty=allow_empty)
         finally:
             con.close()
     except UnicodeDecodeError as error:  # the schema's own text is damaged
@@ -125,14 +143,46 @@ def diagnose(path: Path, latest_version: int, *, allow_empty: bool = True) -> Di
         if "not a database" in str(error) or "file is encrypted" in str(error):
             return Diagnosis(Problem.NOT_SQLITE, str(error))
         return Diagnosis(Problem.CORRUPT, str(error))
+
+
+def _schema_problem(
+    con: sqlite3.Connection, latest_version: int, *, allow_empty: bool
+) -> Diagnosis | None:
+    """Check an open file's integrity, version and every table, column, index and trigger.
+
+    A file is ours only when it holds all of what its schema version promises: another
+    program's database with a ``schema_version`` table of its own, or a backup missing tables,
+    would otherwise be migrated (modified) or restored and fail on the next command.
+    """
+    from ssi_desktop.store.migrations import missing_from, read_schema
+
+    # Reading the schema's SQL too: damaged text there breaks every later statement.
+    tables = {row[0] for row in con.execute("SELECT name, sql FROM sqlite_master")}
+    problems = [row[0] for row in con.execute("PRAGMA quick_check(3)")]
     if problems != ["ok"]:
         return Diagnosis(Problem.CORRUPT, "; ".join(problems))
-    if "schema_version" not in tables and (tables or not allow_empty):
-        return Diagnosis(Problem.FOREIGN, "it has no SSI Desktop tables")
+    if "schema_version" not in tables:
+        if tables or not allow_empty:
+            return Diagnosis(Problem.FOREIGN, "it has no SSI Desktop tables")
+        return None
+    schema = read_schema(con)
+    if "version" not in schema.tables.get("schema_version", frozenset()):
+        return Diagnosis(Problem.FOREIGN, "its schema_version table is not SSI Desktop's")
+    row = con.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    version = row[0] if row else None
+    if not isinstance(version, int) or version < 1:
+        return Diagnosis(Problem.FOREIGN, "its schema_version table names no SSI Desktop version")
     if version > latest_version:
         return Diagnosis(
             Problem.TOO_NEW, f"schema {version}; this version knows up to {latest_version}"
         )
+    missing = missing_from(schema, version)
+    if missing:
+        shown = ", ".join(missing[:3]) + (
+            f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        )
+        problem = Problem.FOREIGN if "table action_entry" in missing else Problem.INCOMPLETE
+        return Diagnosis(problem, f"schema {version} without {shown}")
     return None
 
 
@@ -147,7 +197,7 @@ def raise_if_bad(path: Path, latest_version: int, *, allow_empty: bool = True) -
 
 def entry_count(path: Path) -> int:
     """How many log entries a healthy database file holds (read-only)."""
-    con = _read_only(path)
+    con = _read_only(path, immutable=not writable_here(path))
     try:
         return int(con.execute("SELECT COUNT(*) FROM action_entry").fetchone()[0])
     finally:

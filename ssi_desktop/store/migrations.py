@@ -6,7 +6,9 @@ models, so an old database always upgrades the same way. The file is copied befo
 
 from __future__ import annotations
 
+import functools
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -248,6 +250,59 @@ def schema_version(db: peewee.SqliteDatabase) -> int:
     return int(row[0] or 0)
 
 
+@dataclass(frozen=True)
+class Schema:
+    """What a database of one version holds: tables with their columns, indexes and triggers."""
+
+    tables: dict[str, frozenset[str]]
+    others: frozenset[tuple[str, str]]  # (type, name) of indexes and triggers
+
+
+def read_schema(con: sqlite3.Connection) -> Schema:
+    """The schema of an open database (read-only: sqlite_master and table_info)."""
+    tables: dict[str, frozenset[str]] = {}
+    others: set[tuple[str, str]] = set()
+    for kind, name in con.execute("SELECT type, name FROM sqlite_master"):
+        if kind == "table":
+            quoted = '"' + name.replace('"', '""') + '"'
+            columns = con.execute(f"PRAGMA table_info({quoted})").fetchall()
+            tables[name] = frozenset(column[1] for column in columns)
+        elif kind in {"index", "trigger"}:
+            others.add((kind, name))
+    return Schema(tables, frozenset(others))
+
+
+@functools.cache
+def expected_schema(version: int) -> Schema:
+    """The schema that migrations 1..``version`` build, made once in memory and kept."""
+    db = peewee.SqliteDatabase(":memory:")
+    try:
+        db.connect()
+        for step in MIGRATIONS:
+            if step.version <= version:
+                step.apply(db)
+        db.execute_sql(
+            "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, "
+            "applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP)"
+        )
+        return read_schema(db.connection())
+    finally:
+        db.close()
+
+
+def missing_from(found: Schema, version: int) -> list[str]:
+    """What ``found`` lacks of schema ``version``, in words (empty when it has everything)."""
+    expected = expected_schema(version)
+    missing: list[str] = []
+    for table, columns in sorted(expected.tables.items()):
+        if table not in found.tables:
+            missing.append(f"table {table}")
+        else:
+            missing.extend(f"column {table}.{c}" for c in sorted(columns - found.tables[table]))
+    missing.extend(f"{kind} {name}" for kind, name in sorted(expected.others - found.others))
+    return missing
+
+
 def _too_new(found: int, path: Path) -> SchemaTooNewError:
     detail = f"schema {found}; this version knows up to {LATEST_VERSION}"
     return SchemaTooNewError(path, Diagnosis(Problem.TOO_NEW, detail))
@@ -263,7 +318,13 @@ def migrate(db: peewee.SqliteDatabase, path: Path | None = None) -> int:
     if found and path is not None:
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         shutil.copy2(path, path.with_name(f"{path.name}.schema{found}.bak"))
-    with db.atomic():
+    # IMMEDIATE: the write lock is taken before the version is read again, so of several
+    # processes opening a brand-new file at once, one creates the schema and the others,
+    # waiting on the lock, then find it made (a deferred transaction raced: "table exists").
+    with db.atomic(lock_type="IMMEDIATE"):
+        found = schema_version(db)
+        if found >= LATEST_VERSION:
+            return found
         db.execute_sql(
             "CREATE TABLE IF NOT EXISTS schema_version "
             "(version INTEGER NOT NULL PRIMARY KEY, applied_at DATETIME NOT NULL "

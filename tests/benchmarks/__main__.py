@@ -28,6 +28,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "calibration": _report("calibration"),
     "pipeline": _report("pipeline"),
     "import": _report("importing"),
+    "import-memory": _report("import_memory"),
     "habits": _report("habits"),
     "safety": _report("safety"),
     "team": _report("team"),

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from ssi_desktop.importers.linkedin import SOURCE_KEYS, ArchiveError, ArchiveReport, read_archive
 from ssi_desktop.importers.linkedin.archive import KNOWN_FILES
+from ssi_desktop.importers.linkedin.csvread import MAX_RECORD_CHARS, SKIP_OVERSIZED
 
 from . import archive_factory as factory
 
@@ -143,13 +144,27 @@ def test_random_message_rows(rows: list[tuple[str, ...]]) -> None:
 
 
 def test_a_huge_field_is_read(tmp_path: Path) -> None:
-    commentary = "word " * 400_000  # 2 MB in one field, far above csv's default field limit
+    commentary = "word " * 180_000  # 900 KB in one field, far above csv's default field limit
     text = factory.csv_text(
         ["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"],
         [["2024-01-02 03:04:05", "https://x/1", commentary, "", "", "PUBLIC"]],
     )
     report = read_archive(factory.write_zip(tmp_path / "a.zip", {"Shares.csv": text}))
-    assert report.actions[0].words == 400_000
+    assert report.actions[0].words == 180_000
+    assert report.problems == ()
+
+
+def test_a_row_past_the_size_cap_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    columns = ["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"]
+    rows = [
+        ["2024-01-01 03:04:05", "https://x/1", "before", "", "", "PUBLIC"],
+        ["2024-01-02 03:04:05", "https://x/2", "word\n" * (MAX_RECORD_CHARS // 5), "", "", "X"],
+        ["2024-01-03 03:04:05", "https://x/3", "after", "", "", "PUBLIC"],
+    ]
+    text = factory.csv_text(columns, rows)
+    report = read_archive(factory.write_zip(tmp_path / "a.zip", {"Shares.csv": text}))
+    assert [a.day.day for a in report.actions] == [1, 3]
+    assert report.skipped == {SKIP_OVERSIZED: 1}
     assert report.problems == ()
 
 

@@ -56,12 +56,33 @@ def foreign(path: Path) -> None:
     con.close()
 
 
+def incomplete(path: Path) -> None:
+    """A backup that lost tables (the review's: every later command failed on `contact`)."""
+    with sqlite3.connect(path) as con:
+        con.execute("PRAGMA journal_mode=DELETE")  # as a backup file is
+        con.execute("DROP TABLE outcome")
+        con.execute("DROP TABLE conversation")
+        con.execute("DROP TABLE contact")
+    con.close()
+
+
+def foreign_with_schema_version(path: Path) -> None:
+    """Another program's database that happens to keep a ``schema_version`` table too."""
+    path.unlink(missing_ok=True)
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        con.execute("INSERT INTO schema_version VALUES (1)")
+        con.execute("CREATE TABLE recipe (id INTEGER PRIMARY KEY, title TEXT)")
+    con.close()
+
+
 SPOILERS: dict[Problem, Callable[[Path], None]] = {
     Problem.NOT_SQLITE: not_sqlite,
     Problem.TRUNCATED: truncated,
     Problem.CORRUPT: corrupt,
     Problem.FOREIGN: foreign,
     Problem.TOO_NEW: too_new,
+    Problem.INCOMPLETE: incomplete,
 }
 
 

@@ -9,8 +9,11 @@ ZIP (never extracted). A ZIP that only wraps another ZIP is opened in memory, on
 from __future__ import annotations
 
 import datetime
-import io
+import os
 import re
+import shutil
+import stat
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -18,11 +21,18 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from ssi_desktop.file_kinds import kind_of
+
 from .dates import day_from_name
 from .model import ArchiveError
 
 MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024
 """A real archive is a few megabytes to a few hundred; anything beyond this is not one."""
+MAX_MEMBERS = 50_000
+MAX_DIRECTORY_BYTES = 16 * 1024 * 1024
+"""A real archive lists a few hundred files at most. zipfile reads the whole list (the central
+directory) into memory on opening, so a ZIP of a million empty files, or of names of 64 KB each,
+is refused from its last bytes first."""
 
 # normalized stem -> file key used by the parser
 KNOWN_FILES: dict[str, str] = {
@@ -56,6 +66,46 @@ _ZIP_ERRORS = (
     IndexError,
     KeyError,
 )
+
+
+_ENCRYPTED = 0x1  # general-purpose flag bit 0 of a ZIP entry
+
+
+def open_regular(path: Path, display_name: str) -> IO[bytes]:
+    """Open ``path`` for reading only if it is a regular file, before reading a byte of it.
+
+    O_NONBLOCK keeps the open of a named pipe from waiting for a writer, and the check is on the
+    opened file itself, so a file swapped for a pipe or a device in between is caught too.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        kind = stat.S_IFMT(os.fstat(fd).st_mode)
+        if kind != stat.S_IFREG:
+            raise ArchiveError(
+                f"{display_name} is {kind_of(kind)}, not a file or a folder: only a ZIP file or an "
+                "unpacked folder is read."
+            )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _refuse_huge_directory(handle: IO[bytes], display_name: str) -> None:
+    """Read the end record (zipfile's own reader, zip64 too) before the directory it points to."""
+    end_record = getattr(zipfile, "_EndRecData", None)
+    if end_record is None:
+        return
+    end = end_record(handle)
+    if end is None:
+        return
+    entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]  # type: ignore[attr-defined]
+    if entries > MAX_MEMBERS or size > MAX_DIRECTORY_BYTES:
+        raise ArchiveError(
+            f"{display_name} lists {entries:,} files in {size / 1024**2:.0f} MB; a LinkedIn "
+            f"archive holds a few hundred at most (the limit is {MAX_MEMBERS:,})."
+        )
 
 
 def file_key(file_name: str) -> str | None:
@@ -124,23 +174,37 @@ def _zip_candidates(archive: zipfile.ZipFile) -> Iterator[_Candidate]:
         yield _Candidate(parts[0] if len(parts) == 2 else "", member)
 
 
+def _listing(folder: Path) -> list[Path]:
+    """The folder's entries, sorted; a folder of more than MAX_MEMBERS is no archive."""
+    found: list[Path] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if len(found) >= MAX_MEMBERS:
+                raise ArchiveError(
+                    f"{folder.name or folder} holds more than {MAX_MEMBERS:,} files; a LinkedIn "
+                    "archive holds a few hundred at most."
+                )
+            found.append(Path(entry.path))
+    return sorted(found)
+
+
 def _folder_candidates(root: Path) -> Iterator[_Candidate]:
-    folders = [root, *sorted(p for p in root.iterdir() if p.is_dir())]
+    folders = [root, *(p for p in _listing(root) if p.is_dir())]
     for folder in folders:
         relative = "" if folder == root else folder.name
         if relative and _ignored((relative,)):
             continue
-        for path in sorted(folder.iterdir()):
+        for path in _listing(folder):
             key = file_key(path.name)
             if key is None or not path.is_file():
                 continue
-            stat = path.stat()
+            info = path.stat()
 
             def opener(path: Path = path) -> IO[bytes]:
-                return path.open("rb")
+                return open_regular(path, path.name)
 
-            modified = datetime.datetime.fromtimestamp(stat.st_mtime)
-            member = Member(key, path.name, path.stem, stat.st_size, modified, opener)
+            modified = datetime.datetime.fromtimestamp(info.st_mtime)
+            member = Member(key, path.name, path.stem, info.st_size, modified, opener)
             yield _Candidate(relative, member)
 
 
@@ -187,28 +251,34 @@ class Archive:
     def _open(self, max_file_bytes: int) -> None:
         path = self.path
         try:
-            if path.is_dir():
+            kind = path.stat().st_mode
+            if stat.S_ISDIR(kind):
                 candidates = list(_folder_candidates(path))
                 self._use(candidates)
                 return
-            if not path.exists():
-                raise ArchiveError(f"{self.display_name} does not exist.")
-            size = path.stat().st_size
+            handle = self._stack.enter_context(open_regular(path, self.display_name))
+            size = os.fstat(handle.fileno()).st_size
             if size > MAX_ARCHIVE_BYTES:
                 raise ArchiveError(
                     f"{self.display_name} is too big for a LinkedIn archive "
                     f"({size / 1024**3:.1f} GB; the limit is {MAX_ARCHIVE_BYTES / 1024**3:g} GB)."
                 )
-            if not zipfile.is_zipfile(path):
+            if not zipfile.is_zipfile(handle):
                 raise ArchiveError(
                     f"{self.display_name} is neither a ZIP archive nor a folder of LinkedIn data."
                 )
-            archive = self._stack.enter_context(zipfile.ZipFile(path))
+            _refuse_huge_directory(handle, self.display_name)
+            handle.seek(0)
+            archive = self._stack.enter_context(zipfile.ZipFile(handle))
+            self._refuse_encrypted(archive)
             candidates = list(_zip_candidates(archive))
             if not candidates:
                 inner = self._inner_zip(archive, max_file_bytes)
                 if inner is not None:
+                    self._refuse_encrypted(inner)
                     candidates = list(_zip_candidates(inner))
+        except FileNotFoundError as error:
+            raise ArchiveError(f"{self.display_name} does not exist.") from error
         except ArchiveError:
             raise
         except PermissionError as error:
@@ -221,6 +291,13 @@ class Archive:
             ) from error
         self._use(candidates)
 
+    def _refuse_encrypted(self, archive: zipfile.ZipFile) -> None:
+        if any(info.flag_bits & _ENCRYPTED for info in archive.infolist()):
+            raise ArchiveError(
+                f"{self.display_name} is password-protected; LinkedIn's own archive never is, "
+                "so unpack it with its password and import the folder instead."
+            )
+
     def _inner_zip(self, archive: zipfile.ZipFile, max_file_bytes: int) -> zipfile.ZipFile | None:
         inner = [
             info
@@ -231,11 +308,17 @@ class Archive:
         ]
         if len(inner) != 1 or inner[0].file_size > max_file_bytes:
             return None
-        data = archive.read(inner[0])
-        if not zipfile.is_zipfile(io.BytesIO(data)):
+        # Copied to a temporary file, not memory: the inner ZIP may be hundreds of megabytes.
+        spool = self._stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115
+        with archive.open(inner[0]) as source:
+            shutil.copyfileobj(source, spool, 1024 * 1024)
+        spool.seek(0)
+        if not zipfile.is_zipfile(spool):
             return None
+        _refuse_huge_directory(spool, self.display_name)
+        spool.seek(0)
         self.day = self.day or day_from_name(inner[0].filename)
-        return self._stack.enter_context(zipfile.ZipFile(io.BytesIO(data)))
+        return self._stack.enter_context(zipfile.ZipFile(spool))
 
     def _use(self, candidates: list[_Candidate]) -> None:
         if not candidates:

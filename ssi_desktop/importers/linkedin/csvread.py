@@ -11,6 +11,9 @@
   fields from unquoted commas are joined back into the last column.
 - Columns are looked up by a normalized name (lower case, letters and digits only), so
   ``SharedURL``/``SharedUrl`` and ``CONVERSATION ID``/``Conversation Id`` are the same.
+- Bounded memory: lines are read in pieces of at most MAX_RECORD_CHARS, a record (a row, with
+  its quoted or continued lines) past that size is skipped without ever being held whole, and
+  names, links and ids are cut to MAX_NAME_CHARS (docs/RELIABILITY.md).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import csv
 import io
 import itertools
 import re
+from collections import Counter
 from collections.abc import Generator, Iterable, Iterator
 from typing import IO
 
@@ -31,6 +35,20 @@ MALFORMED = None  # what the row iterator yields for a row that cannot be mapped
 _HEAD_LINES = 40
 _HEAD_CHARS = 256 * 1024
 _CONTINUATION = "\ue000"  # private-use stand-in for an unquoted line break inside a field
+_OVERSIZED_FIELD = "\ue001"  # private-use stand-in for a record too long to keep
+OVERSIZED_RECORD = _OVERSIZED_FIELD + "\n"
+
+MAX_RECORD_CHARS = 1024 * 1024
+"""The longest row kept. LinkedIn caps a post at 3,000 characters and a message at 8,000, so no
+real export comes near; beyond it a row is skipped unread, which keeps an import's memory bounded
+whatever the file holds (one unclosed quote, or a line break missing for 150 MB)."""
+MAX_NAME_CHARS = 300
+"""Names, links, ids and dates are cut to this many characters (a LinkedIn name or profile link
+holds under 150): the importer keeps them until the end of the import, while long texts
+(LONG_TEXT_COLUMNS) are only hashed and counted. The cut is the same on every run, so the ids
+made from a cut link stay the same."""
+LONG_TEXT_COLUMNS = frozenset({"content", "message", "sharecommentary", "text", "summary"})
+SKIP_OVERSIZED = "row longer than a million characters (no real export has one)"
 _TIMESTAMP_START = re.compile(r'\s*"?\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d{2}')
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -123,17 +141,19 @@ def _is_header(fields: list[str], required: frozenset[str]) -> bool:
     return required <= names
 
 
-def _quote_state(line: str, in_quotes: bool, at_start: bool) -> bool:
-    """Follow csv's quoting rules (with ``\\`` escapes) through one physical line.
+def _quote_state(
+    line: str, in_quotes: bool, at_start: bool, *, delimiter: str = ",", escapes: bool = True
+) -> bool:
+    """Follow csv's quoting rules (with ``\\`` escapes when ``escapes``) through one piece of text.
 
-    Returns whether the line ends inside a quoted field.
+    Returns whether the piece ends inside a quoted field.
     """
-    if '"' not in line and "\\" not in line:
+    if '"' not in line and not (escapes and "\\" in line):
         return in_quotes
     index, length = 0, len(line)
     while index < length:
         char = line[index]
-        if char == "\\":
+        if char == "\\" and escapes:
             index += 2
             at_start = False
             continue
@@ -145,7 +165,7 @@ def _quote_state(line: str, in_quotes: bool, at_start: bool) -> bool:
                     in_quotes = False
         elif char == '"' and at_start:
             in_quotes = True
-        elif char in ",\r\n":
+        elif char == delimiter or char in "\r\n":
             at_start = True
             index += 1
             continue
@@ -154,33 +174,85 @@ def _quote_state(line: str, in_quotes: bool, at_start: bool) -> bool:
     return in_quotes
 
 
-def _logical_records(lines: Iterable[str]) -> Iterator[str]:
-    """Join physical lines into records for the 2021-23 Comments quirk (see module doc)."""
-    record: list[str] = []
+class _Record:
+    """The record being gathered; past ``cap`` characters its text is dropped, not kept."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.parts: list[str] = []
+        self.size = 0
+        self.oversized = False
+
+    def add(self, piece: str) -> None:
+        self.size += len(piece)
+        if self.oversized:
+            return
+        if self.size > self.cap:
+            self.oversized = True
+            self.parts = []
+        else:
+            self.parts.append(piece)
+
+    def continue_line(self) -> None:
+        """The last line's break becomes a stand-in, so csv keeps the next line in this field."""
+        if self.parts:
+            self.parts[-1] = self.parts[-1].rstrip("\r\n") + _CONTINUATION
+
+    def take(self) -> str | None:
+        """The finished record (``OVERSIZED_RECORD`` when too long), or None when empty."""
+        if self.oversized:
+            text: str | None = OVERSIZED_RECORD
+        else:
+            text = "".join(self.parts) if self.parts else None
+        self.parts, self.size, self.oversized = [], 0, False
+        return text
+
+
+def _records(
+    pieces: Iterable[str], *, delimiter: str, comments: bool, cap: int = 0
+) -> Iterator[str]:
+    """Join physical lines into csv records, each at most ``cap`` characters.
+
+    A record ends at a line break outside quotes; in ``comments`` mode it also takes the
+    following lines that do not start with a timestamp (the 2021-23 quirk, see the module doc).
+    A piece that does not end in a line break is the first part of an over-long line (see
+    ``_text_pieces``). A record longer than ``cap`` comes out as ``OVERSIZED_RECORD``: its text is
+    never held whole, whatever the file holds, so memory stays bounded.
+    """
+    record = _Record(cap or MAX_RECORD_CHARS)
     in_quotes = False
-    seen_header = False  # the header is the first non-blank line
-    record_is_header = False  # the header never takes continuation lines
-    for line in lines:
-        if in_quotes:
-            record.append(line)
-            in_quotes = _quote_state(line, True, False)
-            continue
-        if not seen_header or record_is_header or _TIMESTAMP_START.match(line):
-            if record:
-                yield "".join(record)
-            record = [line]
-            record_is_header = not seen_header and bool(line.strip())
+    line_open = False  # the previous piece did not end its line
+    seen_header = False  # comments: the header is the first non-blank line
+    record_is_header = False  # comments: the header never takes continuation lines
+    for piece in pieces:
+        at_start = False
+        if line_open or in_quotes:
+            pass
+        elif not comments:
+            at_start = True
+        elif not seen_header or record_is_header or _TIMESTAMP_START.match(piece):
+            finished = record.take()
+            if finished is not None:
+                yield finished
+            record_is_header = not seen_header and bool(piece.strip())
             seen_header = seen_header or record_is_header
-            in_quotes = _quote_state(line, False, True)
-            continue
-        record[-1] = record[-1].rstrip("\r\n") + _CONTINUATION
-        record.append(line)
-        in_quotes = _quote_state(line, False, False)
-    if record:
-        yield "".join(record)
+            at_start = True
+        else:
+            record.continue_line()
+        record.add(piece)
+        in_quotes = _quote_state(piece, in_quotes, at_start, delimiter=delimiter, escapes=comments)
+        line_open = not piece.endswith(("\n", "\r"))
+        if not comments and not in_quotes and not line_open:
+            finished = record.take()
+            if finished is not None:
+                yield finished
+    finished = record.take()
+    if finished is not None:
+        yield finished
 
 
-def _text_lines(member: Member, max_file_bytes: int) -> Generator[str, None, None]:
+def _text_pieces(member: Member, max_file_bytes: int) -> Generator[str, None, None]:
+    """The file's lines; a line longer than ``MAX_RECORD_CHARS`` comes in pieces of that size."""
     if member.size > max_file_bytes:
         raise FileProblemError(f"larger than the {_size(max_file_bytes)} limit; skipped")
     raw = member.open()
@@ -188,7 +260,8 @@ def _text_lines(member: Member, max_file_bytes: int) -> Generator[str, None, Non
     try:
         encoding, errors = _encoding(buffered.peek(4)[:4])
         text = io.TextIOWrapper(buffered, encoding=encoding, errors=errors, newline="")
-        yield from text
+        while piece := text.readline(MAX_RECORD_CHARS):
+            yield piece
     finally:
         buffered.close()
 
@@ -199,7 +272,7 @@ def _find_header(head: list[str], key: str, comments: bool) -> tuple[str, int, l
     escape = "\\" if comments else None
     best: tuple[str, int, list[str]] | None = None
     for delimiter in (",", "\t"):
-        source: Iterable[str] = _logical_records(head) if comments else head
+        source = _records(head, delimiter=delimiter, comments=comments)
         try:
             reader = csv.reader(source, delimiter=delimiter, strict=False, escapechar=escape)
             parsed = list(itertools.islice(reader, _HEAD_LINES))
@@ -213,21 +286,24 @@ def _find_header(head: list[str], key: str, comments: bool) -> tuple[str, int, l
     return best
 
 
-def read_rows(member: Member, max_file_bytes: int) -> Iterator[Row | None]:
+def read_rows(
+    member: Member, max_file_bytes: int, skipped: Counter[str] | None = None
+) -> Iterator[Row | None]:
     """Yield each data row as {normalized column: stripped value}, or ``None`` when malformed.
 
-    Raises FileProblemError (or a decoding/zip error the caller turns into a problem line) when the
-    file cannot be read at all.
+    A row longer than ``MAX_RECORD_CHARS`` is not yielded but counted in ``skipped`` under
+    ``SKIP_OVERSIZED``. Raises FileProblemError (or a decoding/zip error the caller turns into a
+    problem line) when the file cannot be read at all.
     """
     key = member.key
-    lines = _text_lines(member, max_file_bytes)
+    lines = _text_pieces(member, max_file_bytes)
     try:
-        yield from _rows(lines, key)
+        yield from _rows(lines, key, Counter() if skipped is None else skipped)
     finally:
         lines.close()
 
 
-def _rows(lines: Iterator[str], key: str) -> Iterator[Row | None]:
+def _rows(lines: Iterator[str], key: str, skipped: Counter[str]) -> Iterator[Row | None]:
     comments = key == "comments"
     head: list[str] = []
     size = 0
@@ -241,8 +317,7 @@ def _rows(lines: Iterator[str], key: str) -> Iterator[Row | None]:
         raise FileProblemError("no recognizable header; skipped")
     delimiter, header_index, header_fields = found
     columns = [column(name) for name in header_fields]
-    all_lines = itertools.chain(head, lines)
-    source: Iterable[str] = _logical_records(all_lines) if comments else all_lines
+    source = _records(itertools.chain(head, lines), delimiter=delimiter, comments=comments)
     reader = csv.reader(
         source, delimiter=delimiter, strict=False, escapechar="\\" if comments else None
     )
@@ -250,6 +325,9 @@ def _rows(lines: Iterator[str], key: str) -> Iterator[Row | None]:
         next(reader, None)
     width = len(columns)
     for fields in reader:
+        if fields == [_OVERSIZED_FIELD]:
+            skipped[SKIP_OVERSIZED] += 1
+            continue
         if not fields or (len(fields) == 1 and not fields[0].strip()):
             continue  # blank line
         if comments:
@@ -261,7 +339,10 @@ def _rows(lines: Iterator[str], key: str) -> Iterator[Row | None]:
                 yield MALFORMED
                 continue
             fields = fields[:width]
-        row = dict(zip(columns, (value.strip() for value in fields), strict=False))
+        row = {
+            name: value.strip() if name in LONG_TEXT_COLUMNS else value.strip()[:MAX_NAME_CHARS]
+            for name, value in zip(columns, fields, strict=False)
+        }
         for name in columns[len(fields) :]:
             row[name] = ""
         yield row

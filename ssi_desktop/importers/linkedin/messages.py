@@ -144,14 +144,17 @@ def sender_ranking(data: MessageData) -> list[tuple[str, int, int, str]]:
     """(url, conversations taken part in, messages sent, name) for every sender URL."""
     sent: Counter[str] = Counter()
     names: dict[str, str] = {}
-    conversations: dict[str, set[str]] = {}
     for message in data.messages:
         if message.sender_url is not None:
             sent[message.sender_url] += 1
             names.setdefault(message.sender_url, normalize_name(message.sender_name))
+    # Only senders are ranked, so only their conversations are gathered: the URLs that only
+    # ever receive are most of a big archive's, and a set for each cost it a lot of memory.
+    conversations: dict[str, set[str]] = {url: set() for url in sent}
+    for message in data.messages:
         for url in (message.sender_url, *message.recipient_urls):
-            if url is not None:
-                conversations.setdefault(url, set()).add(message.conversation)
+            if url is not None and url in conversations:
+                conversations[url].add(message.conversation)
     return [
         (url, len(conversations.get(url, ())), count, names[url]) for url, count in sent.items()
     ]

@@ -7,6 +7,7 @@ half-way is dropped whole (with one line in ``problems``) while the others still
 from __future__ import annotations
 
 import csv
+import os
 import pathlib
 import zlib
 from collections import Counter
@@ -21,6 +22,15 @@ from .owner import Owner, detect_owner
 from .summary import build_report
 
 DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 300_000
+MAX_GROWTH_BYTES = 100 * 1024 * 1024
+"""What one import keeps until it is written: at most MAX_ROWS rows, and no more rows once the
+process has grown by MAX_GROWTH_BYTES since the import began (measured every _CHECK_EVERY rows,
+where the system tells: /proc/self/statm). With csvread's longest row, these hold any import
+under 300 MB whatever its rows hold. The heaviest real archives use about a third of either;
+rows past them are read to the end, not kept, and counted as skipped with the reason."""
+_CHECK_EVERY = 1024
+SKIP_TOO_MANY = "beyond what one import keeps (300,000 rows, or 100 MB of them)"
 
 # The order matters: Profile and Connections before Invitations, Invitations before messages.
 ORDER = (
@@ -86,16 +96,30 @@ class _Run:
         self.profile_facts = mapping.ProfileFacts()
         self.owner_url: str | None = None
         self._rows_read = 0
+        self._rows_left = MAX_ROWS
+        self._resident_at_start = resident_bytes()
+        self._file_skips: Counter[str] = Counter()
 
     def _check(self) -> None:
         if self.cancelled is not None and self.cancelled():
             raise ImportCancelled("The import was cancelled.")
 
     def _rows(self, member: Member) -> Iterator[Row | None]:
-        for row in read_rows(member, self.max_file_bytes):
+        for row in read_rows(member, self.max_file_bytes, self._file_skips):
             self._check()
             self._rows_read += 1
+            if self._rows_left <= 0:
+                self._file_skips[SKIP_TOO_MANY] += 1
+                continue
+            self._rows_left -= 1
+            if self._rows_left % _CHECK_EVERY == 0 and self._grown_too_much():
+                self._rows_left = 0
             yield row
+
+    def _grown_too_much(self) -> bool:
+        now = resident_bytes()
+        start = self._resident_at_start
+        return now is not None and start is not None and now - start > MAX_GROWTH_BYTES
 
     def _read(self, member: Member) -> mapping.FileResult:
         rows = self._rows(member)
@@ -164,6 +188,7 @@ class _Run:
         for done, member in enumerate(members, start=1):
             self._check()
             self._rows_read = 0
+            self._file_skips = Counter()
             try:
                 result = self._read(member)
             except ImportCancelled:
@@ -175,6 +200,7 @@ class _Run:
                 self.files[member.stem] = self.files.get(member.stem, 0) + self._rows_read
                 self.actions.extend(result.actions)
                 self.skipped.update(result.skipped)
+                self.skipped.update(self._file_skips)
                 self.sources.update(result.sources)
                 self.profile_items |= result.profile_items
             if self.progress is not None:
@@ -198,6 +224,15 @@ class _Run:
             fallback_day=self.archive.newest_modified,
             owner_url=self.owner_url,
         )
+
+
+def resident_bytes() -> int | None:
+    """This process's resident memory now, where the system tells it (Linux), else None."""
+    try:
+        with pathlib.Path("/proc/self/statm").open("rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _problem(member: Member, error: BaseException) -> str:

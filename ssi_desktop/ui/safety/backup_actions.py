@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ssi_desktop import window_lock
 from ssi_desktop.store import actions, backup
 from ssi_desktop.store.backup import Backup
 from ssi_desktop.store.db import DatabaseError, close_database, open_database
@@ -206,8 +207,9 @@ class BackupActions(QObject):
 
     @Slot(object)
     def _backed_up(self, made: Backup) -> None:
+        pruned = f" Removed {len(made.pruned)} older backups." if made.pruned else ""
         self.window.statusBar().showMessage(
-            f"Backed up {made.entries} to {made.path.name} (in {made.path.parent}).",
+            f"Backed up {made.entries} to {made.path.name} (in {made.path.parent}).{pruned}",
             10000,
         )
 
@@ -250,6 +252,7 @@ class BackupActions(QObject):
             failure = str(error)
         finally:
             open_database(window.db_path)
+            window_lock.hold_database_file(window.db_path)  # the file is a new one now
             window.recomputer.resume()
             QApplication.restoreOverrideCursor()
             self.reopened.emit()
