@@ -220,6 +220,9 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.state_label = theme.as_caption(QLabel("Computing the estimate…"))
         self.state_label.setObjectName("recomputeState")
+        # A passing message (an entry added, a reminder) must not squeeze it: its longest text.
+        longest = "Estimated for 2026-12-31 · updated 23:59"
+        self.state_label.setMinimumWidth(self.state_label.fontMetrics().horizontalAdvance(longest))
         self.statusBar().addPermanentWidget(self.state_label)
 
     def _build_shortcuts(self) -> None:

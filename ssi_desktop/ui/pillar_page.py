@@ -28,10 +28,12 @@ from ssi_desktop.ui import theme
 from ssi_desktop.ui.advice import ADVICE, most_room
 from ssi_desktop.ui.quick_add_button import QuickAddButton
 from ssi_desktop.ui.trend import TrendPlot
-from ssi_desktop.ui.widgets import MARGIN, SPACING, Card
+from ssi_desktop.ui.widgets import SPACING, Card, fit_rows, scrolling_content
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 EXPLAIN_SOURCE, EXPLAIN_COUNT, EXPLAIN_POINTS = range(3)
+EXPLAIN_ROWS = 8
+"""Where the points come from shows up to this many sources, the largest first, and scrolls."""
 
 
 class PillarPage(QWidget):
@@ -53,9 +55,8 @@ class PillarPage(QWidget):
         self.explanation: QTableWidget | None = None
         self._room: QLabel | None = None
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
+        layout = scrolling_content(self)
+        self._rows = layout
         layout.addLayout(self._header())
         columns = QHBoxLayout()
         columns.setSpacing(SPACING)
@@ -71,6 +72,10 @@ class PillarPage(QWidget):
         columns.addLayout(left, 0)
         columns.addLayout(self._details, 1)
         layout.addLayout(columns, 1)
+
+    def add_strip(self, strip: QWidget) -> None:
+        """Add a feature's full-width card under the pillar's header, above its columns."""
+        self._rows.insertWidget(1, strip)
 
     def add_card(self, card: QWidget) -> None:
         """Add a feature's card to the left column, under the quick-add buttons."""
@@ -146,9 +151,13 @@ class PillarPage(QWidget):
         plot_card = Card("Last 90 days")
         self.plot = TrendPlot(self.pillar)
         plot_card.body.addWidget(self.plot, 1)
-        self._details.addWidget(plot_card, 4)
-        self._details.addWidget(self._explanation_card(), 5)
-        self._details.addWidget(self._advice_card(), 0)
+        self._details.addWidget(plot_card, 1)
+        # Side by side, the table sized to its rows and the advice fill the same height.
+        below = QHBoxLayout()
+        below.setSpacing(SPACING)
+        below.addWidget(self._explanation_card(), 3)
+        below.addWidget(self._advice_card(), 2)
+        self._details.addLayout(below, 0)
 
     def _explanation_card(self) -> Card:
         card = Card("Where the points come from")
@@ -167,7 +176,9 @@ class PillarPage(QWidget):
         header.setSectionResizeMode(EXPLAIN_POINTS, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         self.explanation = table
+        fit_rows(table, EXPLAIN_ROWS)
         card.body.addWidget(table)
+        card.body.addStretch(1)
         return card
 
     def _advice_card(self) -> Card:
@@ -179,6 +190,7 @@ class PillarPage(QWidget):
         tips = QLabel("\n".join(f"•  {tip}" for tip in ADVICE[self.pillar]))
         tips.setWordWrap(True)
         card.body.addWidget(tips)
+        card.body.addStretch(1)
         return card
 
     # -- showing the estimate -------------------------------------------------------------------
@@ -232,6 +244,7 @@ class PillarPage(QWidget):
                         item.setTextAlignment(right)
                     table.setItem(row, column, item)
                 item.setText(text)
+        fit_rows(table, EXPLAIN_ROWS)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.plot is None:

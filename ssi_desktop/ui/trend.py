@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPalette, QShowEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
@@ -33,6 +33,25 @@ def _xy(points: DatedValues) -> tuple[np.ndarray, np.ndarray]:
     xs = np.array([timestamp(day) for day, _ in points], dtype=float)
     ys = np.array([value for _, value in points], dtype=float)
     return xs, ys
+
+
+class ValueAxis(pg.AxisItem):  # type: ignore[misc]
+    """A value axis that draws its lowest and highest labels (0 and 25) at every plot height.
+
+    pyqtgraph hides a label that reaches past the axis's ends, as the end labels do by half
+    their height; with a grid it also ignores its own setting for letting them. This axis lets
+    them reach that far, into a margin its plot leaves for them (``leave_room``).
+    """
+
+    def __init__(self) -> None:
+        super().__init__("left")
+        self.overhang = QFontMetrics(QFont()).height() // 2 + 2  # the application's font
+
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect().adjusted(0, -self.overhang, 0, self.overhang)
+
+    def leave_room(self, plot: pg.PlotItem) -> None:
+        plot.layout.setContentsMargins(0, self.overhang, 4, 0)
 
 
 class DayAxis(pg.DateAxisItem):  # type: ignore[misc]
@@ -67,7 +86,8 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
     """The total's trend (objectName ``trendPlot``), or one pillar's when ``pillar`` is given."""
 
     def __init__(self, pillar: Pillar | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent, axisItems={"bottom": DayAxis(orientation="bottom")})
+        axis = ValueAxis()
+        super().__init__(parent, axisItems={"bottom": DayAxis(orientation="bottom"), "left": axis})
         self.pillar = pillar
         self.setObjectName("trendPlot" if pillar is None else f"trendPlot_{pillar.value}")
         self.y_max = TOTAL_MAX if pillar is None else PILLAR_MAX
@@ -81,6 +101,7 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         ticks = [(v, f"{v:g}") for v in np.arange(0, self.y_max + 0.1, step)]
         plot.getAxis("left").setTicks([ticks])
         plot.getAxis("left").setWidth(32)
+        axis.leave_room(plot)
         # A fixed room for the dates: pyqtgraph grows the axis only after a first paint, which
         # left the dashboard's dates clipped in the first frame (and in screenshots).
         plot.getAxis("bottom").setHeight(QFontMetrics(self.font()).height() + 12)
@@ -108,6 +129,12 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         self._pending: ScoreSnapshot | None = None
         self._apply_palette()
         self._styled = True
+
+    def sizeHint(self) -> QSize:
+        """As tall as its minimum: a scrolling page sizes itself from its parts' hints, and a
+        graphics view's default (its scene's size) made the page scroll for an oversized plot.
+        Where there is room the layout still gives the plot all of it."""
+        return QSize(480, self.minimumHeight())
 
     # -- the estimate -------------------------------------------------------------------------
 

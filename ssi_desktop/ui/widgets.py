@@ -7,7 +7,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ssi_desktop.ui import theme
 
@@ -103,3 +111,41 @@ class LazyPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.built()
         super().showEvent(event)
+
+
+def scrolling_content(page: QWidget) -> QVBoxLayout:
+    """Give ``page`` a frameless vertical scroll area and return the layout to fill it with.
+
+    A window smaller than the page needs (1280x700 with every card shown) scrolls the page
+    instead of squeezing its cards over each other; a larger one shows it whole, as before.
+    """
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    area = QScrollArea(page)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content = QWidget()
+    content.setObjectName(f"{page.objectName()}_content")
+    area.setWidget(content)
+    outer.addWidget(area)
+    layout = QVBoxLayout(content)
+    layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+    layout.setSpacing(SPACING)
+    return layout
+
+
+def fit_rows(table: QTableView, most: int) -> None:
+    """Make ``table`` exactly as tall as its rows, up to ``most`` of them (then it scrolls).
+
+    A table left to stretch showed two rows on a small screen and mostly blank space on a
+    large one; sized to what it holds, it shows the same on both.
+    """
+    model = table.model()
+    rows = min(model.rowCount() if model is not None else 0, most)
+    row_height = table.verticalHeader().defaultSectionSize()
+    header = table.horizontalHeader()
+    header_height = 0 if header.isHidden() else header.sizeHint().height()
+    frame = 2 * table.frameWidth()
+    table.setFixedHeight(header_height + max(rows, 1) * row_height + frame)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

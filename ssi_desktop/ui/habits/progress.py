@@ -14,7 +14,7 @@ from ssi_desktop.ui import theme
 if TYPE_CHECKING:
     from ssi_desktop.habit_report import TargetStatus
 
-BAR_WIDTH = 80
+BAR_WIDTH = 64
 NAME_MIN_WIDTH = 90
 
 
@@ -76,8 +76,10 @@ def add_progress_row(
     for offset, widget in enumerate((name, bar, count, streak)):
         grid.addWidget(widget, row, first_column + offset)
     # The name's size policy is Ignored (it elides): the grid gives its column room only when
-    # told, or the bar is drawn over it.
-    grid.setColumnMinimumWidth(first_column, NAME_MIN_WIDTH)
+    # told, or the bar is drawn over it. It is told the whole name's width: names elide only
+    # when the window is too narrow for them, never beside free space.
+    needed = max(NAME_MIN_WIDTH, name.sizeHint().width(), grid.columnMinimumWidth(first_column))
+    grid.setColumnMinimumWidth(first_column, needed)
     grid.setColumnStretch(first_column, max(1, grid.columnStretch(first_column)))
 
 

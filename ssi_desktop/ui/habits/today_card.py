@@ -42,7 +42,7 @@ class TodayCard(Card):
         super().__init__("Today", parent=parent)
         self.setMinimumWidth(340)
         self.targets_grid = QGridLayout()
-        self.targets_grid.setHorizontalSpacing(8)
+        self.targets_grid.setHorizontalSpacing(6)
         self.targets_grid.setVerticalSpacing(4)
         self.targets_grid.setColumnStretch(0, 1)
         self.body.addLayout(self.targets_grid)

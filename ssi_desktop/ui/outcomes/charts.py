@@ -18,7 +18,7 @@ from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.weekly import Week
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.theme import ABOVE_TARGET, BELOW_TARGET
-from ssi_desktop.ui.trend import DayAxis, timestamp
+from ssi_desktop.ui.trend import DayAxis, ValueAxis, timestamp
 
 DAY_SECONDS = 86400.0
 PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
@@ -83,15 +83,16 @@ class WeeklyChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.setObjectName("weeklyOutcomesChart")
         self.setMinimumHeight(220)
         self.ssi_plot: pg.PlotItem = self.addPlot(
-            row=0, col=0, axisItems={"bottom": DayAxis(orientation="bottom")}
+            row=0, col=0, axisItems={"bottom": DayAxis(orientation="bottom"), "left": ValueAxis()}
         )
         self.outcome_plot: pg.PlotItem = self.addPlot(
-            row=1, col=0, axisItems={"bottom": DayAxis(orientation="bottom")}
+            row=1, col=0, axisItems={"bottom": DayAxis(orientation="bottom"), "left": ValueAxis()}
         )
         self.ci.layout.setRowStretchFactor(0, 2)
         self.ci.layout.setRowStretchFactor(1, 3)
         for plot in (self.ssi_plot, self.outcome_plot):
             _still(plot)
+            plot.getAxis("left").leave_room(plot)
             plot.showGrid(x=False, y=True, alpha=0.18)
         self.outcome_plot.setXLink(self.ssi_plot)
         self.ssi_plot.getAxis("bottom").setStyle(showValues=False)
@@ -176,11 +177,12 @@ class EngagementChart(pg.PlotWidget):  # type: ignore[misc]
     """One bar per post (its engagers per 100 views), green from the target line up."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems={"left": ValueAxis()})
         self.setObjectName("engagementChart")
         self.setMinimumHeight(150)
         plot = self.getPlotItem()
         _still(plot)
+        plot.getAxis("left").leave_room(plot)
         plot.showGrid(x=False, y=True, alpha=0.18)
         plot.getAxis("bottom").setHeight(QFontMetrics(self.font()).height() + 12)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, pen=None)
