@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QShowEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
@@ -48,7 +48,8 @@ class ValueAxis(pg.AxisItem):  # type: ignore[misc]
         self.overhang = QFontMetrics(QFont()).height() // 2 + 2  # the application's font
 
     def boundingRect(self) -> QRectF:
-        return super().boundingRect().adjusted(0, -self.overhang, 0, self.overhang)
+        bounds: QRectF = super().boundingRect()
+        return bounds.adjusted(0, -self.overhang, 0, self.overhang)
 
     def leave_room(self, plot: pg.PlotItem) -> None:
         plot.layout.setContentsMargins(0, self.overhang, 4, 0)
@@ -84,6 +85,8 @@ class DayAxis(pg.DateAxisItem):  # type: ignore[misc]
 
 class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
     """The total's trend (objectName ``trendPlot``), or one pillar's when ``pillar`` is given."""
+
+    layers_changed = Signal()  # a layer (readings, averages, forecast, pillars) came or went
 
     def __init__(self, pillar: Pillar | None = None, parent: QWidget | None = None) -> None:
         axis = ValueAxis()
@@ -127,6 +130,7 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         self._x_span: tuple[float, float] | None = None
         self._forecast_end: float | None = None
         self._pending: ScoreSnapshot | None = None
+        self.pillars_shown = pillar is None
         self._apply_palette()
         self._styled = True
 
@@ -176,6 +180,8 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         for curve, fill in self._stack:
             curve.setVisible(shown)
             fill.setVisible(shown)
+        self.pillars_shown = shown and bool(self._stack)
+        self.layers_changed.emit()
 
     # -- layers for other features --------------------------------------------------------------
 
@@ -183,6 +189,8 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         """Official readings typed in from LinkedIn, as markers."""
         xs, ys = _xy(points)
         self._readings.setData(xs, ys)
+        self.has_readings = bool(len(xs))
+        self.layers_changed.emit()
 
     def set_benchmarks(self, industry_avg: float | None, network_avg: float | None) -> None:
         """Horizontal lines for the industry's and the network's average SSI (None: hidden)."""
@@ -190,26 +198,38 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         for line in self._benchmarks:
             plot.removeItem(line)
         self._benchmarks = []
-        for name, value in (("Industry avg", industry_avg), ("Network avg", network_avg)):
-            if value is None:
-                continue
+        shown = [
+            (name, value)
+            for name, value in (("Industry avg", industry_avg), ("Network avg", network_avg))
+            if value is not None
+        ]
+        highest = max((value for _name, value in shown), default=None)
+        for name, value in shown:
+            # Two averages a few points apart had their labels on top of each other: the
+            # higher one's label sits above its line, the lower one's below.
+            above = value == highest
+            anchor = (0, 1) if above else (0, 0)
             line = pg.InfiniteLine(
                 pos=value,
                 angle=0,
                 movable=False,
                 label=f"{name} {value:.0f}",
-                labelOpts={"position": 0.03, "anchors": [(0, 1), (0, 1)]},
+                labelOpts={"position": 0.02, "anchors": [anchor, anchor]},
             )
             plot.addItem(line)
             self._benchmarks.append(line)
+        self.has_averages = bool(shown)
         self._apply_palette()
+        self.layers_changed.emit()
 
     def set_forecast(self, points: DatedValues) -> None:
         """Where the estimate is heading: a dashed line after the last day."""
         xs, ys = _xy(points)
         self._forecast.setData(xs, ys)
         self._forecast_end = float(xs.max()) if len(xs) else None
+        self.has_forecast = bool(len(xs))
         self._fit_x()
+        self.layers_changed.emit()
 
     # -- look -----------------------------------------------------------------------------------
 
@@ -240,6 +260,9 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
             last = max(last, self._forecast_end)
         self.getPlotItem().setXRange(first, last, padding=0.01)
 
+    has_readings = has_averages = has_forecast = pillars_shown = False
+    """Which layers are on the chart (for its legend)."""
+
     _styled = False  # set once built: Qt sends palette events while the base class builds
 
     def _apply_palette(self) -> None:
@@ -259,7 +282,9 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         accent = pal.color(QPalette.ColorRole.Highlight)
         self._readings.setPen(pg.mkPen(text, width=1.5))
         self._readings.setBrush(pg.mkBrush(accent))
+        base = pal.color(QPalette.ColorRole.Base)
         for line in self._benchmarks:
-            color = QColor(theme.muted_color())
-            line.setPen(pg.mkPen(color, width=1.5, style=Qt.PenStyle.DotLine))
-            line.label.setColor(color)
+            line.setPen(pg.mkPen(theme.muted_color(), width=1.5, style=Qt.PenStyle.DotLine))
+            # Full text colour on a backing of the plot's colour: readable over the bands.
+            line.label.setColor(text)
+            line.label.fill = pg.mkBrush(theme.with_alpha(base, 200))

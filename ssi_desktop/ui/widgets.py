@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtCore import QDate, QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,29 @@ class Card(QFrame):
             note = theme.as_caption(QLabel(caption))
             note.setWordWrap(True)
             self.body.addWidget(note)
+        self._edges_follow_palette()
+
+    def _edges_follow_palette(self) -> None:
+        """In a dark palette, give the card's inputs and progress bars visible edges.
+
+        Styles draw those edges a shade darker than the palette's window colour: on a dark
+        card that is the card's own colour, and text fields and the empty part of a progress
+        bar vanished. Inside a card, the window colour is raised half-way to the text, so the
+        edges stand out; a light palette is left as the system gives it.
+        """
+        pal = theme.palette()
+        if not theme.is_dark(pal):
+            if self.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
+                self.setPalette(QPalette())
+            return
+        ours = QPalette(pal)
+        ours.setColor(QPalette.ColorRole.Window, theme.blend(pal, QPalette.ColorRole.Text, 0.4))
+        self.setPalette(ours)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._edges_follow_palette()
+        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """A rounded panel of the palette's base colour with a light edge."""

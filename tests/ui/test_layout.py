@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +17,6 @@ from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.layout_checks import problems_on
-from tests.ui.palettes import dark_palette
 
 SIZES = ((1280, 700), (1366, 768), (1920, 1080))
 TAB_NAMES = (
@@ -51,17 +49,6 @@ def seller_db(request: pytest.FixtureRequest, db_path: Path, demo_template: Path
     open_database(db_path)
     yield db_path
     close_database()
-
-
-@pytest.fixture(params=["light", "dark"])
-def palette(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before = QPalette(app.palette())
-    if request.param == "dark":
-        app.setPalette(dark_palette())
-    yield request.param
-    app.setPalette(before)
 
 
 def settle(qtbot: QtBot) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -219,6 +219,11 @@ class HabitsPage(QWidget):
         if snapshot.habits is not None:
             self.show_report(snapshot.habits)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if theme.is_palette_change(event) and self.report is not None:
+            self.calendar_summary.setText(self._calendar_text(self.report))
+        super().changeEvent(event)
+
     def show_report(self, report: HabitReport) -> None:
         self.report = report
         self.calendar.show_report(report)
@@ -236,9 +241,12 @@ class HabitsPage(QWidget):
         active = sum(1 for count in report.active_days.values() if count > 0)
         month_start = report.day.replace(day=1)
         this_month = sum(1 for day in report.active_days if day >= month_start)
+        # The shades blend the green into the background: busier days stand out darker on a
+        # light palette and brighter on a dark one.
+        shade = "Brighter" if theme.is_dark() else "Darker"
         return (
             f"{active} active days in the last 12 months, {this_month} this month."
-            "  Darker squares: more actions that day; outlined: rest days."
+            f"  {shade} squares: more actions that day; outlined: rest days."
         )
 
     @staticmethod
