@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store import accounts, actions
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.table_model import AnyIndex, RowsModel
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, python_date
 
@@ -140,7 +140,7 @@ class HistoryModel(RowsModel):
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                self.COL_DATE: row.day.isoformat(),
+                self.COL_DATE: dates.day_text(row.day),
                 self.COL_ACTION: row.label,
                 self.COL_PILLAR: row.pillar_label,
                 self.COL_COUNT: row.count,
@@ -362,5 +362,5 @@ def _date_edit(name: str, day: dt.date) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(dates.edit_format())
     return edit

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ssi_desktop import __version__, clock
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store import actions, profile
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.dashboard import DashboardPage
 from ssi_desktop.ui.history import HistoryPage
 from ssi_desktop.ui.pillar_page import PillarPage
@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self.state_label = theme.as_caption(QLabel("Computing the estimate…"))
         self.state_label.setObjectName("recomputeState")
         # A passing message (an entry added, a reminder) must not squeeze it: its longest text.
-        longest = "Estimated for 2026-12-31 · updated 23:59"
+        longest = f"Estimated for {dates.day_text(dt.date(2026, 12, 31))} · updated 23:59"
         self.state_label.setMinimumWidth(self.state_label.fontMetrics().horizontalAdvance(longest))
         self.statusBar().addPermanentWidget(self.state_label)
 
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Not added: {error}.", 8000)
             return str(error)
         kind = ACTION_BY_KEY[entry.key]
-        when = "today" if entry.day == clock.today() else entry.day.isoformat()
+        when = "today" if entry.day == clock.today() else dates.day_text(entry.day)
         self.statusBar().showMessage(
             f"Added {entry.count} × {kind.label} for {when}. Ctrl+Z undoes it.", 6000
         )
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         kind = ACTION_BY_KEY.get(removed.key)
         label = kind.label if kind else removed.key
         self.statusBar().showMessage(
-            f"Removed {removed.count} × {label} of {removed.day.isoformat()}.", 6000
+            f"Removed {removed.count} × {label} of {dates.day_text(removed.day)}.", 6000
         )
         self.data_changed.emit()
 
@@ -343,7 +343,9 @@ class MainWindow(QMainWindow):
         for page in self.pillar_pages.values():
             page.show_snapshot(snapshot)
         updated = QTime.currentTime().toString("HH:mm")
-        self.state_label.setText(f"Estimated for {snapshot.day.isoformat()} · updated {updated}")
+        self.state_label.setText(
+            f"Estimated for {dates.day_text(snapshot.day)} · updated {updated}"
+        )
         if first:
             self.update()  # so that paintEvent reports the first paint with a score
 

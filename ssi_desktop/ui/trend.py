@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 DatedValues = Sequence[tuple[dt.date, float]]
@@ -80,7 +80,7 @@ class DayAxis(pg.DateAxisItem):  # type: ignore[misc]
         if spacing < 7 * 86400 or spacing > 60 * 86400:
             return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
         days = [dt.datetime.fromtimestamp(value).date() for value in values]
-        return [f"{day:%b} {day.day}" for day in days]
+        return [dates.short_day_text(day) for day in days]
 
 
 class TrendPlot(pg.PlotWidget):  # type: ignore[misc]

@@ -34,7 +34,7 @@ from ssi_desktop.habits.forecast import MILESTONES
 from ssi_desktop.habits.targets import Period, Target
 from ssi_desktop.store import habit_targets, rest_days
 from ssi_desktop.store.actions import MAX_COUNT, InvalidEntryError
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.habits.calendar import HabitCalendar
 from ssi_desktop.ui.habits.targets_model import TargetsModel
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, python_date
@@ -57,8 +57,8 @@ def rest_runs(days: frozenset[dt.date], since: dt.date) -> list[tuple[dt.date, d
 
 def describe_run(first: dt.date, last: dt.date) -> str:
     if first == last:
-        return f"{first:%a %d %b %Y}"
-    return f"{first:%d %b} – {last:%d %b %Y}  ({(last - first).days + 1} days)"
+        return f"{dates.weekday_text(first)} {dates.day_text(first)}"
+    return f"{dates.span_text(first, last)}  ({(last - first).days + 1} days)"
 
 
 def qdate(day: dt.date) -> QDate:
@@ -209,7 +209,7 @@ class HabitsPage(QWidget):
         edit = QDateEdit(qdate(day))
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(dates.edit_format())
         return edit
 
     # -- showing --------------------------------------------------------------------------------
@@ -263,7 +263,7 @@ class HabitsPage(QWidget):
     def _pace_text(report: HabitReport) -> str:
         pace = report.forecast.pace
         return (
-            f"At the pace of {pace.first_day:%d %b} to {pace.last_day:%d %b}"
+            f"At the pace of {dates.span_text(pace.first_day, pace.last_day)}"
             " (dashed on the dashboard's trend)."
         )
 

@@ -16,7 +16,7 @@ from ssi_desktop.catalog import TOTAL_MAX
 from ssi_desktop.pipeline.engagement import TARGET_RATE, PostRate
 from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.weekly import Week
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.theme import ABOVE_TARGET, BELOW_TARGET
 from ssi_desktop.ui.trend import DayAxis, ValueAxis, timestamp
 
@@ -218,7 +218,7 @@ class EngagementChart(pg.PlotWidget):  # type: ignore[misc]
         fits = max(1, self.width() // label_width)
         every = max(1, math.ceil(len(days) / fits))
         newest_first = range(len(days) - 1, -1, -every)  # the newest post always gets its date
-        return [(float(i), f"{days[i]:%b} {days[i].day}") for i in sorted(newest_first)]
+        return [(float(i), dates.short_day_text(days[i])) for i in sorted(newest_first)]
 
     rates: tuple[PostRate, ...] = ()  # a class default: the base class resizes while it builds
 

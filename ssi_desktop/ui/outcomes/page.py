@@ -30,7 +30,7 @@ from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.weekly import Week
 from ssi_desktop.store import conversations
 from ssi_desktop.store.actions import InvalidEntryError
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.outcomes.charts import OUTCOME_COLORS, EngagementChart, WeeklyChart
 from ssi_desktop.ui.outcomes.commands import PipelineActions
 from ssi_desktop.ui.outcomes.forms import day_field
@@ -249,7 +249,7 @@ class OutcomesPage(QWidget):
             waited = (today - thread.started_on).days
             item = QListWidgetItem(
                 f"{thread.contact} · {thread.account} — {plural(waited, 'day')} "
-                f"(since {thread.started_on:%b} {thread.started_on.day})"
+                f"(since {dates.short_day_text(thread.started_on)})"
             )
             item.setData(Qt.ItemDataRole.UserRole, thread.id)
             self.waiting.addItem(item)
@@ -279,7 +279,7 @@ class OutcomesPage(QWidget):
             self.refused.emit(f"Not saved: {error}.")
             return
         self.waiting.takeItem(self.waiting.row(items[0]))
-        self.recorded.emit(f"{thread.contact.name} answered on {day.isoformat()}.")
+        self.recorded.emit(f"{thread.contact.name} answered on {dates.day_text(day)}.")
 
 
 def weekly_hint(weeks: Sequence[Week]) -> str:
