@@ -17,6 +17,7 @@ from ssi_desktop.pipeline.engagement import TARGET_RATE, PostRate
 from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.weekly import Week
 from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.outcomes.currency import compact_money
 from ssi_desktop.ui.theme import ABOVE_TARGET, BELOW_TARGET
 from ssi_desktop.ui.trend import DayAxis, ValueAxis, timestamp
 
@@ -148,7 +149,7 @@ class WeeklyChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         for week in weeks:
             if week.won_value <= 0:
                 continue
-            label = pg.TextItem(compact_amount(week.won_value), anchor=(0.5, 1.0))
+            label = pg.TextItem(compact_money(compact_amount(week.won_value)), anchor=(0.5, 1.0))
             label.setPos(timestamp(week.start) + offset, week.deals_won)
             label.setColor(theme.text_color())
             self.outcome_plot.addItem(label)
@@ -187,13 +188,9 @@ class EngagementChart(pg.PlotWidget):  # type: ignore[misc]
         plot.getAxis("bottom").setHeight(QFontMetrics(self.font()).height() + 12)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, pen=None)
         plot.addItem(self.bars)
-        self.target_line = pg.InfiniteLine(
-            pos=TARGET_RATE,
-            angle=0,
-            movable=False,
-            label=f"target {TARGET_RATE:g} %",
-            labelOpts={"position": 0.99, "anchors": [(1, 1), (1, 1)]},
-        )
+        # No label on the line: wherever it sat, it covered a bar. The key under the chart
+        # (engagement_key) names the line and the two colours.
+        self.target_line = pg.InfiniteLine(pos=TARGET_RATE, angle=0, movable=False)
         plot.addItem(self.target_line)
         self._styled = True
         self._apply_palette()
@@ -241,7 +238,15 @@ class EngagementChart(pg.PlotWidget):  # type: ignore[misc]
         _style(self.getPlotItem())
         muted = theme.muted_color()
         self.target_line.setPen(pg.mkPen(muted, width=1.5, style=Qt.PenStyle.DashLine))
-        self.target_line.label.setColor(theme.text_color())
-        # The label sits on the bars: a backing of the plot's own colour keeps it readable.
-        self.target_line.label.fill = pg.mkBrush(theme.with_alpha(base, 220))
-        self.target_line.label.border = pg.mkPen(muted)
+
+
+def engagement_key() -> QWidget:
+    """What the engagement chart's line and colours mean, in a row under it."""
+    from ssi_desktop.ui.trend_legend import Legend, Mark
+
+    key = Legend("engagementKey")
+    key.add("above", Mark.BAND, f"{TARGET_RATE:g} % or more", QColor(ABOVE_TARGET))
+    key.add("below", Mark.BAND, f"under {TARGET_RATE:g} %", QColor(BELOW_TARGET))
+    key.add("target", Mark.MUTED_DASHES, f"the {TARGET_RATE:g} % target")
+    key.finish()
+    return key

@@ -35,6 +35,7 @@ from ssi_desktop.store.models import Contact
 from ssi_desktop.store.outcomes import MAX_VALUE
 from ssi_desktop.store.posts import MAX_VIEWS
 from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.outcomes.currency import currency_code, money_text
 from ssi_desktop.ui.widgets import Notice, python_date
 
 
@@ -302,7 +303,11 @@ class OutcomeForm(RecordForm):
         self.value.setDecimals(2)
         self.value.setGroupSeparatorShown(True)
         self.value.setSpecialValueText("not known")
-        self.value.setToolTip("What it is worth, in your currency (leave at 0 if not known)")
+        self.value.setSuffix(f" {currency_code()}")
+        self.value.setToolTip(
+            "What it is worth (leave at 0 if not known); Pipeline > Set the Currency changes "
+            "the currency"
+        )
         self.contact = contact_picker("outcomeContact", optional=True)
         self.note = QLineEdit()
         self.note.setObjectName("outcomeNote")
@@ -341,7 +346,7 @@ class OutcomeForm(RecordForm):
             self.note.text().strip(),
         )
         stored = outcomes.record(new, clock.today(), also_log=self.also_log.isChecked())
-        worth = f" worth {stored.value:,.2f}" if stored.value is not None else ""
+        worth = f" worth {money_text(stored.value, 2)}" if stored.value is not None else ""
         return f"Logged: {kind.label.lower()}{worth} on {dates.day_text(stored.day)}."
 
 

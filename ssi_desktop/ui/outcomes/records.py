@@ -28,6 +28,7 @@ from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.store import conversations, outcomes, posts, records
 from ssi_desktop.store.models import Conversation, Outcome, Post
 from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.outcomes.currency import money_text
 
 Row = tuple[int, Sequence[str]]  # the record's id, and its cells
 
@@ -50,7 +51,7 @@ def outcome_rows() -> list[Row]:
             (
                 dates.day_text(o.day),
                 OutcomeKind(o.kind).label,
-                "" if o.value is None else f"{o.value:,.2f}",
+                "" if o.value is None else money_text(o.value, 2),
                 o.contact.name if o.contact is not None else "",
                 o.note,
             ),
