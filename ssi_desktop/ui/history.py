@@ -347,6 +347,12 @@ class HistoryPage(QWidget):
             if self.model.truncated
             else ""
         )
+        if not shown:
+            self.summary.setText(
+                "Nothing logged in these dates. What you log on a pillar's tab (or with Ctrl+K) "
+                "is listed here, to correct or delete."
+            )
+            return
         self.summary.setText(
             f"{shown} {'entry' if shown == 1 else 'entries'}{more}. "
             "Double-click a date, count or note to correct it."

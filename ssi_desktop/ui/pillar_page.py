@@ -32,6 +32,10 @@ from ssi_desktop.ui.widgets import SPACING, Card, fit_rows, scrolling_content
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 EXPLAIN_SOURCE, EXPLAIN_COUNT, EXPLAIN_POINTS = range(3)
+NO_POINTS_HINT = (
+    "No points yet. Each action you log here, and each profile item you tick, is listed "
+    "with the points it brings."
+)
 EXPLAIN_ROWS = 8
 """Where the points come from shows up to this many sources, the largest first, and scrolls."""
 
@@ -54,6 +58,7 @@ class PillarPage(QWidget):
         self.plot: TrendPlot | None = None  # with the details, on first show
         self.explanation: QTableWidget | None = None
         self._room: QLabel | None = None
+        self._no_points: QLabel | None = None
 
         layout = scrolling_content(self)
         self._rows = layout
@@ -178,6 +183,11 @@ class PillarPage(QWidget):
         self.explanation = table
         fit_rows(table, EXPLAIN_ROWS)
         card.body.addWidget(table)
+        self._no_points = theme.as_caption(QLabel(NO_POINTS_HINT))
+        self._no_points.setObjectName(f"noPoints_{self.pillar.value}")
+        self._no_points.setWordWrap(True)
+        self._no_points.hide()
+        card.body.addWidget(self._no_points)
         card.body.addStretch(1)
         return card
 
@@ -221,15 +231,19 @@ class PillarPage(QWidget):
         self.plot.set_snapshot(snapshot)
 
     def _show_explanation(self, table: QTableWidget, snapshot: ScoreSnapshot) -> None:
-        # A cost that rounds to nothing is noise on screen ("-0.00"): only real costs are listed.
+        # A source that brings nothing is noise on screen (a column of "+0.00", "-0.00"):
+        # listed are the sources with points, and the actions logged in the 90 days.
         parts = sorted(
             (
                 part
                 for part in snapshot.explanation.pillars[self.pillar]
-                if part.kind != "penalty" or round(part.points, 2) != 0
+                if round(part.points, 2) != 0 or (part.kind == "action" and part.count)
             ),
             key=lambda c: -c.points,
         )
+        table.setVisible(bool(parts))
+        if self._no_points is not None:
+            self._no_points.setVisible(not parts)
         table.setRowCount(len(parts))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row, part in enumerate(parts):

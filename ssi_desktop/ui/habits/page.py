@@ -37,8 +37,17 @@ from ssi_desktop.store.actions import MAX_COUNT, InvalidEntryError
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.habits.calendar import HabitCalendar
 from ssi_desktop.ui.habits.targets_model import TargetsModel
-from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, python_date
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice, python_date
 from ssi_desktop.workers.snapshot import ScoreSnapshot
+
+NO_TARGETS_HINT = (
+    "No targets yet. Pick an action and how often below, then Set Target; or take the "
+    "Default Plan, weekly targets that lead a beginner to proficient in about 90 days."
+)
+NO_PACE_HINT = (
+    "Log a few actions this week, and this shows where that pace takes your estimate "
+    "in 30 and 90 days."
+)
 
 SHOWN_REST_DAYS = 90
 """Rest days listed: from this many days ago on, and every planned one."""
@@ -115,6 +124,10 @@ class HabitsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._target_selected)
+        self.no_targets = Notice(NO_TARGETS_HINT)
+        self.no_targets.setObjectName("noTargetsHint")
+        self.no_targets.hide()
+        card.body.addWidget(self.no_targets)
         card.body.addWidget(self.table, 1)
 
         editor = QHBoxLayout()
@@ -160,7 +173,9 @@ class HabitsPage(QWidget):
         self.forecast_label = QLabel("")
         self.forecast_label.setObjectName("forecastSummary")
         self.forecast_label.setTextFormat(Qt.TextFormat.RichText)
+        self.forecast_label.setWordWrap(True)
         self.forecast_pace = theme.as_caption(QLabel(""))
+        self.forecast_pace.setWordWrap(True)
         card.body.addWidget(self.forecast_label)
         card.body.addWidget(self.forecast_pace)
         return card
@@ -230,6 +245,7 @@ class HabitsPage(QWidget):
         self.calendar_summary.setText(self._calendar_text(report))
         selected = self._selected_key()
         self.model.set_statuses(report.targets)
+        self.no_targets.setVisible(not report.targets)
         self._select_key(selected)
         self.remove_button.setEnabled(self._selected_key() is not None)
         self.forecast_label.setText(self._forecast_text(report))
@@ -251,6 +267,8 @@ class HabitsPage(QWidget):
 
     @staticmethod
     def _forecast_text(report: HabitReport) -> str:
+        if not report.forecast.pace.per_day:
+            return NO_PACE_HINT
         forecast = report.forecast
         now = forecast.ahead(0).total
         parts = [f"Today <b>{now:.1f}</b>"]
@@ -262,6 +280,11 @@ class HabitsPage(QWidget):
     @staticmethod
     def _pace_text(report: HabitReport) -> str:
         pace = report.forecast.pace
+        if not pace.per_day:
+            return (
+                f"Nothing logged from {dates.span_text(pace.first_day, pace.last_day)}: "
+                "the pace is that of the last four weeks."
+            )
         return (
             f"At the pace of {dates.span_text(pace.first_day, pace.last_day)}"
             " (dashed on the dashboard's trend)."
