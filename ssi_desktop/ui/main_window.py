@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self._arm_midnight()
         for name in FEATURES:
             importlib.import_module(name).install(self)
+        self._corner_first_in_tab_order()
         self._restore_settings()
 
     # -- building -------------------------------------------------------------------------------
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
         self._tab_actions.append(go)
 
     def _build_corner(self) -> None:
+        self._corner_buttons: list[QToolButton] = []
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 6, 0)
@@ -215,7 +217,16 @@ class MainWindow(QMainWindow):
             button.setAutoRaise(True)
             button.setText(text)
             row.addWidget(button)
+            self._corner_buttons.append(button)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+    def _corner_first_in_tab_order(self) -> None:
+        """Tab goes from the tabs to Find and Undo (drawn beside them), then into the page:
+        left to itself, the keyboard met them in the middle of a pillar's tab."""
+        before: QWidget = self.tabs.tabBar()
+        for button in self._corner_buttons:
+            QWidget.setTabOrder(before, button)
+            before = button
 
     def _build_status_bar(self) -> None:
         self.state_label = theme.as_caption(QLabel("Computing the estimate…"))

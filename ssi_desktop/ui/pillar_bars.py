@@ -34,6 +34,7 @@ class PillarBar(QWidget):
     def set_value(self, value: float) -> None:
         self.value = max(0.0, min(PILLAR_MAX, value))
         self.setToolTip(f"{self.pillar.label}: {value:.2f} of {PILLAR_MAX:g}")
+        self.setAccessibleDescription(f"{value:.2f} of {PILLAR_MAX:g}")
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -116,6 +116,7 @@ class PillarPage(QWidget):
             digit.setMinimumWidth(14)
             button = QuickAddButton(add_icon, kind.label)
             button.setObjectName(f"quickAdd_{kind.key}")
+            button.setAccessibleName(f"Log {kind.label}")
             tip = f"Log one “{kind.label}” for today (key {index + 1})"
             if kind.quality:
                 tip += f"\nCounts more: {kind.quality}"
@@ -216,8 +217,10 @@ class PillarPage(QWidget):
     def show_snapshot(self, snapshot: ScoreSnapshot) -> None:
         self._snapshot = snapshot
         self.score_label.setText(f"{snapshot.pillars[self.pillar]:.2f}")
-        for key, label in self._counts.items():
-            label.setText(f"{snapshot.count_today(key)} today")
+        for number, (key, label) in enumerate(self._counts.items(), start=1):
+            today = snapshot.count_today(key)
+            label.setText(f"{today} today")
+            self.buttons[key].setAccessibleDescription(f"{today} today; key {number}")
         for key, check in self._checks.items():
             with QSignalBlocker(check):
                 check.setChecked(snapshot.profile_done.get(key, False))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
 from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.widgets import chart_stop
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 DatedValues = Sequence[tuple[dt.date, float]]
@@ -93,6 +94,8 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         super().__init__(parent, axisItems={"bottom": DayAxis(orientation="bottom"), "left": axis})
         self.pillar = pillar
         self.setObjectName("trendPlot" if pillar is None else f"trendPlot_{pillar.value}")
+        what = "Estimated SSI" if pillar is None else pillar.label
+        chart_stop(self, f"{what}, day by day over the last 90 days")
         self.y_max = TOTAL_MAX if pillar is None else PILLAR_MAX
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
@@ -163,17 +166,27 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
             return
         xs = np.array([timestamp(day) for day in snapshot.trend_days], dtype=float)
         if self.pillar is None:
-            self._line.setData(xs, snapshot.trend_total)
+            values = snapshot.trend_total
+            self._line.setData(xs, values)
             stacked = np.zeros_like(xs)
             self._stack_floor.setData(xs, stacked)
             for (curve, _fill), pillar in zip(self._stack, Pillar, strict=True):
                 stacked = stacked + snapshot.trend_pillars[pillar]
                 curve.setData(xs, stacked)
         else:
-            self._line.setData(xs, snapshot.trend_pillars[self.pillar])
+            values = snapshot.trend_pillars[self.pillar]
+            self._line.setData(xs, values)
             self._base.setData(xs, np.zeros_like(xs))
         self._x_span = (float(xs[0]), float(xs[-1])) if len(xs) else None
         self._fit_x()
+        values = (
+            snapshot.trend_total if self.pillar is None else snapshot.trend_pillars[self.pillar]
+        )
+        if len(values):
+            self.setAccessibleDescription(
+                f"{float(values[0]):.1f} on {dates.day_text(snapshot.trend_days[0])}, "
+                f"{float(values[-1]):.1f} on {dates.day_text(snapshot.trend_days[-1])}"
+            )
 
     def show_pillars(self, shown: bool) -> None:
         """Show the pillars as stacked bands under the total (the dashboard's trend only)."""

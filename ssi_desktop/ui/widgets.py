@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QFrame,
     QLabel,
     QScrollArea,
@@ -136,6 +137,16 @@ class LazyPage(QWidget):
         super().showEvent(event)
 
 
+def chart_stop(view: QAbstractScrollArea, name: str) -> None:
+    """Make a chart one stop of the Tab key, with ``name`` for a screen reader.
+
+    A chart is a picture: its name and description (set with its data) are what a screen
+    reader says. Only Tab stops on it (a click on a chart moves no focus).
+    """
+    view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    view.setAccessibleName(name)
+
+
 def scrolling_content(page: QWidget) -> QVBoxLayout:
     """Give ``page`` a frameless vertical scroll area and return the layout to fill it with.
 
@@ -147,6 +158,7 @@ def scrolling_content(page: QWidget) -> QVBoxLayout:
     area = QScrollArea(page)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard moves between its contents
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     content = QWidget()
     content.setObjectName(f"{page.objectName()}_content")

@@ -34,6 +34,7 @@ def install(window: MainWindow) -> None:
     today = TodayCard()
     today.add_requested.connect(window.quick_add)
     window.dashboard.top_row.addWidget(today, TODAY_STRETCH)
+    today.tab_between(window.dashboard.gauge, window.dashboard.pillars_toggle)
     window.snapshot_shown.connect(today.show_snapshot)
 
     for pillar, pillar_page in window.pillar_pages.items():

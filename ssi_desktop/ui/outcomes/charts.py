@@ -20,6 +20,7 @@ from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.outcomes.currency import compact_money
 from ssi_desktop.ui.theme import ABOVE_TARGET, BELOW_TARGET
 from ssi_desktop.ui.trend import DayAxis, ValueAxis, timestamp
+from ssi_desktop.ui.widgets import chart_stop
 
 DAY_SECONDS = 86400.0
 PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
@@ -82,6 +83,7 @@ class WeeklyChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weeklyOutcomesChart")
+        chart_stop(self, "Meetings, opportunities and deals won each week, under the SSI")
         self.setMinimumHeight(220)
         self.ssi_plot: pg.PlotItem = self.addPlot(
             row=0, col=0, axisItems={"bottom": DayAxis(orientation="bottom"), "left": ValueAxis()}
@@ -120,6 +122,11 @@ class WeeklyChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def set_weeks(self, weeks: Sequence[Week]) -> None:
         self.weeks = tuple(weeks)
+        self.setAccessibleDescription(
+            f"{len(weeks)} weeks: {sum(w.meetings for w in weeks)} meetings, "
+            f"{sum(w.opportunities for w in weeks)} opportunities, "
+            f"{sum(w.deals_won for w in weeks)} deals won"
+        )
         starts = np.array([timestamp(w.start) for w in weeks], dtype=float)
         heights = {
             OutcomeKind.MEETING: [w.meetings for w in weeks],
@@ -180,6 +187,7 @@ class EngagementChart(pg.PlotWidget):  # type: ignore[misc]
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, axisItems={"left": ValueAxis()})
         self.setObjectName("engagementChart")
+        chart_stop(self, "Engagement rate of each post")
         self.setMinimumHeight(150)
         plot = self.getPlotItem()
         _still(plot)
@@ -197,6 +205,10 @@ class EngagementChart(pg.PlotWidget):  # type: ignore[misc]
 
     def set_rates(self, rates: Sequence[PostRate]) -> None:
         self.rates = tuple(rates)
+        reaching = sum(1 for r in rates if r.rate >= TARGET_RATE)
+        self.setAccessibleDescription(
+            f"{len(rates)} posts, {reaching} at or above the {TARGET_RATE:g} % target"
+        )
         values = np.array([r.rate for r in rates], dtype=float)
         brushes = [
             pg.mkBrush(ABOVE_TARGET if r.rate >= TARGET_RATE else BELOW_TARGET) for r in rates
