@@ -15,17 +15,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ssi_desktop.tabs import TAB_NAMES
+
 ROOT = Path(__file__).resolve().parent.parent
-TABS = (
-    "dashboard",
-    "brand",
-    "people",
-    "insights",
-    "relationships",
-    "history",
-    "readings",
-    "outcomes",
-)
+TABS = TAB_NAMES
 TODAY = "2026-11-24"
 
 

@@ -14,22 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from ssi_desktop.cli.main import main as ssi
 from ssi_desktop.store.db import close_database, open_database
+from ssi_desktop.tabs import TAB_NAMES
 from ssi_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.layout_checks import problems_on
 
 SIZES = ((1280, 700), (1366, 768), (1920, 1080))
-TAB_NAMES = (
-    "dashboard",
-    "brand",
-    "people",
-    "insights",
-    "relationships",
-    "history",
-    "readings",
-    "outcomes",
-    "habits",
-)
 
 
 @pytest.fixture(scope="module")
