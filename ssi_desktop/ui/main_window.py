@@ -232,8 +232,14 @@ class MainWindow(QMainWindow):
         self.state_label = theme.as_caption(QLabel("Computing the estimate…"))
         self.state_label.setObjectName("recomputeState")
         # A passing message (an entry added, a reminder) must not squeeze it: its longest text.
-        longest = f"Estimated for {dates.day_text(dt.date(2026, 12, 31))} · updated 23:59"
-        self.state_label.setMinimumWidth(self.state_label.fontMetrics().horizontalAdvance(longest))
+        metrics = self.state_label.fontMetrics()
+        longest = max(
+            metrics.horizontalAdvance(
+                f"Estimated for {dates.day_text(dt.date(2026, month, 28))} · updated 23:59"
+            )
+            for month in range(1, 13)
+        )
+        self.state_label.setMinimumWidth(longest + 4)
         self.statusBar().addPermanentWidget(self.state_label)
 
     def _build_shortcuts(self) -> None:

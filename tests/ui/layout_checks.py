@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -78,6 +78,15 @@ def visible_rect(widget: QWidget) -> QRect:
     return widget.visibleRegion().boundingRect()
 
 
+def elided(label: QLabel) -> bool:
+    """A one-line plain label narrower than its text (to the fraction of a pixel)."""
+    text = label.text()
+    if "\n" in text or label.textFormat() == Qt.TextFormat.RichText or "<" in text:
+        return False
+    room = label.contentsRect().width() - 2 * label.margin() - max(label.indent(), 0)
+    return label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room) != text
+
+
 def clipped_text(root: QWidget) -> list[str]:
     """Labels and buttons on screen whose text does not fit them."""
     problems = []
@@ -91,7 +100,7 @@ def clipped_text(root: QWidget) -> list[str]:
                     problems.append(
                         f"{describe(widget)} needs {needed} px of height, has {widget.height()}"
                     )
-            elif widget.sizeHint().width() > widget.width() + 1:
+            elif widget.sizeHint().width() > widget.width() + 1 or elided(widget):
                 problems.append(
                     f"{describe(widget)} needs {widget.sizeHint().width()} px, has {widget.width()}"
                 )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
 from ssi_desktop.habits.targets import Period
@@ -27,7 +28,9 @@ class ElidedLabel(QLabel):
         self.setMinimumWidth(NAME_MIN_WIDTH)
 
     def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self.text()), super().sizeHint().height())
+        # The text's exact width, rounded up: a whole-pixel width a fraction short elided it.
+        width = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self.text())) + 1
+        return QSize(width, super().sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         elide = Qt.TextElideMode.ElideRight
