@@ -108,7 +108,7 @@ class PillarPage(QWidget):
         card = Card("Log an action", "Click, or press the number key.")
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(6)
+        grid.setVerticalSpacing(4)
         add_icon = theme.icon("add")
         for index, kind in enumerate(self.action_types):
             digit = theme.as_caption(QLabel(str(index + 1)))
