@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     Qt,
     QTimer,
     Signal,
@@ -37,7 +38,7 @@ from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store import accounts, actions
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.table_model import AnyIndex, RowsModel
-from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, python_date
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, edges_follow_palette, python_date
 
 ROW_LIMIT = 5000
 DEFAULT_DAYS = 90
@@ -223,6 +224,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("tab_history")
         self._stale = True
+        edges_follow_palette(self)  # its filters and table sit on no card
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -268,6 +270,11 @@ class HistoryPage(QWidget):
             signal.connect(self._apply_filter)
         self.delete_button.clicked.connect(lambda: self.delete_selected())
         self._build()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            edges_follow_palette(self)
+        super().changeEvent(event)
 
     def _build(self) -> None:
         self.model = HistoryModel(self)

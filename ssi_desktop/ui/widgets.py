@@ -41,28 +41,11 @@ class Card(QFrame):
             note = theme.as_caption(QLabel(caption))
             note.setWordWrap(True)
             self.body.addWidget(note)
-        self._edges_follow_palette()
-
-    def _edges_follow_palette(self) -> None:
-        """In a dark palette, give the card's inputs and progress bars visible edges.
-
-        Styles draw those edges a shade darker than the palette's window colour: on a dark
-        card that is the card's own colour, and text fields and the empty part of a progress
-        bar vanished. Inside a card, the window colour is raised half-way to the text, so the
-        edges stand out; a light palette is left as the system gives it.
-        """
-        pal = theme.palette()
-        if not theme.is_dark(pal):
-            if self.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
-                self.setPalette(QPalette())
-            return
-        ours = QPalette(pal)
-        ours.setColor(QPalette.ColorRole.Window, theme.blend(pal, QPalette.ColorRole.Text, 0.4))
-        self.setPalette(ours)
+        edges_follow_palette(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._edges_follow_palette()
+            edges_follow_palette(self)
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -74,6 +57,26 @@ class Card(QFrame):
             palette.color(QPalette.ColorRole.Base),
             CARD_RADIUS,
         )
+
+
+def edges_follow_palette(widget: QWidget) -> None:
+    """In a dark palette, give the inputs, check boxes and progress bars in ``widget`` visible
+    edges (call again when the application's palette changes).
+
+    Styles draw those edges a shade darker than the palette's window colour: on a dark card
+    or table that is their own colour, and text fields, unticked boxes and the empty part of a
+    progress bar vanished. Inside ``widget`` (which must not fill its background), the window
+    colour is raised toward the text so the edges stand out; a light palette is left as the
+    system gives it.
+    """
+    pal = theme.palette()
+    if not theme.is_dark(pal):
+        if widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
+            widget.setPalette(QPalette())
+        return
+    ours = QPalette(pal)
+    ours.setColor(QPalette.ColorRole.Window, theme.blend(pal, QPalette.ColorRole.Text, 0.4))
+    widget.setPalette(ours)
 
 
 class Notice(QLabel):

@@ -96,3 +96,15 @@ def test_the_legend_lists_the_layers_on_the_chart(
     window.dashboard.trend.set_benchmarks(27.0, 34.0)
     assert legend.entries["readings"].isVisibleTo(window)
     assert legend.entries["averages"].isVisibleTo(window)
+
+
+def test_the_history_filters_and_ticks_have_visible_edges(palette: str, qtbot: QtBot) -> None:
+    """The history tab has no card under its fields and table: it raises their edges itself."""
+    from ssi_desktop.ui.history import HistoryPage
+
+    page = HistoryPage()
+    qtbot.addWidget(page)
+    field = page.findChildren(QLineEdit)[0]
+    edge = field.palette().color(QPalette.ColorRole.Window).darker(140)
+    base = field.palette().color(QPalette.ColorRole.Base)
+    assert lightness_gap(edge, base) >= 25, (palette, edge.name(), base.name())
