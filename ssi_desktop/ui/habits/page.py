@@ -282,8 +282,8 @@ class HabitsPage(QWidget):
         pace = report.forecast.pace
         if not pace.per_day:
             return (
-                f"Nothing logged from {dates.span_text(pace.first_day, pace.last_day)}: "
-                "the pace is that of the last four weeks."
+                "The pace is that of the last four weeks, "
+                f"{dates.span_text(pace.first_day, pace.last_day)}."
             )
         return (
             f"At the pace of {dates.span_text(pace.first_day, pace.last_day)}"
