@@ -20,6 +20,8 @@ extra_libs=()
 
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 
+# system_packages [optional]: with "optional" (the command line), a user who cannot install
+# them is told the sudo line and goes on: `ssi` itself needs no Qt, only `ssi-desktop` does.
 system_packages() {
   command -v dpkg-query >/dev/null || return 0  # not Debian/Ubuntu: Qt's wheels bring the rest
   local missing=()
@@ -34,7 +36,7 @@ system_packages() {
   else
     say "Qt needs these system libraries; please run:"
     echo "  sudo apt-get install -y ${missing[*]}" >&2
-    exit 1
+    [ "${1:-}" = optional ] || exit 1
   fi
 }
 
@@ -106,6 +108,8 @@ case "$command" in
     exec "$venv/bin/ssi-desktop" "$@"
     ;;
   ssi)
+    # The same set-up as `app`: ssi-desktop from this environment then starts too.
+    system_packages optional
     virtualenv test
     exec "$venv/bin/ssi" "$@"
     ;;

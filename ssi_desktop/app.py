@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ssi_desktop import __version__
+from ssi_desktop.tabs import TAB_NAMES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -50,6 +51,15 @@ def database_option(text: str) -> str:
     return text
 
 
+def _tab(text: str) -> str:
+    name = text.lower().removeprefix("tab_")
+    if name not in TAB_NAMES:
+        raise argparse.ArgumentTypeError(
+            f"no tab named {text!r}; the tabs are {', '.join(TAB_NAMES)}"
+        )
+    return name
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="ssi-desktop", description="Track the habits behind your LinkedIn SSI, offline."
@@ -69,7 +79,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--tab",
         metavar="NAME",
-        help="tab to show: dashboard, brand, people, insights, relationships, history",
+        type=_tab,
+        help=f"tab to show: {', '.join(TAB_NAMES)}",
     )
     parser.add_argument("--size", metavar="WxH", type=_size, help="window size, e.g. 1366x768")
     parser.add_argument(

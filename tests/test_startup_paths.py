@@ -64,7 +64,10 @@ def test_quick_add_buttons_exist_at_once_and_a_tab_builds_its_details_when_shown
     window.select_tab("people")
 
     assert page.plot is not None and page.explanation is not None
-    assert page.explanation.rowCount() > 0  # the snapshot that came before is shown at once
+    # The snapshot that came before is shown at once: on this empty log, the hint that
+    # replaces the table of sources.
+    assert page._no_points is not None and not page._no_points.isHidden()
+    assert page.explanation.isHidden()
 
 
 def test_a_hidden_trend_catches_up_when_shown(window: MainWindow, qtbot: QtBot) -> None:

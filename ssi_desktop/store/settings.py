@@ -6,6 +6,7 @@ from ssi_desktop.store.db import database
 from ssi_desktop.store.models import Setting
 
 CALIBRATION_ENABLED = "calibration_enabled"
+CURRENCY = "currency"
 
 
 def get(key: str) -> str | None:
@@ -31,3 +32,17 @@ def calibration_enabled() -> bool:
 
 def set_calibration_enabled(enabled: bool) -> None:
     put(CALIBRATION_ENABLED, "on" if enabled else "off")
+
+
+def currency() -> str | None:
+    """The ISO 4217 code the seller's deal values are in, if they chose one (the window falls
+    back to their locale's currency)."""
+    return get(CURRENCY)
+
+
+def set_currency(code: str) -> None:
+    """Remember ``code`` (three letters, e.g. EUR) as the currency of deal values."""
+    code = code.strip().upper()
+    if len(code) != 3 or not code.isascii() or not code.isalpha():
+        raise ValueError(f"{code!r} is not a currency code such as EUR or USD")
+    put(CURRENCY, code)

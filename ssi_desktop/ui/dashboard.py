@@ -11,6 +11,7 @@ from ssi_desktop.ui import theme
 from ssi_desktop.ui.gauge import ScoreGauge
 from ssi_desktop.ui.pillar_bars import PillarBars, describe_change
 from ssi_desktop.ui.trend import TrendPlot
+from ssi_desktop.ui.trend_legend import TrendLegend
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
@@ -42,7 +43,7 @@ class DashboardPage(QWidget):
         gauge_card = Card("Your SSI")
         self.gauge = ScoreGauge()
         gauge_card.body.addWidget(self.gauge, 1)
-        gauge_card.setMinimumWidth(300)
+        gauge_card.setMinimumWidth(240)
         top.addWidget(gauge_card, 2)
         top.addWidget(self._pillars_card(), 3)
         layout.addLayout(top, 5)
@@ -61,6 +62,10 @@ class DashboardPage(QWidget):
         self.trend = TrendPlot()
         self.pillars_toggle.toggled.connect(self.trend.show_pillars)
         trend_card.body.addWidget(self.trend, 1)
+        self.legend = TrendLegend()
+        trend_card.body.addWidget(self.legend)
+        self.trend.layers_changed.connect(self._show_legend)
+        self._show_legend()
         layout.addWidget(trend_card, 4)
 
     def _pillars_card(self) -> Card:
@@ -76,8 +81,10 @@ class DashboardPage(QWidget):
         self.total_change.setObjectName("totalChange")
         total_row = QHBoxLayout()
         total_row.setSpacing(6)
-        total_row.addWidget(QLabel("Total"))
-        total_row.addWidget(theme.as_caption(QLabel("(sum of the pillars, estimated)")))
+        total = QLabel("Total")
+        total.setToolTip("The sum of the four pillars, estimated from your log")
+        total_row.addWidget(total)
+        total_row.addWidget(theme.as_caption(QLabel("(estimated)")))
         total_row.addStretch(1)
         total_row.addWidget(self.total_change, 0, Qt.AlignmentFlag.AlignBaseline)
         total_row.addSpacing(12)
@@ -91,6 +98,16 @@ class DashboardPage(QWidget):
         total_row.addWidget(self.tier_label, 0, Qt.AlignmentFlag.AlignBaseline)
         card.body.addLayout(total_row)
         return card
+
+    @Slot()
+    def _show_legend(self) -> None:
+        trend = self.trend
+        self.legend.show_layers(
+            forecast=trend.has_forecast,
+            readings=trend.has_readings,
+            averages=trend.has_averages,
+            pillars=trend.pillars_shown,
+        )
 
     @Slot(object)
     def show_snapshot(self, snapshot: ScoreSnapshot) -> None:

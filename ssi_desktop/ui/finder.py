@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ssi_desktop import clock
 from ssi_desktop.catalog import ACTIONS
 from ssi_desktop.store.actions import MAX_COUNT, MAX_NOTE_CHARS, NewEntry
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.widgets import Notice, python_date
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,7 +76,7 @@ class ActionFinder(QDialog):
         self.date = QDateEdit()
         self.date.setObjectName("finderDate")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(dates.edit_format())
         self.note = QLineEdit()
         self.note.setObjectName("finderNote")
         self.note.setMaxLength(MAX_NOTE_CHARS)

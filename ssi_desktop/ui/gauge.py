@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from ssi_desktop.catalog import TOTAL_MAX, tier_name
 from ssi_desktop.ui import theme
+from ssi_desktop.ui.widgets import chart_stop
 
 START_DEG = 215.0  # where 0 sits, counter-clockwise from 3 o'clock
 SWEEP_DEG = 250.0  # clockwise from START_DEG to 100
@@ -150,15 +151,31 @@ class ScoreGauge(pg.GraphicsView):  # type: ignore[misc]
         self._view.setRange(QRectF(BOX), padding=0.0)
         self.setCentralItem(self._view)
         self.setMinimumSize(220, 215)
+        # A tab stop with a name and the figure for a screen reader: the gauge is a picture.
+        chart_stop(self, "Estimated SSI gauge")
+        self._rank = ""
         self._apply_palette()
         self._styled = True
 
     def set_value(self, value: float | None) -> None:
         self.item.set_value(value)
+        self._value = value
+        self._describe()
 
     def set_rank_caption(self, text: str) -> None:
         """E.g. "Top 8 % of your industry", shown under the gauge; "" hides it."""
         self.item.set_rank_caption(text)
+        self._rank = text
+        self._describe()
+
+    _value: float | None = None
+
+    def _describe(self) -> None:
+        if self._value is None:
+            self.setAccessibleDescription("No estimate yet")
+            return
+        text = f"{round(self._value)} of {TOTAL_MAX:g}, {tier_name(self._value)}"
+        self.setAccessibleDescription(f"{text}. {self._rank}" if self._rank else text)
 
     def changeEvent(self, event: QEvent) -> None:
         if theme.is_palette_change(event) and self._styled:

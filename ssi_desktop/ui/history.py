@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     Qt,
     QTimer,
     Signal,
@@ -35,9 +36,9 @@ from PySide6.QtWidgets import (
 from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store import accounts, actions
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.table_model import AnyIndex, RowsModel
-from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, python_date
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, edges_follow_palette, python_date
 
 ROW_LIMIT = 5000
 DEFAULT_DAYS = 90
@@ -140,7 +141,7 @@ class HistoryModel(RowsModel):
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                self.COL_DATE: row.day.isoformat(),
+                self.COL_DATE: dates.day_text(row.day),
                 self.COL_ACTION: row.label,
                 self.COL_PILLAR: row.pillar_label,
                 self.COL_COUNT: row.count,
@@ -223,6 +224,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("tab_history")
         self._stale = True
+        edges_follow_palette(self)  # its filters and table sit on no card
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -268,6 +270,11 @@ class HistoryPage(QWidget):
             signal.connect(self._apply_filter)
         self.delete_button.clicked.connect(lambda: self.delete_selected())
         self._build()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            edges_follow_palette(self)
+        super().changeEvent(event)
 
     def _build(self) -> None:
         self.model = HistoryModel(self)
@@ -347,6 +354,12 @@ class HistoryPage(QWidget):
             if self.model.truncated
             else ""
         )
+        if not shown:
+            self.summary.setText(
+                "Nothing logged in these dates. What you log on a pillar's tab (or with Ctrl+K) "
+                "is listed here, to correct or delete."
+            )
+            return
         self.summary.setText(
             f"{shown} {'entry' if shown == 1 else 'entries'}{more}. "
             "Double-click a date, count or note to correct it."
@@ -362,5 +375,5 @@ def _date_edit(name: str, day: dt.date) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(dates.edit_format())
     return edit

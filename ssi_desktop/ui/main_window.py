@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ssi_desktop import __version__, clock
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store import actions, profile
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.dashboard import DashboardPage
 from ssi_desktop.ui.history import HistoryPage
 from ssi_desktop.ui.pillar_page import PillarPage
@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self._arm_midnight()
         for name in FEATURES:
             importlib.import_module(name).install(self)
+        self._corner_first_in_tab_order()
         self._restore_settings()
 
     # -- building -------------------------------------------------------------------------------
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
         self._tab_actions.append(go)
 
     def _build_corner(self) -> None:
+        self._corner_buttons: list[QToolButton] = []
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 6, 0)
@@ -217,11 +219,29 @@ class MainWindow(QMainWindow):
             button.setAutoRaise(True)
             button.setText(text)
             row.addWidget(button)
+            self._corner_buttons.append(button)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+    def _corner_first_in_tab_order(self) -> None:
+        """Tab goes from the tabs to Find and Undo (drawn beside them), then into the page:
+        left to itself, the keyboard met them in the middle of a pillar's tab."""
+        before: QWidget = self.tabs.tabBar()
+        for button in self._corner_buttons:
+            QWidget.setTabOrder(before, button)
+            before = button
 
     def _build_status_bar(self) -> None:
         self.state_label = theme.as_caption(QLabel("Computing the estimate…"))
         self.state_label.setObjectName("recomputeState")
+        # A passing message (an entry added, a reminder) must not squeeze it: its longest text.
+        metrics = self.state_label.fontMetrics()
+        longest = max(
+            metrics.horizontalAdvance(
+                f"Estimated for {dates.day_text(dt.date(2026, month, 28))} · updated 23:59"
+            )
+            for month in range(1, 13)
+        )
+        self.state_label.setMinimumWidth(longest + 4)
         self.statusBar().addPermanentWidget(self.state_label)
 
     def _build_shortcuts(self) -> None:
@@ -256,7 +276,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Not added: {error}.", 8000)
             return str(error)
         kind = ACTION_BY_KEY[entry.key]
-        when = "today" if entry.day == clock.today() else entry.day.isoformat()
+        when = "today" if entry.day == clock.today() else dates.day_text(entry.day)
         self.statusBar().showMessage(
             f"Added {entry.count} × {kind.label} for {when}. Ctrl+Z undoes it.", 6000
         )
@@ -276,7 +296,7 @@ class MainWindow(QMainWindow):
         kind = ACTION_BY_KEY.get(removed.key)
         label = kind.label if kind else removed.key
         self.statusBar().showMessage(
-            f"Removed {removed.count} × {label} of {removed.day.isoformat()}.", 6000
+            f"Removed {removed.count} × {label} of {dates.day_text(removed.day)}.", 6000
         )
         self.data_changed.emit()
 
@@ -342,7 +362,9 @@ class MainWindow(QMainWindow):
         for page in self.pillar_pages.values():
             page.show_snapshot(snapshot)
         updated = QTime.currentTime().toString("HH:mm")
-        self.state_label.setText(f"Estimated for {snapshot.day.isoformat()} · updated {updated}")
+        self.state_label.setText(
+            f"Estimated for {dates.day_text(snapshot.day)} · updated {updated}"
+        )
         if first:
             self.update()  # so that paintEvent reports the first paint with a score
 

@@ -34,6 +34,7 @@ class PillarBar(QWidget):
     def set_value(self, value: float) -> None:
         self.value = max(0.0, min(PILLAR_MAX, value))
         self.setToolTip(f"{self.pillar.label}: {value:.2f} of {PILLAR_MAX:g}")
+        self.setAccessibleDescription(f"{value:.2f} of {PILLAR_MAX:g}")
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -43,14 +44,16 @@ class PillarBar(QWidget):
         rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
         radius = rect.height() / 2
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.with_alpha(pal.color(QPalette.ColorRole.Mid), 70))
+        # The empty track is the card's colour moved toward the text: it shows on a light card
+        # and on a dark one (a fixed grey vanished in the dark).
+        painter.setBrush(theme.blend(pal, QPalette.ColorRole.Text, 0.1))
         painter.drawRoundedRect(rect, radius, radius)
         filled = QRectF(rect)
         filled.setWidth(rect.width() * self.value / PILLAR_MAX)
         if filled.width() > 0:
             painter.setBrush(theme.pillar_color(self.pillar))
             painter.drawRoundedRect(filled, radius, radius)
-        painter.setPen(theme.with_alpha(pal.color(QPalette.ColorRole.Mid), 160))
+        painter.setPen(theme.blend(pal, QPalette.ColorRole.Text, 0.3))
         for mark in range(5, int(PILLAR_MAX), 5):
             x = rect.left() + rect.width() * mark / PILLAR_MAX
             painter.drawLine(round(x), round(rect.top() + 3), round(x), round(rect.bottom() - 3))

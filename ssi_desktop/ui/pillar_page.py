@@ -28,10 +28,16 @@ from ssi_desktop.ui import theme
 from ssi_desktop.ui.advice import ADVICE, most_room
 from ssi_desktop.ui.quick_add_button import QuickAddButton
 from ssi_desktop.ui.trend import TrendPlot
-from ssi_desktop.ui.widgets import MARGIN, SPACING, Card
+from ssi_desktop.ui.widgets import SPACING, Card, fit_rows, scrolling_content
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 EXPLAIN_SOURCE, EXPLAIN_COUNT, EXPLAIN_POINTS = range(3)
+NO_POINTS_HINT = (
+    "Nothing logged here yet: the points so far come from your network. Each action you "
+    "log here, and each profile item you tick, is listed with the points it brings."
+)
+EXPLAIN_ROWS = 8
+"""Where the points come from shows up to this many sources, the largest first, and scrolls."""
 
 
 class PillarPage(QWidget):
@@ -52,10 +58,10 @@ class PillarPage(QWidget):
         self.plot: TrendPlot | None = None  # with the details, on first show
         self.explanation: QTableWidget | None = None
         self._room: QLabel | None = None
+        self._no_points: QLabel | None = None
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
+        layout = scrolling_content(self)
+        self._rows = layout
         layout.addLayout(self._header())
         columns = QHBoxLayout()
         columns.setSpacing(SPACING)
@@ -71,6 +77,10 @@ class PillarPage(QWidget):
         columns.addLayout(left, 0)
         columns.addLayout(self._details, 1)
         layout.addLayout(columns, 1)
+
+    def add_strip(self, strip: QWidget) -> None:
+        """Add a feature's full-width card under the pillar's header, above its columns."""
+        self._rows.insertWidget(1, strip)
 
     def add_card(self, card: QWidget) -> None:
         """Add a feature's card to the left column, under the quick-add buttons."""
@@ -98,7 +108,7 @@ class PillarPage(QWidget):
         card = Card("Log an action", "Click, or press the number key.")
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(6)
+        grid.setVerticalSpacing(4)
         add_icon = theme.icon("add")
         for index, kind in enumerate(self.action_types):
             digit = theme.as_caption(QLabel(str(index + 1)))
@@ -106,6 +116,7 @@ class PillarPage(QWidget):
             digit.setMinimumWidth(14)
             button = QuickAddButton(add_icon, kind.label)
             button.setObjectName(f"quickAdd_{kind.key}")
+            button.setAccessibleName(f"Log {kind.label}")
             tip = f"Log one “{kind.label}” for today (key {index + 1})"
             if kind.quality:
                 tip += f"\nCounts more: {kind.quality}"
@@ -148,9 +159,13 @@ class PillarPage(QWidget):
         plot_card = Card("Last 90 days")
         self.plot = TrendPlot(self.pillar)
         plot_card.body.addWidget(self.plot, 1)
-        self._details.addWidget(plot_card, 4)
-        self._details.addWidget(self._explanation_card(), 5)
-        self._details.addWidget(self._advice_card(), 0)
+        self._details.addWidget(plot_card, 1)
+        # Side by side, the table sized to its rows and the advice fill the same height.
+        below = QHBoxLayout()
+        below.setSpacing(SPACING)
+        below.addWidget(self._explanation_card(), 3)
+        below.addWidget(self._advice_card(), 2)
+        self._details.addLayout(below, 0)
 
     def _explanation_card(self) -> Card:
         card = Card("Where the points come from")
@@ -169,7 +184,14 @@ class PillarPage(QWidget):
         header.setSectionResizeMode(EXPLAIN_POINTS, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         self.explanation = table
+        fit_rows(table, EXPLAIN_ROWS)
         card.body.addWidget(table)
+        self._no_points = theme.as_caption(QLabel(NO_POINTS_HINT))
+        self._no_points.setObjectName(f"noPoints_{self.pillar.value}")
+        self._no_points.setWordWrap(True)
+        self._no_points.hide()
+        card.body.addWidget(self._no_points)
+        card.body.addStretch(1)
         return card
 
     def _advice_card(self) -> Card:
@@ -181,6 +203,7 @@ class PillarPage(QWidget):
         tips = QLabel("\n".join(f"•  {tip}" for tip in ADVICE[self.pillar]))
         tips.setWordWrap(True)
         card.body.addWidget(tips)
+        card.body.addStretch(1)
         return card
 
     # -- showing the estimate -------------------------------------------------------------------
@@ -196,8 +219,10 @@ class PillarPage(QWidget):
     def show_snapshot(self, snapshot: ScoreSnapshot) -> None:
         self._snapshot = snapshot
         self.score_label.setText(f"{snapshot.pillars[self.pillar]:.2f}")
-        for key, label in self._counts.items():
-            label.setText(f"{snapshot.count_today(key)} today")
+        for number, (key, label) in enumerate(self._counts.items(), start=1):
+            today = snapshot.count_today(key)
+            label.setText(f"{today} today")
+            self.buttons[key].setAccessibleDescription(f"{today} today; key {number}")
         for key, check in self._checks.items():
             with QSignalBlocker(check):
                 check.setChecked(snapshot.profile_done.get(key, False))
@@ -211,15 +236,19 @@ class PillarPage(QWidget):
         self.plot.set_snapshot(snapshot)
 
     def _show_explanation(self, table: QTableWidget, snapshot: ScoreSnapshot) -> None:
-        # A cost that rounds to nothing is noise on screen ("-0.00"): only real costs are listed.
+        # A source that brings nothing is noise on screen (a column of "+0.00", "-0.00"):
+        # listed are the sources with points, and the actions logged in the 90 days.
         parts = sorted(
             (
                 part
                 for part in snapshot.explanation.pillars[self.pillar]
-                if part.kind != "penalty" or round(part.points, 2) != 0
+                if round(part.points, 2) != 0 or (part.kind == "action" and part.count)
             ),
             key=lambda c: -c.points,
         )
+        table.setVisible(bool(parts))
+        if self._no_points is not None:
+            self._no_points.setVisible(not any(p.kind in ("action", "profile") for p in parts))
         table.setRowCount(len(parts))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row, part in enumerate(parts):
@@ -236,6 +265,7 @@ class PillarPage(QWidget):
                         item.setTextAlignment(right)
                     table.setItem(row, column, item)
                 item.setText(text)
+        fit_rows(table, EXPLAIN_ROWS)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.plot is None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 PADDING = 10  # between the frame and the icon, and after the label
 ICON_GAP = 6
-MIN_HEIGHT = 36
+MIN_HEIGHT = 30
 
 
 class QuickAddButton(QPushButton):

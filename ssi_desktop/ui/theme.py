@@ -65,10 +65,21 @@ def text_color() -> QColor:
 def muted_color() -> QColor:
     """Secondary text: the text colour, half-way to the background."""
     pal = palette()
-    fg, bg = pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window)
+    return mix(pal.color(QPalette.ColorRole.Window), pal.color(QPalette.ColorRole.WindowText), 0.5)
+
+
+def mix(base: QColor, other: QColor, share: float) -> QColor:
+    """``base`` moved ``share`` (0 to 1) of the way toward ``other``."""
     return QColor(
-        (fg.red() + bg.red()) // 2, (fg.green() + bg.green()) // 2, (fg.blue() + bg.blue()) // 2
+        round(base.red() + (other.red() - base.red()) * share),
+        round(base.green() + (other.green() - base.green()) * share),
+        round(base.blue() + (other.blue() - base.blue()) * share),
     )
+
+
+def blend(pal: QPalette, toward: QPalette.ColorRole, share: float) -> QColor:
+    """The palette's base (the colour of cards and fields) moved toward another role."""
+    return mix(pal.color(QPalette.ColorRole.Base), pal.color(toward), share)
 
 
 def accent_color() -> QColor:

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPalette, QShowEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.widgets import chart_stop
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 DatedValues = Sequence[tuple[dt.date, float]]
@@ -33,6 +34,26 @@ def _xy(points: DatedValues) -> tuple[np.ndarray, np.ndarray]:
     xs = np.array([timestamp(day) for day, _ in points], dtype=float)
     ys = np.array([value for _, value in points], dtype=float)
     return xs, ys
+
+
+class ValueAxis(pg.AxisItem):  # type: ignore[misc]
+    """A value axis that draws its lowest and highest labels (0 and 25) at every plot height.
+
+    pyqtgraph hides a label that reaches past the axis's ends, as the end labels do by half
+    their height; with a grid it also ignores its own setting for letting them. This axis lets
+    them reach that far, into a margin its plot leaves for them (``leave_room``).
+    """
+
+    def __init__(self) -> None:
+        super().__init__("left")
+        self.overhang = QFontMetrics(QFont()).height() // 2 + 2  # the application's font
+
+    def boundingRect(self) -> QRectF:
+        bounds: QRectF = super().boundingRect()
+        return bounds.adjusted(0, -self.overhang, 0, self.overhang)
+
+    def leave_room(self, plot: pg.PlotItem) -> None:
+        plot.layout.setContentsMargins(0, self.overhang, 4, 0)
 
 
 class DayAxis(pg.DateAxisItem):  # type: ignore[misc]
@@ -60,16 +81,21 @@ class DayAxis(pg.DateAxisItem):  # type: ignore[misc]
         if spacing < 7 * 86400 or spacing > 60 * 86400:
             return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
         days = [dt.datetime.fromtimestamp(value).date() for value in values]
-        return [f"{day:%b} {day.day}" for day in days]
+        return [dates.short_day_text(day) for day in days]
 
 
 class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
     """The total's trend (objectName ``trendPlot``), or one pillar's when ``pillar`` is given."""
 
+    layers_changed = Signal()  # a layer (readings, averages, forecast, pillars) came or went
+
     def __init__(self, pillar: Pillar | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent, axisItems={"bottom": DayAxis(orientation="bottom")})
+        axis = ValueAxis()
+        super().__init__(parent, axisItems={"bottom": DayAxis(orientation="bottom"), "left": axis})
         self.pillar = pillar
         self.setObjectName("trendPlot" if pillar is None else f"trendPlot_{pillar.value}")
+        what = "Estimated SSI" if pillar is None else pillar.label
+        chart_stop(self, f"{what}, day by day over the last 90 days")
         self.y_max = TOTAL_MAX if pillar is None else PILLAR_MAX
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
@@ -81,6 +107,7 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         ticks = [(v, f"{v:g}") for v in np.arange(0, self.y_max + 0.1, step)]
         plot.getAxis("left").setTicks([ticks])
         plot.getAxis("left").setWidth(32)
+        axis.leave_room(plot)
         # A fixed room for the dates: pyqtgraph grows the axis only after a first paint, which
         # left the dashboard's dates clipped in the first frame (and in screenshots).
         plot.getAxis("bottom").setHeight(QFontMetrics(self.font()).height() + 12)
@@ -106,8 +133,15 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         self._x_span: tuple[float, float] | None = None
         self._forecast_end: float | None = None
         self._pending: ScoreSnapshot | None = None
+        self.pillars_shown = pillar is None
         self._apply_palette()
         self._styled = True
+
+    def sizeHint(self) -> QSize:
+        """As tall as its minimum: a scrolling page sizes itself from its parts' hints, and a
+        graphics view's default (its scene's size) made the page scroll for an oversized plot.
+        Where there is room the layout still gives the plot all of it."""
+        return QSize(480, self.minimumHeight())
 
     # -- the estimate -------------------------------------------------------------------------
 
@@ -132,23 +166,35 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
             return
         xs = np.array([timestamp(day) for day in snapshot.trend_days], dtype=float)
         if self.pillar is None:
-            self._line.setData(xs, snapshot.trend_total)
+            values = snapshot.trend_total
+            self._line.setData(xs, values)
             stacked = np.zeros_like(xs)
             self._stack_floor.setData(xs, stacked)
             for (curve, _fill), pillar in zip(self._stack, Pillar, strict=True):
                 stacked = stacked + snapshot.trend_pillars[pillar]
                 curve.setData(xs, stacked)
         else:
-            self._line.setData(xs, snapshot.trend_pillars[self.pillar])
+            values = snapshot.trend_pillars[self.pillar]
+            self._line.setData(xs, values)
             self._base.setData(xs, np.zeros_like(xs))
         self._x_span = (float(xs[0]), float(xs[-1])) if len(xs) else None
         self._fit_x()
+        values = (
+            snapshot.trend_total if self.pillar is None else snapshot.trend_pillars[self.pillar]
+        )
+        if len(values):
+            self.setAccessibleDescription(
+                f"{float(values[0]):.1f} on {dates.day_text(snapshot.trend_days[0])}, "
+                f"{float(values[-1]):.1f} on {dates.day_text(snapshot.trend_days[-1])}"
+            )
 
     def show_pillars(self, shown: bool) -> None:
         """Show the pillars as stacked bands under the total (the dashboard's trend only)."""
         for curve, fill in self._stack:
             curve.setVisible(shown)
             fill.setVisible(shown)
+        self.pillars_shown = shown and bool(self._stack)
+        self.layers_changed.emit()
 
     # -- layers for other features --------------------------------------------------------------
 
@@ -156,6 +202,8 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         """Official readings typed in from LinkedIn, as markers."""
         xs, ys = _xy(points)
         self._readings.setData(xs, ys)
+        self.has_readings = bool(len(xs))
+        self.layers_changed.emit()
 
     def set_benchmarks(self, industry_avg: float | None, network_avg: float | None) -> None:
         """Horizontal lines for the industry's and the network's average SSI (None: hidden)."""
@@ -163,26 +211,38 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         for line in self._benchmarks:
             plot.removeItem(line)
         self._benchmarks = []
-        for name, value in (("Industry avg", industry_avg), ("Network avg", network_avg)):
-            if value is None:
-                continue
+        shown = [
+            (name, value)
+            for name, value in (("Industry avg", industry_avg), ("Network avg", network_avg))
+            if value is not None
+        ]
+        highest = max((value for _name, value in shown), default=None)
+        for name, value in shown:
+            # Two averages a few points apart had their labels on top of each other: the
+            # higher one's label sits above its line, the lower one's below.
+            above = value == highest
+            anchor = (0, 1) if above else (0, 0)
             line = pg.InfiniteLine(
                 pos=value,
                 angle=0,
                 movable=False,
                 label=f"{name} {value:.0f}",
-                labelOpts={"position": 0.03, "anchors": [(0, 1), (0, 1)]},
+                labelOpts={"position": 0.02, "anchors": [anchor, anchor]},
             )
             plot.addItem(line)
             self._benchmarks.append(line)
+        self.has_averages = bool(shown)
         self._apply_palette()
+        self.layers_changed.emit()
 
     def set_forecast(self, points: DatedValues) -> None:
         """Where the estimate is heading: a dashed line after the last day."""
         xs, ys = _xy(points)
         self._forecast.setData(xs, ys)
         self._forecast_end = float(xs.max()) if len(xs) else None
+        self.has_forecast = bool(len(xs))
         self._fit_x()
+        self.layers_changed.emit()
 
     # -- look -----------------------------------------------------------------------------------
 
@@ -213,6 +273,9 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
             last = max(last, self._forecast_end)
         self.getPlotItem().setXRange(first, last, padding=0.01)
 
+    has_readings = has_averages = has_forecast = pillars_shown = False
+    """Which layers are on the chart (for its legend)."""
+
     _styled = False  # set once built: Qt sends palette events while the base class builds
 
     def _apply_palette(self) -> None:
@@ -232,7 +295,9 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         accent = pal.color(QPalette.ColorRole.Highlight)
         self._readings.setPen(pg.mkPen(text, width=1.5))
         self._readings.setBrush(pg.mkBrush(accent))
+        base = pal.color(QPalette.ColorRole.Base)
         for line in self._benchmarks:
-            color = QColor(theme.muted_color())
-            line.setPen(pg.mkPen(color, width=1.5, style=Qt.PenStyle.DotLine))
-            line.label.setColor(color)
+            line.setPen(pg.mkPen(theme.muted_color(), width=1.5, style=Qt.PenStyle.DotLine))
+            # Full text colour on a backing of the plot's colour: readable over the bands.
+            line.label.setColor(text)
+            line.label.fill = pg.mkBrush(theme.with_alpha(base, 200))

@@ -5,9 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtCore import QDate, QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ssi_desktop.ui import theme
 
@@ -32,6 +41,12 @@ class Card(QFrame):
             note = theme.as_caption(QLabel(caption))
             note.setWordWrap(True)
             self.body.addWidget(note)
+        edges_follow_palette(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            edges_follow_palette(self)
+        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """A rounded panel of the palette's base colour with a light edge."""
@@ -42,6 +57,26 @@ class Card(QFrame):
             palette.color(QPalette.ColorRole.Base),
             CARD_RADIUS,
         )
+
+
+def edges_follow_palette(widget: QWidget) -> None:
+    """In a dark palette, give the inputs, check boxes and progress bars in ``widget`` visible
+    edges (call again when the application's palette changes).
+
+    Styles draw those edges a shade darker than the palette's window colour: on a dark card
+    or table that is their own colour, and text fields, unticked boxes and the empty part of a
+    progress bar vanished. Inside ``widget`` (which must not fill its background), the window
+    colour is raised toward the text so the edges stand out; a light palette is left as the
+    system gives it.
+    """
+    pal = theme.palette()
+    if not theme.is_dark(pal):
+        if widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
+            widget.setPalette(QPalette())
+        return
+    ours = QPalette(pal)
+    ours.setColor(QPalette.ColorRole.Window, theme.blend(pal, QPalette.ColorRole.Text, 0.4))
+    widget.setPalette(ours)
 
 
 class Notice(QLabel):
@@ -103,3 +138,52 @@ class LazyPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.built()
         super().showEvent(event)
+
+
+def chart_stop(view: QAbstractScrollArea, name: str) -> None:
+    """Make a chart one stop of the Tab key, with ``name`` for a screen reader.
+
+    A chart is a picture: its name and description (set with its data) are what a screen
+    reader says. Only Tab stops on it (a click on a chart moves no focus).
+    """
+    view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    view.setAccessibleName(name)
+
+
+def scrolling_content(page: QWidget) -> QVBoxLayout:
+    """Give ``page`` a frameless vertical scroll area and return the layout to fill it with.
+
+    A window smaller than the page needs (1280x700 with every card shown) scrolls the page
+    instead of squeezing its cards over each other; a larger one shows it whole, as before.
+    """
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    area = QScrollArea(page)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard moves between its contents
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content = QWidget()
+    content.setObjectName(f"{page.objectName()}_content")
+    area.setWidget(content)
+    outer.addWidget(area)
+    layout = QVBoxLayout(content)
+    layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+    layout.setSpacing(SPACING)
+    return layout
+
+
+def fit_rows(table: QTableView, most: int) -> None:
+    """Make ``table`` exactly as tall as its rows, up to ``most`` of them (then it scrolls).
+
+    A table left to stretch showed two rows on a small screen and mostly blank space on a
+    large one; sized to what it holds, it shows the same on both.
+    """
+    model = table.model()
+    rows = min(model.rowCount() if model is not None else 0, most)
+    row_height = table.verticalHeader().defaultSectionSize()
+    header = table.horizontalHeader()
+    header_height = 0 if header.isHidden() else header.sizeHint().height()
+    frame = 2 * table.frameWidth()
+    table.setFixedHeight(header_height + max(rows, 1) * row_height + frame)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.workers.recompute import running_threads
+from tests.ui.palettes import dark_palette
 
 WindowFactory = Callable[..., MainWindow]
 
@@ -43,3 +46,15 @@ def make_window(db: Path, settings: QSettings, qtbot: QtBot) -> Iterator[WindowF
 @pytest.fixture
 def window(make_window: WindowFactory) -> MainWindow:
     return make_window()
+
+
+@pytest.fixture(params=["light", "dark"])
+def palette(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The application in the platform's own (light) palette, then in a dark one."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QPalette(app.palette())
+    if request.param == "dark":
+        app.setPalette(dark_palette())
+    yield request.param
+    app.setPalette(before)

@@ -13,6 +13,8 @@ from PySide6.QtGui import QImage
 from ssi_desktop import __version__
 from ssi_desktop.store import actions
 from ssi_desktop.store.actions import NewEntry
+from ssi_desktop.tabs import TAB_NAMES
+from ssi_desktop.ui.main_window import MainWindow
 from tests.conftest import TODAY
 
 
@@ -47,7 +49,7 @@ def test_quit_after_first_paint_reports_the_time(db: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--tab", "nowhere"], "no tab named 'nowhere'"),
+        (["--tab", "nowhere"], "no tab named 'nowhere'; the tabs are dashboard, brand,"),
         (["--size", "12by8"], "expected WIDTHxHEIGHT"),
     ],
 )
@@ -68,3 +70,12 @@ def test_self_test_passes_on_a_throw_away_database(db: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("OK ssi-desktop")
     assert actions.entries() == []  # the seller's database was not touched
+
+
+def test_the_help_names_every_tab_the_window_has(window: MainWindow) -> None:
+    shown = [window.tabs.widget(i).objectName() for i in range(window.tabs.count())]
+    assert shown == [f"tab_{name}" for name in TAB_NAMES]
+    result = run_app("--help")
+    assert result.returncode == 0
+    help_text = " ".join(result.stdout.split())
+    assert f"tab to show: {', '.join(TAB_NAMES)}" in help_text

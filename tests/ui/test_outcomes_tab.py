@@ -20,6 +20,7 @@ from ssi_desktop.ui.history import HistoryModel
 from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.ui.outcomes.charts import ABOVE_TARGET
 from ssi_desktop.ui.outcomes.commands import PipelineActions
+from ssi_desktop.ui.outcomes.currency import money_text
 from ssi_desktop.ui.outcomes.forms import (
     ContactActionForm,
     ContactForm,
@@ -28,7 +29,7 @@ from ssi_desktop.ui.outcomes.forms import (
     PostForm,
     RecordForm,
 )
-from ssi_desktop.ui.outcomes.page import OutcomesPage
+from ssi_desktop.ui.outcomes.page import REPLY_WAIT_DAYS, OutcomesPage
 from ssi_desktop.ui.outcomes.reach import ReachCard
 from ssi_desktop.ui.widgets import LazyPage
 from tests.conftest import TODAY
@@ -160,7 +161,7 @@ def test_a_contact_at_a_new_company_shows_on_the_relationships_tab(
 def test_marking_a_thread_answered_lifts_the_reply_rate(window: MainWindow, qtbot: QtBot) -> None:
     account = accounts.add_account("Initech", is_target=True)
     ana = accounts.add_contact("Ana Silva", account.id)
-    conversations.start(ana.id, TODAY - dt.timedelta(days=3), StartedBy.ME, TODAY)
+    conversations.start(ana.id, TODAY - dt.timedelta(days=REPLY_WAIT_DAYS), StartedBy.ME, TODAY)
     recompute(window, qtbot)
     page = page_of(window)
     assert page.replies.value.text() == "0.0 %"
@@ -227,7 +228,7 @@ def test_a_mistaken_outcome_is_deleted_from_the_records_dialog(
         "Conversations (0)",
     ]
     outcomes_table = dialog.tables[0]
-    assert outcomes_table.item(1, 2).text() == "500.00"
+    assert outcomes_table.item(1, 2).text() == money_text(500.0, 2)
     outcomes_table.selectRow(1)
     with qtbot.waitSignal(window.snapshot_shown, timeout=WAIT_MS):
         assert dialog.delete_selected(confirm=False) == 1

@@ -259,7 +259,7 @@ def test_one_estimate_of_a_day_on_every_screen(
     assert snapshot.total == pytest.approx(today, abs=1e-9)
     model = page.model
     for row in range(model.rowCount()):
-        day = dt.date.fromisoformat(model.index(row, model.COL_DATE).data())
+        day = model.reading_at(row).day
         shown = model.index(row, model.COL_ESTIMATE).data()
         assert shown == f"{cli_total(day):.1f}", day
     assert "its own day" in page.calibration.measured.text()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QBoxLayout
 
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.habits.pillar_targets import PillarTargets
@@ -35,13 +34,12 @@ def install(window: MainWindow) -> None:
     today = TodayCard()
     today.add_requested.connect(window.quick_add)
     window.dashboard.top_row.addWidget(today, TODAY_STRETCH)
+    today.tab_between(window.dashboard.gauge, window.dashboard.pillars_toggle)
     window.snapshot_shown.connect(today.show_snapshot)
 
     for pillar, pillar_page in window.pillar_pages.items():
         strip = PillarTargets(pillar)
-        rows = pillar_page.layout()
-        assert isinstance(rows, QBoxLayout)
-        rows.insertWidget(1, strip)  # under the pillar's header, above its columns
+        pillar_page.add_strip(strip)
         window.snapshot_shown.connect(strip.show_snapshot)
 
     def build_page() -> HabitsPage:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.habit_report import CALENDAR_WEEKS, HabitReport
 from ssi_desktop.habits.days import each_day
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.widgets import chart_stop
 
 LEVELS = 4
 """Shades of activity besides "nothing": split at the quartiles of the active days' counts."""
@@ -58,14 +59,14 @@ def month_ticks(first_monday: dt.date, weeks: int) -> list[tuple[int, str]]:
         monday = first_monday + dt.timedelta(weeks=column)
         sunday = monday + dt.timedelta(days=6)
         if sunday.day <= 7:
-            ticks.append((column, f"{sunday:%b}"))
+            ticks.append((column, dates.month_text(sunday)))
     return ticks
 
 
 def describe_day(day: dt.date, count: int, resting: bool) -> str:
     what = f"{count} action{'s' * (count != 1)} logged" if count else "nothing logged"
     rest = " · rest day" if resting else ""
-    return f"{day:%a %d %b %Y}: {what}{rest}"
+    return f"{dates.weekday_text(day)} {dates.day_text(day)}: {what}{rest}"
 
 
 class HabitCalendar(pg.PlotWidget):  # type: ignore[misc]
@@ -74,6 +75,7 @@ class HabitCalendar(pg.PlotWidget):  # type: ignore[misc]
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("habitCalendar")
+        chart_stop(self, "Active days of the last 12 months")
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -104,6 +106,11 @@ class HabitCalendar(pg.PlotWidget):  # type: ignore[misc]
         year of squares takes ~15 ms to redraw: not for nothing after every quick-add)."""
         self._report = report
         self._drawn = False
+        active = sum(1 for count in report.active_days.values() if count > 0)
+        self.setAccessibleDescription(
+            f"{active} active days from {dates.day_text(report.calendar_start)} "
+            f"to {dates.day_text(report.day)}"
+        )
         if self.isVisible():
             self._draw_report()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,11 +34,20 @@ from ssi_desktop.habits.forecast import MILESTONES
 from ssi_desktop.habits.targets import Period, Target
 from ssi_desktop.store import habit_targets, rest_days
 from ssi_desktop.store.actions import MAX_COUNT, InvalidEntryError
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.habits.calendar import HabitCalendar
 from ssi_desktop.ui.habits.targets_model import TargetsModel
-from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, python_date
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice, python_date
 from ssi_desktop.workers.snapshot import ScoreSnapshot
+
+NO_TARGETS_HINT = (
+    "No targets yet. Pick an action and how often below, then Set Target; or take the "
+    "Default Plan, weekly targets that lead a beginner to proficient in about 90 days."
+)
+NO_PACE_HINT = (
+    "Log a few actions this week, and this shows where that pace takes your estimate "
+    "in 30 and 90 days."
+)
 
 SHOWN_REST_DAYS = 90
 """Rest days listed: from this many days ago on, and every planned one."""
@@ -57,8 +66,8 @@ def rest_runs(days: frozenset[dt.date], since: dt.date) -> list[tuple[dt.date, d
 
 def describe_run(first: dt.date, last: dt.date) -> str:
     if first == last:
-        return f"{first:%a %d %b %Y}"
-    return f"{first:%d %b} – {last:%d %b %Y}  ({(last - first).days + 1} days)"
+        return f"{dates.weekday_text(first)} {dates.day_text(first)}"
+    return f"{dates.span_text(first, last)}  ({(last - first).days + 1} days)"
 
 
 def qdate(day: dt.date) -> QDate:
@@ -115,6 +124,10 @@ class HabitsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._target_selected)
+        self.no_targets = Notice(NO_TARGETS_HINT)
+        self.no_targets.setObjectName("noTargetsHint")
+        self.no_targets.hide()
+        card.body.addWidget(self.no_targets)
         card.body.addWidget(self.table, 1)
 
         editor = QHBoxLayout()
@@ -160,7 +173,9 @@ class HabitsPage(QWidget):
         self.forecast_label = QLabel("")
         self.forecast_label.setObjectName("forecastSummary")
         self.forecast_label.setTextFormat(Qt.TextFormat.RichText)
+        self.forecast_label.setWordWrap(True)
         self.forecast_pace = theme.as_caption(QLabel(""))
+        self.forecast_pace.setWordWrap(True)
         card.body.addWidget(self.forecast_label)
         card.body.addWidget(self.forecast_pace)
         return card
@@ -209,7 +224,7 @@ class HabitsPage(QWidget):
         edit = QDateEdit(qdate(day))
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(dates.edit_format())
         return edit
 
     # -- showing --------------------------------------------------------------------------------
@@ -219,12 +234,18 @@ class HabitsPage(QWidget):
         if snapshot.habits is not None:
             self.show_report(snapshot.habits)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if theme.is_palette_change(event) and self.report is not None:
+            self.calendar_summary.setText(self._calendar_text(self.report))
+        super().changeEvent(event)
+
     def show_report(self, report: HabitReport) -> None:
         self.report = report
         self.calendar.show_report(report)
         self.calendar_summary.setText(self._calendar_text(report))
         selected = self._selected_key()
         self.model.set_statuses(report.targets)
+        self.no_targets.setVisible(not report.targets)
         self._select_key(selected)
         self.remove_button.setEnabled(self._selected_key() is not None)
         self.forecast_label.setText(self._forecast_text(report))
@@ -236,13 +257,18 @@ class HabitsPage(QWidget):
         active = sum(1 for count in report.active_days.values() if count > 0)
         month_start = report.day.replace(day=1)
         this_month = sum(1 for day in report.active_days if day >= month_start)
+        # The shades blend the green into the background: busier days stand out darker on a
+        # light palette and brighter on a dark one.
+        shade = "Brighter" if theme.is_dark() else "Darker"
         return (
             f"{active} active days in the last 12 months, {this_month} this month."
-            "  Darker squares: more actions that day; outlined: rest days."
+            f"  {shade} squares: more actions that day; outlined: rest days."
         )
 
     @staticmethod
     def _forecast_text(report: HabitReport) -> str:
+        if not report.forecast.pace.per_day:
+            return NO_PACE_HINT
         forecast = report.forecast
         now = forecast.ahead(0).total
         parts = [f"Today <b>{now:.1f}</b>"]
@@ -254,8 +280,13 @@ class HabitsPage(QWidget):
     @staticmethod
     def _pace_text(report: HabitReport) -> str:
         pace = report.forecast.pace
+        if not pace.per_day:
+            return (
+                "The pace is that of the last four weeks, "
+                f"{dates.span_text(pace.first_day, pace.last_day)}."
+            )
         return (
-            f"At the pace of {pace.first_day:%d %b} to {pace.last_day:%d %b}"
+            f"At the pace of {dates.span_text(pace.first_day, pace.last_day)}"
             " (dashed on the dashboard's trend)."
         )
 

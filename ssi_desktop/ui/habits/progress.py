@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
 from ssi_desktop.habits.targets import Period
@@ -14,7 +15,7 @@ from ssi_desktop.ui import theme
 if TYPE_CHECKING:
     from ssi_desktop.habit_report import TargetStatus
 
-BAR_WIDTH = 80
+BAR_WIDTH = 56
 NAME_MIN_WIDTH = 90
 
 
@@ -27,7 +28,9 @@ class ElidedLabel(QLabel):
         self.setMinimumWidth(NAME_MIN_WIDTH)
 
     def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self.text()), super().sizeHint().height())
+        # The text's exact width, rounded up: a whole-pixel width a fraction short elided it.
+        width = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self.text())) + 1
+        return QSize(width, super().sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         elide = Qt.TextElideMode.ElideRight
@@ -76,8 +79,10 @@ def add_progress_row(
     for offset, widget in enumerate((name, bar, count, streak)):
         grid.addWidget(widget, row, first_column + offset)
     # The name's size policy is Ignored (it elides): the grid gives its column room only when
-    # told, or the bar is drawn over it.
-    grid.setColumnMinimumWidth(first_column, NAME_MIN_WIDTH)
+    # told, or the bar is drawn over it. It is told the whole name's width: names elide only
+    # when the window is too narrow for them, never beside free space.
+    needed = max(NAME_MIN_WIDTH, name.sizeHint().width(), grid.columnMinimumWidth(first_column))
+    grid.setColumnMinimumWidth(first_column, needed)
     grid.setColumnStretch(first_column, max(1, grid.columnStretch(first_column)))
 
 

@@ -23,6 +23,8 @@ REMIND = "habits/remind"
 REMIND_AT = "habits/remind_at"
 KEEP_IN_TRAY = "habits/keep_in_tray"
 LAST_REMINDED = "habits/last_reminded"
+TOLD_NO_TRAY = "habits/told_no_tray"
+"""Set once the seller was told this desktop has no tray: it is said once, not every launch."""
 DEFAULT_REMIND_AT = dt.time(17, 0)
 """Late afternoon: time enough to still do something about an empty day."""
 

@@ -42,7 +42,7 @@ class TodayCard(Card):
         super().__init__("Today", parent=parent)
         self.setMinimumWidth(340)
         self.targets_grid = QGridLayout()
-        self.targets_grid.setHorizontalSpacing(8)
+        self.targets_grid.setHorizontalSpacing(6)
         self.targets_grid.setVerticalSpacing(4)
         self.targets_grid.setColumnStretch(0, 1)
         self.body.addLayout(self.targets_grid)
@@ -70,6 +70,21 @@ class TodayCard(Card):
         self.next_grid.addWidget(theme.as_caption(QLabel("Working out today's plan…")), 0, 0)
         self.body.addStretch(1)
         self.add_buttons: dict[str, QToolButton] = {}
+        self._tab_between: tuple[QWidget, QWidget] | None = None
+
+    def tab_between(self, before: QWidget, after: QWidget) -> None:
+        """Put the card's buttons between ``before`` and ``after`` for the Tab key, as drawn
+        (its buttons are made anew with each report, and new widgets go last otherwise)."""
+        self._tab_between = (before, after)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        if self._tab_between is None:
+            return
+        before, after = self._tab_between
+        for widget in (self.more, self.start_plan, *self.add_buttons.values(), after):
+            QWidget.setTabOrder(before, widget)
+            before = widget
 
     @Slot(object)
     def show_snapshot(self, snapshot: ScoreSnapshot) -> None:
@@ -131,3 +146,4 @@ class TodayCard(Card):
             self.next_grid.addWidget(label, row, 1)
             self.next_grid.addWidget(add, row, 2)
             self.add_buttons[suggestion.key] = add
+        self._order_tabs()

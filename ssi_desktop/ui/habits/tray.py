@@ -19,6 +19,7 @@ from ssi_desktop.catalog import ACTION_BY_KEY
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.habits.settings import (
     NO_TRAY,
+    TOLD_NO_TRAY,
     ReminderDialog,
     ReminderSettings,
     last_reminded,
@@ -155,10 +156,17 @@ class HabitTray(QObject):
             QApplication.alert(self.window)
 
     def tell_about_tray(self) -> None:
-        """Once per run, where there is no tray, say that the app works without one."""
-        if not self.available and not self._told_about_tray:
-            self._told_about_tray = True
-            self.window.statusBar().showMessage(NO_TRAY, 12_000)
+        """Where there is no tray, say once that the app works without one.
+
+        Once for good, not once per launch: stock GNOME has no tray, and a line repeated at
+        every start on every tab reads as a fault. The Reminders dialog keeps saying it.
+        """
+        settings = self.window.settings
+        if self.available or self._told_about_tray or settings.value(TOLD_NO_TRAY, False, bool):
+            return
+        self._told_about_tray = True
+        self.window.statusBar().showMessage(NO_TRAY, 12_000)
+        settings.setValue(TOLD_NO_TRAY, True)
 
     # -- closing --------------------------------------------------------------------------------
 

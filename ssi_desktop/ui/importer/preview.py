@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ssi_desktop.catalog import ACTION_BY_KEY
 from ssi_desktop.importers.backfill import ImportPlan
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.table_model import AnyIndex, RowsModel
 from ssi_desktop.ui.widgets import SPACING, heading
 
@@ -83,8 +83,8 @@ def overview(plan: ImportPlan) -> str:
         span = "No dated activity was found"
     else:
         span = (
-            f"{len(plan.entries):,} actions from {report.first_day:%d %b %Y} "
-            f"to {report.last_day:%d %b %Y}"
+            f"{len(plan.entries):,} actions from {dates.day_text(report.first_day)} "
+            f"to {dates.day_text(report.last_day)}"
         )
     if plan.new_entries == 0 and plan.new_profile_items:
         items = len(plan.new_profile_items)

@@ -45,4 +45,5 @@ def install(window: MainWindow) -> None:
         return page
 
     forms.recorded.connect(recorded)
+    forms.refused.connect(refused)
     window.add_tab(LazyPage("outcomes", build_page), "Outcomes", theme.icon("outcomes"))

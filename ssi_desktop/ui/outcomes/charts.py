@@ -16,9 +16,11 @@ from ssi_desktop.catalog import TOTAL_MAX
 from ssi_desktop.pipeline.engagement import TARGET_RATE, PostRate
 from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.weekly import Week
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.outcomes.currency import compact_money
 from ssi_desktop.ui.theme import ABOVE_TARGET, BELOW_TARGET
-from ssi_desktop.ui.trend import DayAxis, timestamp
+from ssi_desktop.ui.trend import DayAxis, ValueAxis, timestamp
+from ssi_desktop.ui.widgets import chart_stop
 
 DAY_SECONDS = 86400.0
 PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
@@ -81,17 +83,19 @@ class WeeklyChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weeklyOutcomesChart")
+        chart_stop(self, "Meetings, opportunities and deals won each week, under the SSI")
         self.setMinimumHeight(220)
         self.ssi_plot: pg.PlotItem = self.addPlot(
-            row=0, col=0, axisItems={"bottom": DayAxis(orientation="bottom")}
+            row=0, col=0, axisItems={"bottom": DayAxis(orientation="bottom"), "left": ValueAxis()}
         )
         self.outcome_plot: pg.PlotItem = self.addPlot(
-            row=1, col=0, axisItems={"bottom": DayAxis(orientation="bottom")}
+            row=1, col=0, axisItems={"bottom": DayAxis(orientation="bottom"), "left": ValueAxis()}
         )
         self.ci.layout.setRowStretchFactor(0, 2)
         self.ci.layout.setRowStretchFactor(1, 3)
         for plot in (self.ssi_plot, self.outcome_plot):
             _still(plot)
+            plot.getAxis("left").leave_room(plot)
             plot.showGrid(x=False, y=True, alpha=0.18)
         self.outcome_plot.setXLink(self.ssi_plot)
         self.ssi_plot.getAxis("bottom").setStyle(showValues=False)
@@ -118,6 +122,11 @@ class WeeklyChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def set_weeks(self, weeks: Sequence[Week]) -> None:
         self.weeks = tuple(weeks)
+        self.setAccessibleDescription(
+            f"{len(weeks)} weeks: {sum(w.meetings for w in weeks)} meetings, "
+            f"{sum(w.opportunities for w in weeks)} opportunities, "
+            f"{sum(w.deals_won for w in weeks)} deals won"
+        )
         starts = np.array([timestamp(w.start) for w in weeks], dtype=float)
         heights = {
             OutcomeKind.MEETING: [w.meetings for w in weeks],
@@ -147,7 +156,7 @@ class WeeklyChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         for week in weeks:
             if week.won_value <= 0:
                 continue
-            label = pg.TextItem(compact_amount(week.won_value), anchor=(0.5, 1.0))
+            label = pg.TextItem(compact_money(compact_amount(week.won_value)), anchor=(0.5, 1.0))
             label.setPos(timestamp(week.start) + offset, week.deals_won)
             label.setColor(theme.text_color())
             self.outcome_plot.addItem(label)
@@ -176,28 +185,30 @@ class EngagementChart(pg.PlotWidget):  # type: ignore[misc]
     """One bar per post (its engagers per 100 views), green from the target line up."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems={"left": ValueAxis()})
         self.setObjectName("engagementChart")
+        chart_stop(self, "Engagement rate of each post")
         self.setMinimumHeight(150)
         plot = self.getPlotItem()
         _still(plot)
+        plot.getAxis("left").leave_room(plot)
         plot.showGrid(x=False, y=True, alpha=0.18)
         plot.getAxis("bottom").setHeight(QFontMetrics(self.font()).height() + 12)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, pen=None)
         plot.addItem(self.bars)
-        self.target_line = pg.InfiniteLine(
-            pos=TARGET_RATE,
-            angle=0,
-            movable=False,
-            label=f"target {TARGET_RATE:g} %",
-            labelOpts={"position": 0.99, "anchors": [(1, 1), (1, 1)]},
-        )
+        # No label on the line: wherever it sat, it covered a bar. The key under the chart
+        # (engagement_key) names the line and the two colours.
+        self.target_line = pg.InfiniteLine(pos=TARGET_RATE, angle=0, movable=False)
         plot.addItem(self.target_line)
         self._styled = True
         self._apply_palette()
 
     def set_rates(self, rates: Sequence[PostRate]) -> None:
         self.rates = tuple(rates)
+        reaching = sum(1 for r in rates if r.rate >= TARGET_RATE)
+        self.setAccessibleDescription(
+            f"{len(rates)} posts, {reaching} at or above the {TARGET_RATE:g} % target"
+        )
         values = np.array([r.rate for r in rates], dtype=float)
         brushes = [
             pg.mkBrush(ABOVE_TARGET if r.rate >= TARGET_RATE else BELOW_TARGET) for r in rates
@@ -216,7 +227,7 @@ class EngagementChart(pg.PlotWidget):  # type: ignore[misc]
         fits = max(1, self.width() // label_width)
         every = max(1, math.ceil(len(days) / fits))
         newest_first = range(len(days) - 1, -1, -every)  # the newest post always gets its date
-        return [(float(i), f"{days[i]:%b} {days[i].day}") for i in sorted(newest_first)]
+        return [(float(i), dates.short_day_text(days[i])) for i in sorted(newest_first)]
 
     rates: tuple[PostRate, ...] = ()  # a class default: the base class resizes while it builds
 
@@ -239,7 +250,15 @@ class EngagementChart(pg.PlotWidget):  # type: ignore[misc]
         _style(self.getPlotItem())
         muted = theme.muted_color()
         self.target_line.setPen(pg.mkPen(muted, width=1.5, style=Qt.PenStyle.DashLine))
-        self.target_line.label.setColor(theme.text_color())
-        # The label sits on the bars: a backing of the plot's own colour keeps it readable.
-        self.target_line.label.fill = pg.mkBrush(theme.with_alpha(base, 220))
-        self.target_line.label.border = pg.mkPen(muted)
+
+
+def engagement_key() -> QWidget:
+    """What the engagement chart's line and colours mean, in a row under it."""
+    from ssi_desktop.ui.trend_legend import Legend, Mark
+
+    key = Legend("engagementKey")
+    key.add("above", Mark.BAND, f"{TARGET_RATE:g} % or more", QColor(ABOVE_TARGET))
+    key.add("below", Mark.BAND, f"under {TARGET_RATE:g} %", QColor(BELOW_TARGET))
+    key.add("target", Mark.MUTED_DASHES, f"the {TARGET_RATE:g} % target")
+    key.finish()
+    return key

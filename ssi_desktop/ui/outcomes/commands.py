@@ -30,6 +30,7 @@ class PipelineActions(QObject):
     """Opens the forms over ``window``; ``recorded`` carries each saved record's sentence."""
 
     recorded = Signal(str)
+    refused = Signal(str)  # a choice the store would not take; one sentence for the seller
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -53,6 +54,11 @@ class PipelineActions(QObject):
         self.review.setObjectName("reviewRecordsAction")
         self.review.triggered.connect(self.open_records)
         self.menu.addAction(self.review)
+        self.currency = QAction("Set the &Currency…", self)
+        self.currency.setObjectName("currencyAction")
+        self.currency.setToolTip("The currency of deal and opportunity values")
+        self.currency.triggered.connect(self.choose_currency)
+        self.menu.addAction(self.currency)
 
     def _add(self, text: str, form_name: str, name: str) -> QAction:
         action = QAction(text, self)
@@ -64,6 +70,17 @@ class PipelineActions(QObject):
         )
         self.menu.addAction(action)
         return action
+
+    def choose_currency(self) -> None:
+        from ssi_desktop.ui.outcomes.currency import ask_currency
+
+        try:
+            code = ask_currency(self._window)
+        except ValueError as error:
+            self.refused.emit(f"Not changed: {error}.")
+            return
+        if code is not None:
+            self.recorded.emit(f"Deal values are now shown in {code}.")
 
     def open_records(self) -> RecordsDialog:
         """The outcomes, posts and conversations, to delete those entered by mistake."""

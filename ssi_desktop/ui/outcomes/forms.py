@@ -34,7 +34,8 @@ from ssi_desktop.store.actions import InvalidEntryError
 from ssi_desktop.store.models import Contact
 from ssi_desktop.store.outcomes import MAX_VALUE
 from ssi_desktop.store.posts import MAX_VIEWS
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.outcomes.currency import currency_code, money_text
 from ssi_desktop.ui.widgets import Notice, python_date
 
 
@@ -45,7 +46,7 @@ def day_field(name: str, day: dt.date | None = None) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(dates.edit_format())
     edit.setMaximumDate(QDate(today.year, today.month, today.day))
     return edit
 
@@ -240,9 +241,8 @@ class PostForm(RecordForm):
             self.link.text(),
         )
         stored = posts.record(new, clock.today())
-        return (
-            f"Added the post of {stored.day.isoformat()}: {posts.rate_of(stored):.2f} % engagement."
-        )
+        rate = posts.rate_of(stored)
+        return f"Added the post of {dates.day_text(stored.day)}: {rate:.2f} % engagement."
 
 
 class ConversationForm(RecordForm):
@@ -303,7 +303,11 @@ class OutcomeForm(RecordForm):
         self.value.setDecimals(2)
         self.value.setGroupSeparatorShown(True)
         self.value.setSpecialValueText("not known")
-        self.value.setToolTip("What it is worth, in your currency (leave at 0 if not known)")
+        self.value.setSuffix(f" {currency_code()}")
+        self.value.setToolTip(
+            "What it is worth (leave at 0 if not known); Pipeline > Set the Currency changes "
+            "the currency"
+        )
         self.contact = contact_picker("outcomeContact", optional=True)
         self.note = QLineEdit()
         self.note.setObjectName("outcomeNote")
@@ -342,8 +346,8 @@ class OutcomeForm(RecordForm):
             self.note.text().strip(),
         )
         stored = outcomes.record(new, clock.today(), also_log=self.also_log.isChecked())
-        worth = f" worth {stored.value:,.2f}" if stored.value is not None else ""
-        return f"Logged: {kind.label.lower()}{worth} on {stored.day.isoformat()}."
+        worth = f" worth {money_text(stored.value, 2)}" if stored.value is not None else ""
+        return f"Logged: {kind.label.lower()}{worth} on {dates.day_text(stored.day)}."
 
 
 CONTACT_PILLARS = (Pillar.RELATIONSHIPS, Pillar.PEOPLE, Pillar.INSIGHTS, Pillar.BRAND)

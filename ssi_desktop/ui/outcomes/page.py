@@ -30,13 +30,22 @@ from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.pipeline.weekly import Week
 from ssi_desktop.store import conversations
 from ssi_desktop.store.actions import InvalidEntryError
-from ssi_desktop.ui import theme
-from ssi_desktop.ui.outcomes.charts import OUTCOME_COLORS, EngagementChart, WeeklyChart
+from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.outcomes.charts import (
+    OUTCOME_COLORS,
+    EngagementChart,
+    WeeklyChart,
+    engagement_key,
+)
 from ssi_desktop.ui.outcomes.commands import PipelineActions
+from ssi_desktop.ui.outcomes.currency import money_text
 from ssi_desktop.ui.outcomes.forms import day_field
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, python_date
 from ssi_desktop.workers.pipeline import PipelineView, WaitingThread
 from ssi_desktop.workers.snapshot import ScoreSnapshot
+
+REPLY_WAIT_DAYS = 7
+"""A rate of only threads younger than this says nothing yet: the reply rate waits."""
 
 QUARTER_WEEKS = 13
 """The stat cards sum the last 13 weeks: a quarter, the span sellers plan pipeline in."""
@@ -164,6 +173,7 @@ class OutcomesPage(QWidget):
         card = Card("Engagement per post")
         self.engagement_chart = EngagementChart()
         card.body.addWidget(self.engagement_chart, 1)
+        card.body.addWidget(engagement_key())
         self.engagement_hint = theme.as_caption(QLabel(""))
         self.engagement_hint.setObjectName("engagementHint")
         self.engagement_hint.setWordWrap(True)
@@ -210,8 +220,8 @@ class OutcomesPage(QWidget):
         self.weekly_hint.setText(weekly_hint(view.weeks))
         self.engagement_chart.set_rates(view.post_rates)
         self.engagement_hint.setText(
-            f"The newest {plural(len(view.post_rates), 'post')}; bars reaching the dashed line "
-            f"engaged {TARGET_RATE:g} % of their viewers or more."
+            f"The newest {plural(len(view.post_rates), 'post')}: the share of each post's "
+            "viewers who engaged with it."
             if view.post_rates
             else "No posts yet: add a post's views and engagers to see its rate."
         )
@@ -226,20 +236,37 @@ class OutcomesPage(QWidget):
         span = f"in the last {QUARTER_WEEKS} weeks"
         self.meetings.set_figures(str(meetings), f"booked {span}")
         self.opportunities.set_figures(str(opportunities), f"opened {span}")
-        self.deals.set_figures(str(deals), f"worth {won:,.0f} {span}" if won else f"won {span}")
-        replies = view.replies_90d
-        self.replies.set_figures(
-            percent(replies.rate),
-            f"{replies.answered} of {plural(replies.started, 'thread')} you started in 90 days "
-            "got an answer"
-            if replies.started
-            else "no thread started by you in the last 90 days",
+        self.deals.set_figures(
+            str(deals), f"worth {money_text(won)} {span}" if won else f"won {span}"
         )
+        self._show_replies(view)
         self.engagement.set_figures(
             percent(view.average_rate_90d),
             f"average of {plural(view.posts_90d, 'post')} in 90 days; target {TARGET_RATE:g} %"
             if view.posts_90d
             else "no post in the last 90 days",
+        )
+
+    def _show_replies(self, view: PipelineView) -> None:
+        replies = view.replies_90d
+        if not replies.started:
+            self.replies.set_figures("–", "no thread started by you in the last 90 days")
+            return
+        today = clock.today()
+        fresh = sum(1 for t in view.waiting if (today - t.started_on).days < REPLY_WAIT_DAYS)
+        if not replies.answered and fresh == replies.started:
+            # Threads started today or this week have had no time to be answered: "0 %"
+            # would read as a verdict on them.
+            self.replies.set_figures(
+                "too early",
+                f"{plural(replies.started, 'thread')} started in the last {REPLY_WAIT_DAYS} "
+                "days; answers often take a few days",
+            )
+            return
+        self.replies.set_figures(
+            percent(replies.rate),
+            f"{replies.answered} of {plural(replies.started, 'thread')} you started in 90 days "
+            "got an answer",
         )
 
     def _show_waiting(self, threads: Sequence[WaitingThread]) -> None:
@@ -249,7 +276,7 @@ class OutcomesPage(QWidget):
             waited = (today - thread.started_on).days
             item = QListWidgetItem(
                 f"{thread.contact} · {thread.account} — {plural(waited, 'day')} "
-                f"(since {thread.started_on:%b} {thread.started_on.day})"
+                f"(since {dates.short_day_text(thread.started_on)})"
             )
             item.setData(Qt.ItemDataRole.UserRole, thread.id)
             self.waiting.addItem(item)
@@ -279,7 +306,7 @@ class OutcomesPage(QWidget):
             self.refused.emit(f"Not saved: {error}.")
             return
         self.waiting.takeItem(self.waiting.row(items[0]))
-        self.recorded.emit(f"{thread.contact.name} answered on {day.isoformat()}.")
+        self.recorded.emit(f"{thread.contact.name} answered on {dates.day_text(day)}.")
 
 
 def weekly_hint(weeks: Sequence[Week]) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.outcomes.commands import PipelineActions
 from ssi_desktop.ui.theme import BELOW_TARGET
-from ssi_desktop.ui.widgets import Card
+from ssi_desktop.ui.widgets import Card, fit_rows
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ COVERED = 2
 """Two decision-makers or more: the deal no longer hangs on one person."""
 
 COL_ACCOUNT, COL_DECISION_MAKERS, COL_CONTACTS = range(3)
+REACH_ROWS = 6
+"""Accounts shown at once, the least covered first; the table scrolls for more."""
 
 
 class ReachCard(Card):
@@ -54,8 +56,8 @@ class ReachCard(Card):
         header.setSectionResizeMode(COL_ACCOUNT, QHeaderView.ResizeMode.Stretch)
         for column in (COL_DECISION_MAKERS, COL_CONTACTS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(80)  # header and two rows; it scrolls when there are more
-        self.body.addWidget(self.table, 1)
+        fit_rows(self.table, REACH_ROWS)
+        self.body.addWidget(self.table)
         self.summary = theme.as_caption(QLabel(""))
         self.summary.setObjectName("reachSummary")
         self.summary.setWordWrap(True)
@@ -91,6 +93,7 @@ class ReachCard(Card):
                 if account.decision_makers < COVERED:
                     item.setBackground(warn)
                 self.table.setItem(row, column, item)
+        fit_rows(self.table, REACH_ROWS)
         thin = sum(1 for a in reach if a.decision_makers < COVERED)
         if not reach:
             self.summary.setText("No target accounts yet: add one, then the people you know there.")

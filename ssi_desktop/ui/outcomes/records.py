@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from ssi_desktop.pipeline.outcomes import OutcomeKind
 from ssi_desktop.store import conversations, outcomes, posts, records
 from ssi_desktop.store.models import Conversation, Outcome, Post
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.outcomes.currency import money_text
 
 Row = tuple[int, Sequence[str]]  # the record's id, and its cells
 
@@ -48,9 +49,9 @@ def outcome_rows() -> list[Row]:
         (
             o.id,
             (
-                o.day.isoformat(),
+                dates.day_text(o.day),
                 OutcomeKind(o.kind).label,
-                "" if o.value is None else f"{o.value:,.2f}",
+                "" if o.value is None else money_text(o.value, 2),
                 o.contact.name if o.contact is not None else "",
                 o.note,
             ),
@@ -64,7 +65,7 @@ def post_rows() -> list[Row]:
         (
             p.id,
             (
-                p.day.isoformat(),
+                dates.day_text(p.day),
                 p.title,
                 f"{p.views:,}",
                 f"{p.engagers:,}",
@@ -81,10 +82,10 @@ def conversation_rows() -> list[Row]:
         (
             t.id,
             (
-                t.started_on.isoformat(),
+                dates.day_text(t.started_on),
                 f"{t.contact.name} · {t.contact.account.name}",
                 "me" if t.started_by == "me" else "them",
-                t.answered_on.isoformat() if t.answered_on else "waiting",
+                dates.day_text(t.answered_on) if t.answered_on else "waiting",
             ),
         )
         for t in conversations.conversations()

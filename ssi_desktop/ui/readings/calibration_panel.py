@@ -60,16 +60,22 @@ class CalibrationPanel(Card):
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(6)
-        for column, title in enumerate(
-            ("Scales (activity / network)", "Error before", "Error after"), start=1
-        ):
-            grid.addWidget(theme.as_caption(QLabel(title)), 0, column, RIGHT)
+        titles = (
+            ("Scales", "Activity / network: how strongly each counts toward the pillar"),
+            ("Error before", "Mean distance from your readings at the default scales"),
+            ("Error after", "Mean distance from your readings at the fitted scales"),
+        )
+        for column, (title, tip) in enumerate(titles, start=1):
+            heading = theme.as_caption(QLabel(title))
+            heading.setToolTip(tip)
+            grid.addWidget(heading, 0, column, RIGHT)
         self.cells: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
-        rows = [(p.value, p.label) for p in Pillar] + [(TOTAL, "Total SSI")]
-        for row, (key, label) in enumerate(rows, start=1):
+        rows = [(p.value, p.short_label, p.label) for p in Pillar]
+        rows.append((TOTAL, "Total SSI", "Total SSI"))
+        for row, (key, label, full) in enumerate(rows, start=1):
             name = QLabel(label)
             if key != TOTAL:
-                name.setToolTip(f"{label}: how strongly logged actions count toward it")
+                name.setToolTip(f"{full}: how strongly your activity and your network count")
             grid.addWidget(name, row, 0)
             cells = (QLabel("–"), QLabel("–"), QLabel("–"))
             for column, cell in enumerate(cells, start=1):

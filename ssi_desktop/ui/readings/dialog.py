@@ -28,7 +28,7 @@ from ssi_desktop import clock
 from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
 from ssi_desktop.store import readings
 from ssi_desktop.store.readings import InvalidReadingError, OfficialReading
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.widgets import Notice, heading, python_date
 
 
@@ -85,7 +85,7 @@ class ReadingDialog(QDialog):
         self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
         self.date_edit.setObjectName("readingDate")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(dates.edit_format())
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         form.addRow("Date", self.date_edit)
         self.total_spin = _spin("readingTotal", TOTAL_MAX, 0)
@@ -167,7 +167,7 @@ class ReadingDialog(QDialog):
             self.show_message("")
             return
         self.show_message(
-            f"There is a reading of {earlier.day.isoformat()} already (SSI {earlier.total:g}); "
+            f"There is a reading of {dates.day_text(earlier.day)} already (SSI {earlier.total:g}); "
             "saving replaces it."
         )
 

@@ -15,6 +15,7 @@ from ssi_desktop.catalog import Pillar
 from ssi_desktop.estimate import UNCALIBRATED_STATE, CalibrationState
 from ssi_desktop.store import readings
 from ssi_desktop.store.readings import OfficialReading
+from ssi_desktop.ui import dates
 from ssi_desktop.ui.table_model import AnyIndex, RowsModel
 
 PILLARS = tuple(Pillar)
@@ -105,7 +106,7 @@ class ReadingsModel(RowsModel):
 
     def _text(self, reading: OfficialReading, column: int) -> str:
         if column == self.COL_DATE:
-            return reading.day.isoformat()
+            return dates.day_text(reading.day)
         if column == self.COL_TOTAL:
             return f"{reading.total:g}"
         if self.COL_PILLAR0 <= column < self.COL_ESTIMATE:

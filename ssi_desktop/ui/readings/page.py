@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ssi_desktop.estimate import CalibrationState
 from ssi_desktop.reading_formats.paste import NoReadingError, parse_pasted
 from ssi_desktop.store import readings
-from ssi_desktop.ui import theme
+from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.readings.calibration_panel import CalibrationPanel
 from ssi_desktop.ui.readings.dialog import ReadingDialog
 from ssi_desktop.ui.readings.model import ReadingsModel
@@ -175,7 +175,7 @@ class ReadingsPage(QWidget):
         reading, replaced = dialog.recorded, dialog.replaced
         if reading is None:
             return
-        when = reading.day.isoformat()
+        when = dates.day_text(reading.day)
         if replaced is None:
             self.status.emit(f"Recorded the official SSI {reading.total:g} of {when}.")
         else:
@@ -191,7 +191,7 @@ class ReadingsPage(QWidget):
             return 0
         found = [self.model.reading_at(row) for row in rows]
         if confirm:
-            days = ", ".join(r.day.isoformat() for r in found)
+            days = ", ".join(dates.day_text(r.day) for r in found)
             answer = QMessageBox.question(
                 self,
                 "Delete readings",
