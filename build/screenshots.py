@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ssi_desktop.tabs import TAB_NAMES
+from ssi_desktop.ui.tabs import TAB_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-24"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ssi_desktop import __version__
-from ssi_desktop.tabs import TAB_NAMES
+from ssi_desktop.ui.tabs import TAB_NAMES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -122,7 +122,6 @@ def import_core_before_qt() -> None:
     spares start-up that reading: about 15 ms (tests/benchmarks/startup.py).
     """
     import numpy  # noqa: F401
-    import peewee  # noqa: F401
 
     from ssi_desktop.workers import snapshot  # noqa: F401  (store, scoring, estimate)
 
@@ -177,10 +176,10 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
 
     from PySide6.QtCore import QSettings, Qt, QTimer
 
-    from ssi_desktop import window_lock
-    from ssi_desktop.paths import database_path
     from ssi_desktop.store.db import DatabaseError, close_database, open_database
     from ssi_desktop.store.health import BadDatabaseError
+    from ssi_desktop.system import window_lock
+    from ssi_desktop.system.paths import database_path
     from ssi_desktop.ui.safety import recovery, startup
 
     path = database_path(args.db)

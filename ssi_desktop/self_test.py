@@ -15,10 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ssi_desktop import __version__, clock
-from ssi_desktop.resources import resources_dir
+from ssi_desktop import __version__
 from ssi_desktop.store import actions
 from ssi_desktop.store.db import close_database, open_database
+from ssi_desktop.system import clock
+from ssi_desktop.system.resources import resources_dir
 
 TIMEOUT_MS = 30_000
 EXIT_FAILED = 1

@@ -1,83 +1,13 @@
-"""The code's own promises: layer borders, lint, formatting and types."""
+"""The code's own promises: layer borders (import-linter), lint, formatting and types."""
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "ssi_desktop"
-
-FORBIDDEN = {
-    # The score model is pure: no Qt, no database, no clock, no files.
-    "scoring": (
-        "PySide6",
-        "pyqtgraph",
-        "peewee",
-        "playhouse",
-        "sqlite3",
-        "ssi_desktop.store",
-        "ssi_desktop.ui",
-        "ssi_desktop.workers",
-        "ssi_desktop.clock",
-        "ssi_desktop.estimate",
-    ),
-    # What SSI ignores (engagement, replies, weekly outcomes) is measured as purely as the score.
-    "pipeline": (
-        "PySide6",
-        "pyqtgraph",
-        "peewee",
-        "sqlite3",
-        "ssi_desktop.store",
-        "ssi_desktop.ui",
-        "ssi_desktop.workers",
-        "ssi_desktop.clock",
-        "ssi_desktop.estimate",
-    ),
-    # Pasted pages, payloads and readings files are parsed without a window or a database.
-    "reading_formats": (
-        "PySide6",
-        "pyqtgraph",
-        "peewee",
-        "sqlite3",
-        "ssi_desktop.store",
-        "ssi_desktop.ui",
-        "ssi_desktop.workers",
-        "ssi_desktop.clock",
-    ),
-    # The store never sees a widget or a thread of the window.
-    "store": ("PySide6", "pyqtgraph", "ssi_desktop.ui", "ssi_desktop.workers"),
-    # The team's application layer runs in the CLI and in a worker alike: no widgets, no Qt.
-    "team": ("PySide6", "pyqtgraph", "ssi_desktop.ui", "ssi_desktop.workers"),
-    # Workers hand frozen data to the window by signal; they never touch a widget.
-    "workers": ("ssi_desktop.ui", "pyqtgraph", "PySide6.QtWidgets", "PySide6.QtGui"),
-}
-
-
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
-
-
-@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
-def test_layers_keep_their_borders(layer):
-    crossings = [
-        f"{path.relative_to(ROOT)} imports {name}"
-        for path in sorted((PACKAGE / layer).rglob("*.py"))
-        for name in imported_modules(path)
-        if name.startswith(FORBIDDEN[layer])
-    ]
-    assert crossings == []
 
 
 def run_tool(*args: str) -> subprocess.CompletedProcess[str]:
@@ -96,3 +26,35 @@ def test_ruff_lint_and_format_are_clean():
 def test_mypy_is_clean():
     result = run_tool("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_import_contracts_hold():
+    """The layers and borders in pyproject.toml's [tool.importlinter] (docs/ARCHITECTURE.md)."""
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports"))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+KNOWN_LONG = {"ssi_desktop/ui/main_window.py"}
+"""Modules over the size limit that are still to be split (noted in the tracker), so that no
+other grows past it meanwhile."""
+
+
+def test_the_package_reads_like_a_map():
+    """A handful of loose modules at the top; every other module lives in its layer's package,
+    and none grows past 400 lines."""
+    loose = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert loose == ["__init__.py", "__main__.py", "app.py", "catalog.py", "self_test.py"]
+    too_long = [
+        f"{path.relative_to(ROOT)}: {lines} lines"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400
+        and path.relative_to(ROOT).as_posix() not in KNOWN_LONG
+    ]
+    assert too_long == []

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_desktop.day_format import ORDERS, day_text, order_of
+from ssi_desktop.system.day_format import ORDERS, day_text, order_of
 
 MONTHS = list(calendar.month_abbr)[1:]
 

@@ -6,12 +6,12 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ssi_desktop import paths
 from ssi_desktop.cli.common import CliError, counted, opened_database, output_path, print_json
 from ssi_desktop.store import backup, health
 from ssi_desktop.store.db import DatabaseError, refuse_special_file
 from ssi_desktop.store.migrations import LATEST_VERSION
-from ssi_desktop.window_lock import window_holding
+from ssi_desktop.system import paths
+from ssi_desktop.system.window_lock import window_holding
 
 
 def register(

@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeAlias
 
-from ssi_desktop import clock, paths
-from ssi_desktop.file_kinds import kind_of
 from ssi_desktop.store.db import DatabaseError, close_database, open_database
 from ssi_desktop.store.health import BadDatabaseError
+from ssi_desktop.system import clock, paths
+from ssi_desktop.system.file_kinds import kind_of
 
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What main() hands each command module's register(): add the module's commands to it."""

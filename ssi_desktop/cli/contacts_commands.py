@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ssi_desktop import clock
 from ssi_desktop.cli.common import (
     Commands,
     not_in_future,
@@ -15,10 +14,11 @@ from ssi_desktop.cli.common import (
     terminal_safe,
 )
 from ssi_desktop.cli.delete_verb import add_delete_verb
-from ssi_desktop.pipeline.replies import StartedBy
+from ssi_desktop.outcomes.replies import StartedBy
 from ssi_desktop.store import accounts, conversations
 from ssi_desktop.store.export import account_record, contact_record, conversation_record
 from ssi_desktop.store.models import Contact, Conversation
+from ssi_desktop.system import clock
 
 
 def register(commands: Commands, db: argparse.ArgumentParser) -> None:

@@ -7,7 +7,6 @@ import datetime as dt
 import shlex
 from pathlib import Path
 
-from ssi_desktop import clock, demo, demo_pipeline, demo_readings
 from ssi_desktop.cli import export_folder
 from ssi_desktop.cli.common import (
     CliError,
@@ -17,10 +16,14 @@ from ssi_desktop.cli.common import (
     positive_int,
     write_text,
 )
+from ssi_desktop.demo import history as demo
+from ssi_desktop.demo import outcomes as demo_pipeline
+from ssi_desktop.demo import readings as demo_readings
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.store import export, habit_targets, network
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import ActionEntry, ProfileChange
+from ssi_desktop.system import clock
 
 DEMO_DAYS = 182
 

@@ -7,12 +7,12 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY
 from ssi_desktop.cli.common import CliError, counted, opened_database, print_json, terminal_safe
 from ssi_desktop.importers import backfill
 from ssi_desktop.importers.linkedin import ArchiveError
 from ssi_desktop.store import imports
+from ssi_desktop.system import clock
 
 SOURCE_LABELS = {
     # (one, many): "1 connection", "2 connections"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from ssi_desktop import clock
 from ssi_desktop.catalog import ACTIONS, action, lookup_action
 from ssi_desktop.cli.common import (
     not_in_future,
@@ -17,6 +16,7 @@ from ssi_desktop.cli.common import (
 )
 from ssi_desktop.store import accounts, actions
 from ssi_desktop.store.export import entry_record
+from ssi_desktop.system import clock
 
 DEFAULT_LOG_DAYS = 90
 

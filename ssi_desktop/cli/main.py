@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
-
-import peewee
 
 from ssi_desktop import __version__
 from ssi_desktop.catalog import UnknownActionError
@@ -29,7 +26,7 @@ from ssi_desktop.cli import (
 )
 from ssi_desktop.cli.common import CliError, database_option, os_error_text, terminal_safe
 from ssi_desktop.store.actions import InvalidEntryError
-from ssi_desktop.store.db import DatabaseError, write_failure
+from ssi_desktop.store.db import FAILURES_IN_USE, write_failure
 
 COMMAND_MODULES = (
     log_commands,
@@ -88,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, InvalidEntryError, UnknownActionError) as error:
         print(f"ssi: error: {terminal_safe(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (sqlite3.DatabaseError, peewee.DatabaseError, DatabaseError) as error:
+    except FAILURES_IN_USE as error:
         cause = write_failure(error)
         if cause is not None:
             print(f"ssi: error: {cause}; nothing was changed", file=sys.stderr)

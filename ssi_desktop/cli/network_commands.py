@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from ssi_desktop import clock
 from ssi_desktop.cli.common import not_in_future, opened_database, parse_day, print_json
 from ssi_desktop.scoring.network import ASSUMED_CONNECTIONS, DECISION_MAKER_SHARE, NetworkRecord
 from ssi_desktop.store import network
+from ssi_desktop.system import clock
 
 
 def register(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ssi_desktop import clock
 from ssi_desktop.cli.common import (
     CliError,
     Commands,
@@ -17,11 +16,12 @@ from ssi_desktop.cli.common import (
     terminal_safe,
 )
 from ssi_desktop.cli.delete_verb import add_delete_verb
-from ssi_desktop.pipeline.engagement import TARGET_RATE
-from ssi_desktop.pipeline.outcomes import OutcomeKind
+from ssi_desktop.outcomes.engagement import TARGET_RATE
+from ssi_desktop.outcomes.kinds import OutcomeKind
 from ssi_desktop.store import outcomes, posts
 from ssi_desktop.store.export import outcome_record, post_record
 from ssi_desktop.store.models import Outcome, Post
+from ssi_desktop.system import clock
 
 
 def register(commands: Commands, db: argparse.ArgumentParser) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from ssi_desktop import clock, estimate
+from ssi_desktop.application import estimate
 from ssi_desktop.catalog import Pillar, tier_name
 from ssi_desktop.cli.common import CliError, opened_database, print_json
 from ssi_desktop.habits.forecast import MILESTONES
 from ssi_desktop.habits.plan import worth_doing
-from ssi_desktop.scoring.model import DayScore
+from ssi_desktop.scoring.series import DayScore
+from ssi_desktop.system import clock
 
 MAX_FORECAST_DAYS = 365
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from ssi_desktop import clock
 from ssi_desktop.catalog import PROFILE_ITEMS
 from ssi_desktop.cli.common import not_in_future, opened_database, parse_day, print_json
 from ssi_desktop.store import profile
+from ssi_desktop.system import clock
 
 
 def register(

@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from ssi_desktop import clock, estimate
+from ssi_desktop.application import estimate
+from ssi_desktop.application.estimate import CalibrationState
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.cli import reading_input_commands
 from ssi_desktop.cli.common import (
@@ -17,11 +18,11 @@ from ssi_desktop.cli.common import (
     print_json,
 )
 from ssi_desktop.cli.reading_input_commands import listed_json
-from ssi_desktop.estimate import CalibrationState
 from ssi_desktop.reading_formats.values import parse_number, parse_rank
 from ssi_desktop.scoring.calibration import MIN_READINGS, TOTAL
 from ssi_desktop.store import readings, settings
 from ssi_desktop.store.readings import OfficialReading
+from ssi_desktop.system import clock
 
 OPTIONAL_FIELDS = (
     # argparse formats help texts with %, so a literal percent sign is written %%.

@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ssi_desktop import clock, estimate, paths
+from ssi_desktop.application import estimate
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.cli.common import (
     CliError,
@@ -36,6 +36,7 @@ from ssi_desktop.reading_formats.csv_file import (
 from ssi_desktop.reading_formats.paste import NoReadingError, parse_pasted
 from ssi_desktop.store import readings
 from ssi_desktop.store.readings import InvalidReadingError, OfficialReading
+from ssi_desktop.system import clock, paths
 
 MAX_INPUT_BYTES = 4 * 1024 * 1024
 """An SSI page copied whole is a few kilobytes and a readings file of ten years of daily

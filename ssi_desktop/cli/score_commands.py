@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from ssi_desktop import clock, estimate
+from ssi_desktop.application import estimate
 from ssi_desktop.catalog import Pillar, tier_name
 from ssi_desktop.cli.common import CliError, not_in_future, opened_database, parse_day, print_json
-from ssi_desktop.scoring.model import DayScore
+from ssi_desktop.scoring.series import DayScore
+from ssi_desktop.system import clock
 
 MAX_TREND_DAYS = 3660
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from ssi_desktop import clock
+from ssi_desktop.application.habits import TargetStatus, targets_report
 from ssi_desktop.catalog import action, lookup_action
 from ssi_desktop.cli.common import (
     CliError,
@@ -15,11 +15,11 @@ from ssi_desktop.cli.common import (
     parse_day,
     print_json,
 )
-from ssi_desktop.habit_report import TargetStatus, targets_report
 from ssi_desktop.habits.default_plan import PLAN_DAYS, default_plan
 from ssi_desktop.habits.targets import Period, Target
 from ssi_desktop.store import habit_targets, rest_days
 from ssi_desktop.store.actions import MAX_COUNT
+from ssi_desktop.system import clock
 
 
 def target_count(text: str) -> int:

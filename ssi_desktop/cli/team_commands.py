@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from ssi_desktop import clock
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.cli.common import CliError, Commands, opened_database, print_json
+from ssi_desktop.system import clock
 from ssi_desktop.team import membership
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from ssi_desktop.catalog import ACTIONS, ActionType, action
 from ssi_desktop.scoring import Activity, ProfileHistory, Sensitivity, Tally, score_on
 from ssi_desktop.scoring.model import NO_NETWORK_RECORDED
 from ssi_desktop.scoring.network import NetworkHistory
-from ssi_desktop.staleness import IsStale, never, stop_if
+from ssi_desktop.system.staleness import IsStale, never, stop_if
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,13 @@ import peewee
 from ssi_desktop.catalog import Pillar, action, actions_in
 from ssi_desktop.scoring.activity import DailySum, Tally
 from ssi_desktop.store.db import DatabaseError, database
-from ssi_desktop.store.models import ActionEntry, Contact, utc_now
+from ssi_desktop.store.models import (
+    ActionEntry,
+    Contact,
+    OfficialReadingRow,
+    ProfileChange,
+    utc_now,
+)
 
 MAX_COUNT = 1000
 """More than this many actions of one type in one entry is a typo, not a day's work."""
@@ -275,3 +281,13 @@ def known_external_ids(ids: Iterable[str]) -> set[str]:
         )
         found.update(row[0] for row in cursor)
     return found
+
+
+def first_recorded_day() -> dt.date | None:
+    """The first day anything was recorded: an action, a profile change or a reading."""
+    found = [
+        model.select(peewee.fn.MIN(model.day)).scalar()
+        for model in (ActionEntry, ProfileChange, OfficialReadingRow)
+    ]
+    days = [d if isinstance(d, dt.date) else dt.date.fromisoformat(d) for d in found if d]
+    return min(days, default=None)

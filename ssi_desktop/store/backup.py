@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ssi_desktop.paths import private_folder
 from ssi_desktop.store import health
 from ssi_desktop.store.db import DatabaseError
 from ssi_desktop.store.migrations import LATEST_VERSION
+from ssi_desktop.system.paths import private_folder
 
 try:
     import fcntl

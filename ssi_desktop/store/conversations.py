@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ssi_desktop.pipeline.replies import ReplyCount, StartedBy, Thread, reply_count
+from ssi_desktop.outcomes.replies import ReplyCount, StartedBy, Thread, reply_count
 from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.store import actions
 from ssi_desktop.store.accounts import find_contact

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import peewee
 
-from ssi_desktop.file_kinds import kind_of
-from ssi_desktop.paths import private_folder
+from ssi_desktop.system.file_kinds import kind_of
+from ssi_desktop.system.paths import private_folder
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,15 @@ PRAGMAS = {
 
 class DatabaseError(Exception):
     """The database file cannot be used; the message says why in one sentence."""
+
+
+FAILURES_IN_USE: tuple[type[Exception], ...] = (
+    sqlite3.DatabaseError,
+    peewee.DatabaseError,
+    DatabaseError,
+)
+"""What the database can raise while a command uses it: callers above the store catch these
+without knowing that peewee and SQLite are underneath."""
 
 
 def _private_file(path: Path) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from ssi_desktop import __version__
 from ssi_desktop.catalog import ACTION_BY_KEY
-from ssi_desktop.pipeline.engagement import engagement_rate
+from ssi_desktop.outcomes.engagement import engagement_rate
 from ssi_desktop.store import habit_targets, network, readings, rest_days
 from ssi_desktop.store.accounts import contact_names_by_entry
 from ssi_desktop.store.models import (

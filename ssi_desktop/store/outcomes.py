@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import peewee
 
-from ssi_desktop.pipeline.outcomes import OutcomeFact, OutcomeKind
+from ssi_desktop.outcomes.kinds import OutcomeFact, OutcomeKind
 from ssi_desktop.store import actions
 from ssi_desktop.store.accounts import check_note, find_contact
 from ssi_desktop.store.actions import InvalidEntryError, NewEntry, check_day

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from ssi_desktop.pipeline.engagement import PostRate, average_rate, engagement_rate
+from ssi_desktop.outcomes.engagement import PostRate, average_rate, engagement_rate
 from ssi_desktop.store.actions import InvalidEntryError, check_day
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import Post

@@ -1,7 +1,7 @@
 """The team's PostgreSQL server, reached through peewee: connecting and its one-line errors.
 
 Only code that runs for a seller who joined a team (or for the admin setting one up) imports
-this module: it loads the driver (ssi_desktop/postgres_driver.py says why not earlier).
+this module: it loads the driver (store/postgres_driver.py says why not earlier).
 """
 
 from __future__ import annotations

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peewee import fn
-
-from ssi_desktop import estimate
+from ssi_desktop.application import estimate
 from ssi_desktop.catalog import Pillar, action
 from ssi_desktop.store import actions, readings
-from ssi_desktop.store.models import ActionEntry, OfficialReadingRow, ProfileChange
 from ssi_desktop.store.team_rows import Aggregates, Scored
 
 PUBLISHED_DAYS = 730
@@ -21,18 +18,8 @@ PUBLISHED_DAYS = 730
 90-day trends of the Team tab."""
 
 
-def first_logged_day() -> dt.date | None:
-    """The first day anything was logged (an action, a profile change or a reading)."""
-    found = [
-        model.select(fn.MIN(model.day)).scalar()
-        for model in (ActionEntry, ProfileChange, OfficialReadingRow)
-    ]
-    days = [d if isinstance(d, dt.date) else dt.date.fromisoformat(d) for d in found if d]
-    return min(days, default=None)
-
-
 def first_published_day(today: dt.date) -> dt.date:
-    first = first_logged_day() or today
+    first = actions.first_recorded_day() or today
     return max(first, today - dt.timedelta(days=PUBLISHED_DAYS - 1))
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import platformdirs
 
-from ssi_desktop.paths import APP_NAME, private_folder
 from ssi_desktop.store import settings
 from ssi_desktop.store.db import database
+from ssi_desktop.system.paths import APP_NAME, private_folder
 
 URL_KEY = "team_url"
 NAME_KEY = "team_name"

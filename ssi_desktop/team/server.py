@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ssi_desktop import clock
 from ssi_desktop.store import team_rows
 from ssi_desktop.store.team_rows import BoardRow, PublishReport, Scored
 from ssi_desktop.store.team_server import (
@@ -22,6 +21,7 @@ from ssi_desktop.store.team_server import (
     user_of,
     with_login,
 )
+from ssi_desktop.system import clock
 from ssi_desktop.team import aggregates, membership
 from ssi_desktop.team.membership import Membership
 

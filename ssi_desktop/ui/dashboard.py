@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -10,7 +12,7 @@ from ssi_desktop.catalog import TOTAL_MAX, tier_name
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.gauge import ScoreGauge
 from ssi_desktop.ui.pillar_bars import PillarBars, describe_change
-from ssi_desktop.ui.trend import TrendPlot
+from ssi_desktop.ui.trend import DatedValues, TrendPlot
 from ssi_desktop.ui.trend_legend import TrendLegend
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice
 from ssi_desktop.workers.snapshot import ScoreSnapshot
@@ -24,8 +26,8 @@ EMPTY_LOG_HINT = (
 
 
 class DashboardPage(QWidget):
-    """The first tab (objectName ``tab_dashboard``); ``gauge`` and ``trend`` take extra layers,
-    ``top_row`` takes extra cards beside the gauge and the pillars."""
+    """The first tab (objectName ``tab_dashboard``). Features extend it through add_card(),
+    show_readings() and show_forecast() only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +110,39 @@ class DashboardPage(QWidget):
             averages=trend.has_averages,
             pillars=trend.pillars_shown,
         )
+
+    def add_card(
+        self,
+        card: QWidget,
+        stretch: int,
+        *,
+        tab_between: Callable[[QWidget, QWidget], None] | None = None,
+    ) -> None:
+        """A feature's card in the top row, after the gauge and the pillars (which stretch 2
+        and 3). ``tab_between(before, after)``, when given, puts the card's own buttons in the
+        Tab order between the gauge and the trend's controls, as drawn."""
+        self.top_row.addWidget(card, stretch)
+        if tab_between is not None:
+            tab_between(self.gauge, self.pillars_toggle)
+
+    def show_readings(
+        self,
+        markers: DatedValues,
+        industry_avg: float | None,
+        network_avg: float | None,
+        rank_caption: str,
+        tip: str,
+    ) -> None:
+        """Official readings over the trend (dots, the averages' dotted lines) and the newest
+        rank under the gauge."""
+        self.trend.set_readings(markers)
+        self.trend.set_benchmarks(industry_avg, network_avg)
+        self.trend.setToolTip(tip)
+        self.gauge.set_rank_caption(rank_caption)
+
+    def show_forecast(self, line: DatedValues) -> None:
+        """The dashed line ahead of today on the trend."""
+        self.trend.set_forecast(line)
 
     @Slot(object)
     def show_snapshot(self, snapshot: ScoreSnapshot) -> None:

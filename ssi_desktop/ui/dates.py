@@ -10,8 +10,8 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale
 
-from ssi_desktop import day_format
-from ssi_desktop.day_format import Order
+from ssi_desktop.system import day_format
+from ssi_desktop.system.day_format import Order
 
 
 def qdate(day: dt.date) -> QDate:

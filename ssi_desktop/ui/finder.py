@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop import clock
 from ssi_desktop.catalog import ACTIONS
 from ssi_desktop.store.actions import MAX_COUNT, MAX_NOTE_CHARS, NewEntry
+from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.widgets import Notice, python_date
 

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store import accounts, actions
+from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.table_model import AnyIndex, RowsModel
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, edges_follow_palette, python_date
@@ -325,6 +325,12 @@ class HistoryPage(QWidget):
         self._update_delete_button()
 
     @Slot(str)
+    def show_from(self, first_day: dt.date) -> None:
+        """Widen the date range (never narrow it) so that entries from first_day are listed:
+        how other features (an import) point the seller at what they added."""
+        if python_date(self.since_edit.date()) > first_day:
+            self.since_edit.setDate(QDate(first_day.year, first_day.month, first_day.day))
+
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))

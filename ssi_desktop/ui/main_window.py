@@ -8,7 +8,8 @@ items go in ``file_menu`` (add_file_action keeps Quit last); extra pages come wi
 from __future__ import annotations
 
 import datetime as dt
-import importlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,9 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop import __version__, clock
+from ssi_desktop import __version__
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store import actions, profile
+from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.dashboard import DashboardPage
 from ssi_desktop.ui.history import HistoryPage
@@ -43,19 +45,8 @@ from ssi_desktop.workers.recompute import Details, Recomputer, Task
 from ssi_desktop.workers.snapshot import ScoreSnapshot, add_details, build_score
 
 if TYPE_CHECKING:
+    from ssi_desktop.ui.features import Install
     from ssi_desktop.ui.finder import ActionFinder
-
-FEATURES: tuple[str, ...] = (
-    "ssi_desktop.ui.readings",
-    "ssi_desktop.ui.outcomes",
-    "ssi_desktop.ui.importer",
-    "ssi_desktop.ui.habits",
-    "ssi_desktop.ui.safety",
-    "ssi_desktop.ui.network",
-    "ssi_desktop.ui.team",  # only once this database joined a team (issue 20)
-)
-"""Modules with an ``install(window: MainWindow) -> None`` that add their own menu items, tabs
-and panels; each is imported and installed once the core window is built."""
 
 DETAILS_DELAY_MS = 150
 """The slower panels (outcomes, targets, plan) follow a change once changes pause this long:
@@ -88,7 +79,9 @@ class MainWindow(QMainWindow):
         details: Details | None = add_details,
         details_delay_ms: int = DETAILS_DELAY_MS,
         parent: QWidget | None = None,
+        features: Sequence[Install] | None = None,
     ) -> None:
+        """``features``: what plugs into the window (ui/features.py); all of them by default."""
         super().__init__(parent)
         self.db_path = db_path
         self.settings = settings
@@ -108,12 +101,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(FIRST_DETAILS_LATEST_MS, self.recomputer.release_details)
         self.request_recompute()
         try:
-            self._build()
+            self._build(features)
         except BaseException:
             self.recomputer.stop()  # never leave the thread running behind a failed window
             raise
 
-    def _build(self) -> None:
+    def _build(self, features: Sequence[Install] | None) -> None:
         self.setObjectName("mainWindow")
         self.setWindowTitle("SSI Desktop")
         self.setWindowIcon(theme.icon("app"))
@@ -150,8 +143,12 @@ class MainWindow(QMainWindow):
         self._midnight.setSingleShot(True)
         self._midnight.timeout.connect(self._check_day)
         self._arm_midnight()
-        for name in FEATURES:
-            importlib.import_module(name).install(self)
+        if features is None:
+            from ssi_desktop.ui.features import ALL
+
+            features = ALL
+        for install in features:
+            install(self)
         self._corner_first_in_tab_order()
         self._restore_settings()
 
@@ -254,6 +251,16 @@ class MainWindow(QMainWindow):
     def add_file_action(self, action: QAction) -> None:
         """Add an item to the File menu, above Quit."""
         self.file_menu.insertAction(self._quit_separator, action)
+
+    @contextmanager
+    def scoring_paused(self) -> Iterator[None]:
+        """Stop the score worker (its thread closes its own database connection) for as long
+        as the database file is swapped, then start it again: how a restore replaces it."""
+        self.recomputer.stop()
+        try:
+            yield
+        finally:
+            self.recomputer.resume()
 
     def add_tab(self, page: QWidget, title: str, icon: QIcon | None = None) -> int:
         """Add a page (give it an objectName ``tab_<name>``); it also gets a View menu item."""

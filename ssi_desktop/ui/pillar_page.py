@@ -27,7 +27,7 @@ from ssi_desktop.catalog import PILLAR_MAX, PROFILE_ITEMS, ActionType, Pillar, a
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.advice import ADVICE, most_room
 from ssi_desktop.ui.quick_add_button import QuickAddButton
-from ssi_desktop.ui.trend import TrendPlot
+from ssi_desktop.ui.trend import DatedValues, TrendPlot
 from ssi_desktop.ui.widgets import SPACING, Card, fit_rows, scrolling_content
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
@@ -59,6 +59,7 @@ class PillarPage(QWidget):
         self.explanation: QTableWidget | None = None
         self._room: QLabel | None = None
         self._no_points: QLabel | None = None
+        self._forecast: DatedValues | None = None
 
         layout = scrolling_content(self)
         self._rows = layout
@@ -267,9 +268,17 @@ class PillarPage(QWidget):
                 item.setText(text)
         fit_rows(table, EXPLAIN_ROWS)
 
+    def show_forecast(self, line: DatedValues) -> None:
+        """The dashed line of this pillar ahead of today (drawn once the trend is built)."""
+        self._forecast = line
+        if self.plot is not None:
+            self.plot.set_forecast(line)
+
     def showEvent(self, event: QShowEvent) -> None:
         if self.plot is None:
             self._build_details()
             if self._snapshot is not None:
                 self._show_details(self._snapshot)
+            if self._forecast is not None and self.plot is not None:
+                self.plot.set_forecast(self._forecast)
         super().showEvent(event)

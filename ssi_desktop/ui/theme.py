@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QLabel, QStyleOption
 
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.resources import resource_path
+from ssi_desktop.system.resources import resource_path
 
 if TYPE_CHECKING:
     from PySide6.QtSvg import QSvgRenderer

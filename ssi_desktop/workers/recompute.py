@@ -26,8 +26,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
-from ssi_desktop.staleness import Cancelled
 from ssi_desktop.store.db import close_database, database
+from ssi_desktop.system.staleness import Cancelled
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 log = logging.getLogger(__name__)

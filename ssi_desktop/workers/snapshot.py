@@ -15,19 +15,21 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ssi_desktop import estimate, reading_overlay
+from ssi_desktop.application import estimate
+from ssi_desktop.application import readings as reading_overlay
+from ssi_desktop.application.estimate import UNCALIBRATED_STATE, CalibrationState
+from ssi_desktop.application.readings import NO_OVERLAY, ReadingOverlay
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.estimate import UNCALIBRATED_STATE, CalibrationState
-from ssi_desktop.reading_overlay import NO_OVERLAY, ReadingOverlay
 from ssi_desktop.scoring import Activity, Explanation, ProfileHistory, compute
 from ssi_desktop.scoring.activity import FloatArray
 from ssi_desktop.scoring.network import ASSUMED, Network, NetworkHistory
-from ssi_desktop.staleness import never, stop_if
 from ssi_desktop.store import actions, network, profile, readings
+from ssi_desktop.store.readings import OfficialReading
+from ssi_desktop.system.staleness import never, stop_if
 
 if TYPE_CHECKING:  # add_details() imports them: the first score needs neither
-    from ssi_desktop.habit_report import HabitReport
-    from ssi_desktop.workers.pipeline import PipelineView
+    from ssi_desktop.application.habits import HabitReport
+    from ssi_desktop.application.outcomes import PipelineView
 
 TREND_DAYS = 90
 
@@ -48,6 +50,7 @@ class ScoreSnapshot:
     entry_count: int
     calibration: CalibrationState = UNCALIBRATED_STATE  # the fit and whether it is used
     readings: ReadingOverlay = NO_OVERLAY  # official readings drawn on the dashboard
+    official: tuple[OfficialReading, ...] = ()  # every official reading, oldest first
     network: Network = ASSUMED  # the network on ``day`` (the score's standing part)
     network_since: dt.date | None = None  # the day of that network's record; None: assumed
     pipeline: PipelineView | None = None
@@ -93,6 +96,7 @@ def build_score(
         profile_done=MappingProxyType(history.done_on(day)),
         entry_count=entry_count,
         readings=overlay,
+        official=tuple(official),
         network=known_network.on(day),
         network_since=known_network.recorded_on(day),
     )
@@ -135,8 +139,8 @@ def settled(snapshot: ScoreSnapshot) -> ScoreSnapshot:
 def add_details(snapshot: ScoreSnapshot, cancelled: Callable[[], bool] = never) -> ScoreSnapshot:
     """The same snapshot with the panels that take longer to gather (outcomes, posts, habits),
     and its calibration settled."""
-    from ssi_desktop.habit_report import habit_report
-    from ssi_desktop.workers.pipeline import load_pipeline
+    from ssi_desktop.application.habits import habit_report
+    from ssi_desktop.application.outcomes import load_pipeline
 
     stop_if(cancelled)
     snapshot = settled(snapshot)

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from ssi_desktop import clock
 from ssi_desktop.store.db import close_database, database
+from ssi_desktop.system import clock
 
 log = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from ssi_desktop import estimate
+from ssi_desktop.application import estimate
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.demo_readings import LINKEDIN_LIKE
+from ssi_desktop.demo.readings import LINKEDIN_LIKE
 from ssi_desktop.store import readings
 from ssi_desktop.store.db import close_database
 from ssi_desktop.store.readings import OfficialReading

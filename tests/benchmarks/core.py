@@ -19,7 +19,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from ssi_desktop import demo, estimate
+from ssi_desktop.application import estimate
+from ssi_desktop.demo import history as demo
 from ssi_desktop.store import actions
 from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.workers.snapshot import add_details, build_score

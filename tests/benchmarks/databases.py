@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
-from ssi_desktop import clock
 from ssi_desktop.cli import main as cli
+from ssi_desktop.system import clock
 
 TODAY = dt.date(2026, 11, 24)
 """Every benchmark scores this day, so that runs on different dates compare."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ssi_desktop import estimate
-from ssi_desktop.habit_report import habit_report, targets_report
+from ssi_desktop.application import estimate
+from ssi_desktop.application.habits import habit_report, targets_report
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.store import habit_targets
 from ssi_desktop.store.db import close_database

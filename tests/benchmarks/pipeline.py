@@ -14,14 +14,15 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from ssi_desktop import demo, estimate
+from ssi_desktop.application import estimate
+from ssi_desktop.application.outcomes import load_pipeline
 from ssi_desktop.catalog import Pillar, action
-from ssi_desktop.pipeline.outcomes import OutcomeKind
-from ssi_desktop.pipeline.replies import StartedBy
+from ssi_desktop.demo import history as demo
+from ssi_desktop.outcomes.kinds import OutcomeKind
+from ssi_desktop.outcomes.replies import StartedBy
 from ssi_desktop.store import actions
 from ssi_desktop.store.db import close_database, database, open_database
 from ssi_desktop.store.models import Account, Contact, Conversation, Outcome, Post
-from ssi_desktop.workers.pipeline import load_pipeline
 from ssi_desktop.workers.snapshot import build_snapshot
 from tests.benchmarks.core import TODAY, timed_ms
 

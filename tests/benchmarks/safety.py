@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ssi_desktop import demo
+from ssi_desktop.demo import history as demo
 from ssi_desktop.store import actions, backup, health
 from ssi_desktop.store.db import close_database, data_version, open_database
 from ssi_desktop.store.migrations import LATEST_VERSION

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 
-from ssi_desktop import demo
+from ssi_desktop.demo import history as demo
 from ssi_desktop.store import actions
 from ssi_desktop.store.db import close_database, database
 from ssi_desktop.ui.main_window import MainWindow

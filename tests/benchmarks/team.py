@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ssi_desktop import demo
+from ssi_desktop.demo import history as demo
 from ssi_desktop.store import actions, team_rows, team_schema
 from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.store.team_server import session

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.demo_readings import LINKEDIN_LIKE
+from ssi_desktop.demo.readings import LINKEDIN_LIKE
 from tests.cli.conftest import Ssi
 from tests.conftest import TODAY
 

@@ -137,7 +137,7 @@ def test_a_forecast_of_steady_data_moves_smoothly(per_week: dict[str, float]) ->
 
 
 def test_the_demo_sellers_forecast_has_no_jump() -> None:
-    from ssi_desktop import demo
+    from ssi_desktop.demo import history as demo
 
     first = TODAY - dt.timedelta(days=180)
     log = [Tally(e.day, e.key, e.count, e.at_target) for e in demo.history(first, TODAY, seed=1)]

@@ -18,9 +18,9 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from ssi_desktop.single_instance import SingleInstance
 from ssi_desktop.store.db import open_database
 from ssi_desktop.ui.main_window import MainWindow
+from ssi_desktop.ui.single_instance import SingleInstance
 
 
 def main() -> int:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ssi_desktop.single_instance import SingleInstance
 from ssi_desktop.store import actions
 from ssi_desktop.store.db import close_database, open_database
-from ssi_desktop.window_lock import window_holding
+from ssi_desktop.system.window_lock import window_holding
+from ssi_desktop.ui.single_instance import SingleInstance
 
 ROOT = Path(__file__).resolve().parents[2]
 SSI = (sys.executable, "-m", "ssi_desktop.cli.main")

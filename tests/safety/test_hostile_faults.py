@@ -150,7 +150,7 @@ def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_an_open_window_is_found_by_the_file_not_by_its_path_or_environment(tmp_path):
-    from ssi_desktop.window_lock import window_holding
+    from ssi_desktop.system.window_lock import window_holding
 
     db = tmp_path / "g.db"
     assert _cli(tmp_path / "home", "add", "dm_sent", "--db", str(db)).returncode == 0

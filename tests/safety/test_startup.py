@@ -13,12 +13,12 @@ import pytest
 from PySide6.QtCore import QLockFile, QTimer
 
 from ssi_desktop import app
-from ssi_desktop.single_instance import SingleInstance
 from ssi_desktop.store import actions, backup
 from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.store.health import BadDatabaseError, Problem
+from ssi_desktop.system.window_lock import window_holding
 from ssi_desktop.ui.safety.recovery import Recovery, recover, recovery_box
-from ssi_desktop.window_lock import window_holding
+from ssi_desktop.ui.single_instance import SingleInstance
 from tests.safety.bad_files import spoiled
 from tests.safety.qt_helpers import run_app
 

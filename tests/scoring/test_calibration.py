@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ssi_desktop import demo, estimate
+from ssi_desktop.application import estimate
 from ssi_desktop.catalog import PILLAR_MAX, Pillar
+from ssi_desktop.demo import history as demo
 from ssi_desktop.scoring import Activity, ProfileHistory, Sensitivity, Tally, prepare
 from ssi_desktop.scoring.calibration import (
     MIN_READINGS,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ssi_desktop import estimate
+from ssi_desktop.application import estimate
 from ssi_desktop.catalog import PROFILE_ITEMS, Pillar
 from ssi_desktop.habits.steady import steady_tallies
 from ssi_desktop.store import profile, readings, settings

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from ssi_desktop.paths import private_folder
 from ssi_desktop.store import actions, backup, health
 from ssi_desktop.store.db import close_database, database, open_database
 from ssi_desktop.store.health import BadDatabaseError, Problem, SchemaTooNewError
 from ssi_desktop.store.migrations import LATEST_VERSION
+from ssi_desktop.system.paths import private_folder
 from tests.conftest import TODAY
 from tests.safety.bad_files import healthy, spoiled
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import peewee
 import pytest
 
-from ssi_desktop import estimate
+from ssi_desktop.application import estimate
 from ssi_desktop.importers import backfill
 from ssi_desktop.scoring.network import NetworkRecord
 from ssi_desktop.store import actions, imports, network

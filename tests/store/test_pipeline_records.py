@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from ssi_desktop import estimate
-from ssi_desktop.pipeline.outcomes import OutcomeKind
-from ssi_desktop.pipeline.replies import ReplyCount, StartedBy
+from ssi_desktop.application import estimate
+from ssi_desktop.application.outcomes import load_pipeline, load_weeks
+from ssi_desktop.outcomes.kinds import OutcomeKind
+from ssi_desktop.outcomes.replies import ReplyCount, StartedBy
 from ssi_desktop.store import accounts, actions, conversations, export, outcomes, posts, records
 from ssi_desktop.store.actions import InvalidEntryError, NewEntry
 from ssi_desktop.store.models import Conversation, Outcome, Post
-from ssi_desktop.workers.pipeline import load_pipeline, load_weeks
 from tests.conftest import TODAY
 
 

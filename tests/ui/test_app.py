@@ -13,8 +13,8 @@ from PySide6.QtGui import QImage
 from ssi_desktop import __version__
 from ssi_desktop.store import actions
 from ssi_desktop.store.actions import NewEntry
-from ssi_desktop.tabs import TAB_NAMES
 from ssi_desktop.ui.main_window import MainWindow
+from ssi_desktop.ui.tabs import TAB_NAMES
 from tests.conftest import TODAY
 
 

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from ssi_desktop.cli.main import main as ssi
 from ssi_desktop.store.db import close_database, open_database
-from ssi_desktop.tabs import TAB_NAMES
 from ssi_desktop.ui.main_window import MainWindow
+from ssi_desktop.ui.tabs import TAB_NAMES
 from tests.ui.conftest import WindowFactory
 from tests.ui.layout_checks import problems_on
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
-from ssi_desktop.pipeline.outcomes import OutcomeKind
-from ssi_desktop.pipeline.replies import StartedBy
+from ssi_desktop.outcomes.kinds import OutcomeKind
+from ssi_desktop.outcomes.replies import StartedBy
 from ssi_desktop.store import accounts, conversations, outcomes, settings
 from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.ui.outcomes.currency import currency_code, money_text

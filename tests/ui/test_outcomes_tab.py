@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.pipeline.engagement import TARGET_RATE
-from ssi_desktop.pipeline.outcomes import OutcomeKind
-from ssi_desktop.pipeline.replies import StartedBy
+from ssi_desktop.outcomes.engagement import TARGET_RATE
+from ssi_desktop.outcomes.kinds import OutcomeKind
+from ssi_desktop.outcomes.replies import StartedBy
 from ssi_desktop.scoring import Tally
 from ssi_desktop.store import accounts, actions, conversations, outcomes, posts
 from ssi_desktop.store.models import Account, Outcome, Post

@@ -13,9 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ssi_desktop import demo, demo_readings
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.cli.main import main
+from ssi_desktop.demo import history as demo
+from ssi_desktop.demo import readings as demo_readings
 from ssi_desktop.store import readings, settings
 from ssi_desktop.store.actions import record_many
 from ssi_desktop.ui.main_window import MainWindow
@@ -119,7 +120,7 @@ def test_the_dialog_says_a_reading_of_that_day_will_be_replaced(
 ) -> None:
     readings.record(make_reading(DAY, brand=5.0), TODAY)
     page = page_of(window)
-    page.reload()
+    recompute(window, qtbot)  # the page shows the readings the worker read
     dialog = page.add_reading()
     assert not dialog.message.isVisible()
 
@@ -135,7 +136,7 @@ def test_the_dialog_says_a_reading_of_that_day_will_be_replaced(
 def test_double_click_corrects_a_reading(window: MainWindow, qtbot: QtBot) -> None:
     readings.record(make_reading(DAY, industry_avg=27.0), TODAY)
     page = page_of(window)
-    page.reload()
+    recompute(window, qtbot)  # the page shows the readings the worker read
     window.select_tab("readings")
     table = page.table
     cell = table.visualRect(page.model.index(0, ReadingsModel.COL_TOTAL)).center()
@@ -159,7 +160,7 @@ def test_delete_asks_first_and_removes_the_selected_reading(
     for day in (DAY, TODAY):
         readings.record(make_reading(day), TODAY)
     page = page_of(window)
-    page.reload()
+    recompute(window, qtbot)  # the page shows the readings the worker read
     window.select_tab("readings")
     assert not page.delete_button.isEnabled()
     page.table.selectRow(1)  # newest first: row 1 is DAY
@@ -168,10 +169,11 @@ def test_delete_asks_first_and_removes_the_selected_reading(
 
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert readings.reading_count() == 2  # "No" keeps it
-    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.snapshot_shown, timeout=5000):
+        qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
 
     assert [r.day for r in readings.all_readings()] == [TODAY]
-    assert page.model.rowCount() == 1
+    assert page.model.rowCount() == 1  # as the worker read them after the change
 
 
 @pytest.fixture
@@ -226,7 +228,7 @@ def test_the_readings_model_passes_qt_checks(db: Path, qtmodeltester: object) ->
     for day in (DAY, TODAY):
         readings.record(make_reading(day, network_rank=20), TODAY)
     model = ReadingsModel()
-    model.reload()
+    model.set_readings(readings.all_readings())
 
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.index(0, ReadingsModel.COL_NETWORK).data() == "Top 20 %"

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from ssi_desktop.logs import log_file
 from ssi_desktop.store import health
 from ssi_desktop.store.migrations import LATEST_VERSION
+from ssi_desktop.system.logs import log_file
 from ssi_desktop.ui.safety.errors import ErrorReporter
 
 

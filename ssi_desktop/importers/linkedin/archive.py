@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from ssi_desktop.file_kinds import kind_of
+from ssi_desktop.system.file_kinds import kind_of
 
 from .dates import day_from_name
 from .model import ArchiveError

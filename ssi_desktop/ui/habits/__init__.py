@@ -33,8 +33,7 @@ stays the main thing (the Habits tab gives the 90-day figures)."""
 def install(window: MainWindow) -> None:
     today = TodayCard()
     today.add_requested.connect(window.quick_add)
-    window.dashboard.top_row.addWidget(today, TODAY_STRETCH)
-    today.tab_between(window.dashboard.gauge, window.dashboard.pillars_toggle)
+    window.dashboard.add_card(today, TODAY_STRETCH, tab_between=today.tab_between)
     window.snapshot_shown.connect(today.show_snapshot)
 
     for pillar, pillar_page in window.pillar_pages.items():
@@ -67,19 +66,16 @@ def install(window: MainWindow) -> None:
 
     @Slot()
     def draw_forecasts() -> None:
-        """The dashed lines: the total's on the dashboard, each pillar's on its tab's trend
-        (built the first time the tab is shown, so also drawn when a tab changes)."""
+        """The dashed lines: the total's on the dashboard, each pillar's on its tab's trend."""
         report = window.snapshot.habits if window.snapshot is not None else None
         if report is None:
             return
         shown = TREND_FORECAST_DAYS + 1  # today, then the days ahead
-        window.dashboard.trend.set_forecast(report.forecast.line()[:shown])
+        window.dashboard.show_forecast(report.forecast.line()[:shown])
         for pillar, pillar_page in window.pillar_pages.items():
-            if pillar_page.plot is not None:
-                pillar_page.plot.set_forecast(report.forecast.line(pillar)[:shown])
+            pillar_page.show_forecast(report.forecast.line(pillar)[:shown])
 
     window.snapshot_shown.connect(draw_forecasts)
-    window.tabs.currentChanged.connect(draw_forecasts)
 
     tray = HabitTray(window)
     window.add_file_action(tray.settings_action)

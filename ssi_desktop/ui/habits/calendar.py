@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from ssi_desktop.habit_report import CALENDAR_WEEKS, HabitReport
+from ssi_desktop.application.habits import CALENDAR_WEEKS, HabitReport
 from ssi_desktop.habits.days import each_day
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.widgets import chart_stop

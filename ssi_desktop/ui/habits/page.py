@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop import clock
+from ssi_desktop.application.habits import HabitReport
 from ssi_desktop.catalog import ACTIONS
-from ssi_desktop.habit_report import HabitReport
 from ssi_desktop.habits.days import ONE_DAY
 from ssi_desktop.habits.forecast import MILESTONES
 from ssi_desktop.habits.targets import Period, Target
 from ssi_desktop.store import habit_targets, rest_days
 from ssi_desktop.store.actions import MAX_COUNT, InvalidEntryError
+from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.habits.calendar import HabitCalendar
 from ssi_desktop.ui.habits.targets_model import TargetsModel

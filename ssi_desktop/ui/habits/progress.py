@@ -13,7 +13,7 @@ from ssi_desktop.habits.targets import Period
 from ssi_desktop.ui import theme
 
 if TYPE_CHECKING:
-    from ssi_desktop.habit_report import TargetStatus
+    from ssi_desktop.application.habits import TargetStatus
 
 BAR_WIDTH = 56
 NAME_MIN_WIDTH = 90

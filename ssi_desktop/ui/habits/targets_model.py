@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 
-from ssi_desktop.habit_report import TargetStatus
+from ssi_desktop.application.habits import TargetStatus
 from ssi_desktop.ui.habits.progress import done_text
 from ssi_desktop.ui.table_model import AnyIndex, RowsModel
 

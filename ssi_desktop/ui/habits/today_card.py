@@ -15,7 +15,7 @@ from ssi_desktop.ui.widgets import Card, heading
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 if TYPE_CHECKING:
-    from ssi_desktop.habit_report import HabitReport, TargetStatus
+    from ssi_desktop.application.habits import HabitReport, TargetStatus
 
 TARGET_ROWS = 5
 NEXT_BEST = 3

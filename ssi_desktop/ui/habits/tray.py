@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
-from ssi_desktop import clock
 from ssi_desktop.catalog import ACTION_BY_KEY
+from ssi_desktop.system import clock
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.habits.settings import (
     NO_TRAY,

@@ -14,13 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
-from ssi_desktop import clock
 from ssi_desktop.store import imports
-from ssi_desktop.ui.widgets import python_date
+from ssi_desktop.system import clock
 from ssi_desktop.workers.background_job import BackgroundJob, Work
 
 if TYPE_CHECKING:
@@ -122,10 +121,7 @@ class ImportController(QObject):
         self.window.data_changed.emit()
 
     def _show_in_history(self, first_day: dt.date) -> None:
-        """Widen the history's date range (never narrow it) so the imported rows are listed."""
-        since = self.window.history.since_edit
-        if python_date(since.date()) > first_day:
-            since.setDate(QDate(first_day.year, first_day.month, first_day.day))
+        self.window.history.show_from(first_day)
 
     @Slot()
     def undo_last_import(self) -> None:

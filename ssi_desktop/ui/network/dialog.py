@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop import clock
 from ssi_desktop.scoring.network import MAX_CONNECTIONS, Network, NetworkRecord
 from ssi_desktop.store import network
 from ssi_desktop.store.actions import InvalidEntryError
+from ssi_desktop.system import clock
 from ssi_desktop.ui.widgets import Notice, python_date
 
 MAX_SPIN = 2_000_000_000

@@ -13,9 +13,9 @@ from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.catalog import TOTAL_MAX
-from ssi_desktop.pipeline.engagement import TARGET_RATE, PostRate
-from ssi_desktop.pipeline.outcomes import OutcomeKind
-from ssi_desktop.pipeline.weekly import Week
+from ssi_desktop.outcomes.engagement import TARGET_RATE, PostRate
+from ssi_desktop.outcomes.kinds import OutcomeKind
+from ssi_desktop.outcomes.weekly import Week
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.outcomes.currency import compact_money
 from ssi_desktop.ui.theme import ABOVE_TARGET, BELOW_TARGET

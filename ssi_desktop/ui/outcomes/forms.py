@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop import clock
 from ssi_desktop.catalog import Pillar, actions_in
-from ssi_desktop.pipeline.engagement import TARGET_RATE, engagement_rate
-from ssi_desktop.pipeline.outcomes import OutcomeKind
-from ssi_desktop.pipeline.replies import StartedBy
+from ssi_desktop.outcomes.engagement import TARGET_RATE, engagement_rate
+from ssi_desktop.outcomes.kinds import OutcomeKind
+from ssi_desktop.outcomes.replies import StartedBy
 from ssi_desktop.store import accounts, actions, conversations, outcomes, posts
 from ssi_desktop.store.actions import InvalidEntryError
 from ssi_desktop.store.models import Contact
 from ssi_desktop.store.outcomes import MAX_VALUE
 from ssi_desktop.store.posts import MAX_VIEWS
+from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.outcomes.currency import currency_code, money_text
 from ssi_desktop.ui.widgets import Notice, python_date

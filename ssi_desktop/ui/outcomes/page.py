@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop import clock
-from ssi_desktop.pipeline.engagement import TARGET_RATE
-from ssi_desktop.pipeline.outcomes import OutcomeKind
-from ssi_desktop.pipeline.weekly import Week
+from ssi_desktop.application.outcomes import PipelineView, WaitingThread
+from ssi_desktop.outcomes.engagement import TARGET_RATE
+from ssi_desktop.outcomes.kinds import OutcomeKind
+from ssi_desktop.outcomes.weekly import Week
 from ssi_desktop.store import conversations
 from ssi_desktop.store.actions import InvalidEntryError
+from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.outcomes.charts import (
     OUTCOME_COLORS,
@@ -41,7 +42,6 @@ from ssi_desktop.ui.outcomes.commands import PipelineActions
 from ssi_desktop.ui.outcomes.currency import money_text
 from ssi_desktop.ui.outcomes.forms import day_field
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, python_date
-from ssi_desktop.workers.pipeline import PipelineView, WaitingThread
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 REPLY_WAIT_DAYS = 7

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop.pipeline.outcomes import OutcomeKind
+from ssi_desktop.outcomes.kinds import OutcomeKind
 from ssi_desktop.store import conversations, outcomes, posts, records
 from ssi_desktop.store.models import Conversation, Outcome, Post
 from ssi_desktop.ui import dates, theme

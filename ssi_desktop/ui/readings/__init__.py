@@ -31,9 +31,9 @@ def install(window: MainWindow) -> None:
         page.readings_changed.connect(window.data_changed)
         page.status.connect(lambda text: window.statusBar().showMessage(text, 6000))
         page.calibration.switched.connect(set_calibrated)
-        window.data_changed.connect(page.reload)
+        window.snapshot_shown.connect(page.show_snapshot)
         if window.snapshot is not None:
-            page.show_calibration(window.snapshot.calibration)
+            page.show_snapshot(window.snapshot)
         return page
 
     tab = LazyPage("readings", build_page)
@@ -73,11 +73,12 @@ def install(window: MainWindow) -> None:
 
     def show(snapshot: ScoreSnapshot) -> None:
         overlay = snapshot.readings
-        window.dashboard.trend.set_readings(overlay.markers)
-        window.dashboard.trend.set_benchmarks(overlay.industry_avg, overlay.network_avg)
-        window.dashboard.gauge.set_rank_caption(overlay.rank_caption)
-        window.dashboard.trend.setToolTip(TREND_TIP if overlay.markers else "")
-        if tab.content is not None:
-            page().show_calibration(snapshot.calibration)
+        window.dashboard.show_readings(
+            overlay.markers,
+            overlay.industry_avg,
+            overlay.network_avg,
+            overlay.rank_caption,
+            TREND_TIP if overlay.markers else "",
+        )
 
     window.snapshot_shown.connect(show)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
-from ssi_desktop import estimate
+from ssi_desktop.application import estimate
+from ssi_desktop.application.estimate import CalibrationState
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.estimate import CalibrationState
 from ssi_desktop.scoring.calibration import MIN_READINGS, TOTAL
 from ssi_desktop.scoring.model import Sensitivity
 from ssi_desktop.ui import theme

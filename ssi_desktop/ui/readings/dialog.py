@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop import clock
 from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
 from ssi_desktop.store import readings
 from ssi_desktop.store.readings import InvalidReadingError, OfficialReading
+from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.widgets import Notice, heading, python_date
 

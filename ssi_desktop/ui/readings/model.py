@@ -6,14 +6,14 @@ indexed SELECT); the estimate column comes from the worker's last snapshot.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from ssi_desktop.application.estimate import UNCALIBRATED_STATE, CalibrationState
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.estimate import UNCALIBRATED_STATE, CalibrationState
-from ssi_desktop.store import readings
 from ssi_desktop.store.readings import OfficialReading
 from ssi_desktop.ui import dates
 from ssi_desktop.ui.table_model import AnyIndex, RowsModel
@@ -52,10 +52,11 @@ class ReadingsModel(RowsModel):
         self._rows = []
         self._calibration = UNCALIBRATED_STATE
 
-    def reload(self) -> None:
-        # Called after every change to the log: a reset re-measures every cell of the table
-        # (tens of ms for years of readings), so only when the readings really changed.
-        found = list(reversed(readings.all_readings()))
+    def set_readings(self, oldest_first: Sequence[OfficialReading]) -> None:
+        """The readings the worker read with the score; shown newest first. A reset
+        re-measures every cell of the table (tens of ms for years of readings), so only when
+        the readings really changed."""
+        found = list(reversed(oldest_first))
         if found == self._rows:
             return
         self.beginResetModel()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop.estimate import CalibrationState
+from ssi_desktop.application.estimate import CalibrationState
 from ssi_desktop.reading_formats.paste import NoReadingError, parse_pasted
 from ssi_desktop.store import readings
 from ssi_desktop.ui import dates, theme
@@ -24,6 +24,7 @@ from ssi_desktop.ui.readings.dialog import ReadingDialog
 from ssi_desktop.ui.readings.model import ReadingsModel
 from ssi_desktop.ui.readings.paste_dialog import PasteReadingDialog
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice
+from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 EMPTY_HINT = (
     "No official readings yet. Open your Social Selling Index page on LinkedIn, select all "
@@ -105,27 +106,17 @@ class ReadingsPage(QWidget):
         paste = QShortcut(QKeySequence.StandardKey.Paste, self)
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         paste.activated.connect(lambda: self.paste_reading())
-        self.reload()
+        self.empty_hint.setVisible(True)  # until the first snapshot says otherwise
 
     # -- showing --------------------------------------------------------------------------------
 
-    @Slot()
-    def reload(self) -> None:
-        """Re-read the readings now if the tab is on screen, else when it is next shown: the
-        window asks after every change to the log, and quick-adds should not pay for it."""
-        self._stale = True
-        if self.isVisible():
-            self._reload_now()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._reload_now()
-        super().showEvent(event)
-
-    def _reload_now(self) -> None:
-        self._stale = False
-        self.model.reload()
+    @Slot(object)
+    def show_snapshot(self, snapshot: ScoreSnapshot) -> None:
+        """The readings and the fit as the worker read them with the score: the window never
+        reads them again on its own thread."""
+        self.model.set_readings(snapshot.official)
         self.empty_hint.setVisible(self.model.rowCount() == 0)
+        self.show_calibration(snapshot.calibration)
 
     def show_calibration(self, state: CalibrationState) -> None:
         self.model.set_calibration(state)
@@ -182,7 +173,6 @@ class ReadingsPage(QWidget):
             self.status.emit(
                 f"Replaced the official SSI {replaced.total:g} of {when} with {reading.total:g}."
             )
-        self.reload()
         self.readings_changed.emit()
 
     def delete_selected(self, confirm: bool = True) -> int:
@@ -202,6 +192,5 @@ class ReadingsPage(QWidget):
         for reading in found:
             readings.delete(reading.day)
         self.status.emit(f"Deleted {len(found)} official reading{'s' if len(found) > 1 else ''}.")
-        self.reload()
         self.readings_changed.emit()
         return len(found)

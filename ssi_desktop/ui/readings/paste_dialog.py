@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop import clock
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.reading_formats.values import ReadingValues
 from ssi_desktop.store import readings
 from ssi_desktop.store.readings import InvalidReadingError, OfficialReading
+from ssi_desktop.system import clock
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.widgets import Notice, python_date
 

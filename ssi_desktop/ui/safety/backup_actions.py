@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ssi_desktop import window_lock
 from ssi_desktop.store import actions, backup
 from ssi_desktop.store.backup import Backup
 from ssi_desktop.store.db import DatabaseError, close_database, open_database
+from ssi_desktop.system import window_lock
 from ssi_desktop.ui.safety.recovery import taken_on
 from ssi_desktop.workers.background_job import BackgroundJob
 
@@ -242,20 +242,19 @@ class BackupActions(QObject):
     def restore(self, source: Path) -> Path | None:
         """Swap the database for ``source`` and show it; returns where the old file went."""
         window = self.window
-        window.recomputer.stop()  # its thread closes its own connection as it ends
-        close_database()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         failure = aside = None
-        try:
-            aside = backup.restore(source, window.db_path, dt.datetime.now())
-        except DatabaseError as error:
-            failure = str(error)
-        finally:
-            open_database(window.db_path)
-            window_lock.hold_database_file(window.db_path)  # the file is a new one now
-            window.recomputer.resume()
-            QApplication.restoreOverrideCursor()
-            self.reopened.emit()
+        with window.scoring_paused():
+            close_database()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                aside = backup.restore(source, window.db_path, dt.datetime.now())
+            except DatabaseError as error:
+                failure = str(error)
+            finally:
+                open_database(window.db_path)
+                window_lock.hold_database_file(window.db_path)  # the file is a new one now
+                QApplication.restoreOverrideCursor()
+        self.reopened.emit()
         if failure is not None:
             QMessageBox.warning(window, "Restore from Backup", f"Nothing was changed: {failure}")
         elif aside is not None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ssi_desktop.logs import log_file, log_uncaught, start_logging, stop_logging
+from ssi_desktop.system.logs import log_file, log_uncaught, start_logging, stop_logging
 
 
 class ErrorReporter(QObject):

@@ -11,10 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ssi_desktop.single_instance import SingleInstance
 from ssi_desktop.store import backup
 from ssi_desktop.store.backup import Backup
 from ssi_desktop.ui.safety.errors import ErrorReporter
+from ssi_desktop.ui.single_instance import SingleInstance
 from ssi_desktop.workers.background_job import BackgroundJob
 
 log = logging.getLogger(__name__)

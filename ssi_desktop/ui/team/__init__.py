@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 
-from ssi_desktop import clock
+from ssi_desktop.system import clock
 from ssi_desktop.team import membership
 from ssi_desktop.ui import theme
 

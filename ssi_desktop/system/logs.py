@@ -12,7 +12,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from ssi_desktop.paths import log_dir, private_folder
+from ssi_desktop.system.paths import log_dir, private_folder
 
 LOG_NAME = "ssi-desktop.log"
 MAX_BYTES = 1_000_000

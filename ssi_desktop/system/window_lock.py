@@ -17,7 +17,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from ssi_desktop.paths import data_dir
+from ssi_desktop.system.paths import data_dir
 
 try:
     import fcntl

@@ -7,16 +7,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ssi_desktop import calibration_cache
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.scoring import Activity, ProfileHistory, ScoreSeries, Sensitivity, compute, prepare
 from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.scoring.calibration import MIN_READINGS, UNCALIBRATED, Calibration, fit
 from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY
-from ssi_desktop.staleness import IsStale, never
-from ssi_desktop.store import actions, network, profile, readings, settings
+from ssi_desktop.store import actions, calibration_cache, network, profile, readings, settings
 from ssi_desktop.store.db import database
 from ssi_desktop.store.readings import OfficialReading
+from ssi_desktop.system.staleness import IsStale, never
 
 if TYPE_CHECKING:  # plan() and forecast() import them: the first score needs neither
     from ssi_desktop.habits.forecast import Forecast

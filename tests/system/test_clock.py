@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ssi_desktop import clock
+from ssi_desktop.system import clock
 from tests.conftest import TODAY
 
 

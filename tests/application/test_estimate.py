@@ -9,8 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ssi_desktop import demo, estimate
+from ssi_desktop.application import estimate
 from ssi_desktop.catalog import UnknownActionError
+from ssi_desktop.demo import history as demo
 from ssi_desktop.scoring import Activity
 from ssi_desktop.scoring.activity import DailySum, Tally, window_start
 from ssi_desktop.store import accounts, actions

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtTest import QSignalSpy
 from pytestqt.qtbot import QtBot
 
-from ssi_desktop import demo
 from ssi_desktop.catalog import Pillar
+from ssi_desktop.demo import history as demo
 from ssi_desktop.store import actions
 from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.workers.recompute import Recomputer, running_threads

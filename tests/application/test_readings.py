@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ssi_desktop.reading_overlay import NO_OVERLAY, from_readings, rank_caption
+from ssi_desktop.application.readings import NO_OVERLAY, from_readings, rank_caption
 from tests.readings_helpers import make_reading
 
 D1, D2, D3 = dt.date(2026, 8, 1), dt.date(2026, 10, 1), dt.date(2026, 11, 20)

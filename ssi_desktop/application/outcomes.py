@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ssi_desktop import estimate
-from ssi_desktop.pipeline.engagement import PostRate, average_rate
-from ssi_desktop.pipeline.replies import ReplyCount
-from ssi_desktop.pipeline.weekly import Week, week_start, weekly_outcomes, with_estimates
+from ssi_desktop.application import estimate
+from ssi_desktop.outcomes.engagement import PostRate, average_rate
+from ssi_desktop.outcomes.replies import ReplyCount
+from ssi_desktop.outcomes.weekly import Week, week_start, weekly_outcomes, with_estimates
 from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.store import accounts, conversations, outcomes, posts
 from ssi_desktop.store.accounts import AccountReach

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from ssi_desktop.pipeline.outcomes import OutcomeFact, OutcomeKind
+from ssi_desktop.outcomes.kinds import OutcomeFact, OutcomeKind
 
 
 @dataclass(frozen=True)

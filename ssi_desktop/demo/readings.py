@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import random
 
-from ssi_desktop import estimate
+from ssi_desktop.application import estimate
 from ssi_desktop.catalog import PILLAR_MAX
 from ssi_desktop.scoring import Sensitivity
 from ssi_desktop.store import readings

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal, Slot
 
-from ssi_desktop.paths import private_folder
-from ssi_desktop.window_lock import lock_key, lock_path
+from ssi_desktop.system.paths import private_folder
+from ssi_desktop.system.window_lock import lock_key, lock_path
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer

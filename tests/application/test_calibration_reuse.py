@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from ssi_desktop import estimate
+from ssi_desktop.application import estimate
 from ssi_desktop.scoring import calibration
 from ssi_desktop.store import accounts, actions, profile, readings
 from ssi_desktop.store.actions import NewEntry

@@ -12,15 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ssi_desktop import estimate
+from ssi_desktop.application import estimate
 from ssi_desktop.habits.days import week_start
 from ssi_desktop.habits.default_plan import default_plan
 from ssi_desktop.habits.forecast import MILESTONES, Forecast
 from ssi_desktop.habits.plan import Suggestion
 from ssi_desktop.habits.streaks import Streak, streak
 from ssi_desktop.habits.targets import Progress, Target, progress
-from ssi_desktop.staleness import IsStale, never, stop_if
 from ssi_desktop.store import actions, habit_targets, rest_days
+from ssi_desktop.system.staleness import IsStale, never, stop_if
 
 CALENDAR_WEEKS = 53
 """The habit calendar shows a year: 53 columns of weeks always cover the last 12 months."""

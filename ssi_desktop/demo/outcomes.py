@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from ssi_desktop.pipeline.outcomes import OutcomeKind
-from ssi_desktop.pipeline.replies import StartedBy
+from ssi_desktop.outcomes.kinds import OutcomeKind
+from ssi_desktop.outcomes.replies import StartedBy
 from ssi_desktop.store import accounts, conversations, outcomes, posts
 from ssi_desktop.store.models import Account
 from ssi_desktop.store.outcomes import NewOutcome

@@ -7,7 +7,7 @@ import configparser
 import pytest
 
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.resources import resource_path, resources_dir
+from ssi_desktop.system.resources import resource_path, resources_dir
 
 
 def test_a_missing_resource_fails_loudly() -> None:

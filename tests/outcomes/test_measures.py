@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_desktop.pipeline.engagement import average_rate, engagement_rate
-from ssi_desktop.pipeline.outcomes import OutcomeFact, OutcomeKind
-from ssi_desktop.pipeline.replies import StartedBy, Thread, reply_rate
-from ssi_desktop.pipeline.weekly import empty_weeks, week_start, weekly_outcomes, with_estimates
+from ssi_desktop.outcomes.engagement import average_rate, engagement_rate
+from ssi_desktop.outcomes.kinds import OutcomeFact, OutcomeKind
+from ssi_desktop.outcomes.replies import StartedBy, Thread, reply_rate
+from ssi_desktop.outcomes.weekly import empty_weeks, week_start, weekly_outcomes, with_estimates
 
 TODAY = dt.date(2026, 11, 24)  # a Tuesday
 ME, THEM = StartedBy.ME, StartedBy.THEM

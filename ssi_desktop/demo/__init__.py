@@ -1,0 +1,1 @@
+"""Made-up sample data for `ssi demo`, screenshots and benchmarks."""
