@@ -69,7 +69,6 @@ def load_pipeline(day: dt.date, weeks: int = DEFAULT_WEEKS) -> PipelineView:
         replies_90d=conversations.reply_count_90d(day),
         reach=tuple(accounts.decision_makers_per_account(targets_only=True)),
         waiting=tuple(
-            WaitingThread(t.id, t.contact.name, t.contact.account.name, t.started_on)
-            for t in threads
+            WaitingThread(t.id, t.contact_name, t.account_name, t.started_on) for t in threads
         ),
     )

@@ -17,7 +17,7 @@ from ssi_desktop.cli.delete_verb import add_delete_verb
 from ssi_desktop.outcomes.replies import StartedBy
 from ssi_desktop.store import accounts, conversations
 from ssi_desktop.store.export import account_record, contact_record, conversation_record
-from ssi_desktop.store.models import Contact, Conversation
+from ssi_desktop.store.pipeline_rows import ContactInfo
 from ssi_desktop.system import clock
 
 
@@ -101,7 +101,7 @@ def _register_conversations(commands: Commands, db: argparse.ArgumentParser) -> 
     )
     answer.set_defaults(run=run_conversation_answer)
 
-    add_delete_verb(verbs, db, "conversation", Conversation)
+    add_delete_verb(verbs, db, "conversation")
 
     listing = verbs.add_parser(
         "list", parents=[db], help="threads, newest first, and your 90-day reply rate"
@@ -165,18 +165,18 @@ def run_contact_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _who(contact: Contact) -> str:
+def _who(contact: ContactInfo) -> str:
     """How a contact reads in a sentence: Jane Doe, VP Sales at Acme (decision-maker)."""
     role = f", {contact.role}" if contact.role else ""
     senior = " (decision-maker)" if contact.is_decision_maker else ""
-    return terminal_safe(f"{contact.name}{role} at {contact.account.name}{senior}")
+    return terminal_safe(f"{contact.name}{role} at {contact.account_name}{senior}")
 
 
 def run_contact_list(args: argparse.Namespace) -> int:
     with opened_database(args):
         people = accounts.contacts()
         rows = [
-            {**contact_record(c), "account": c.account.name, "target": bool(c.account.is_target)}
+            {**contact_record(c), "account": c.account_name, "target": c.at_target_account}
             for c in people
         ]
     if args.json:
@@ -199,7 +199,7 @@ def run_conversation_add(args: argparse.Namespace) -> int:
             clock.today(),
             also_log=args.also_log,
         )
-        who = _who(thread.contact)
+        who = _who(accounts.find_contact(thread.contact_id))
     by = "you" if thread.started_by == StartedBy.ME else "them"
     print(f"Conversation {thread.id} with {who}, started by {by} on {day.isoformat()}.")
     return 0
@@ -209,7 +209,7 @@ def run_conversation_answer(args: argparse.Namespace) -> int:
     day = not_in_future(args.date)
     with opened_database(args):
         thread = conversations.answer(args.id, day, clock.today(), also_log=args.also_log)
-        name = thread.contact.name
+        name = thread.contact_name
     waited = (day - thread.started_on).days
     after = "the same day" if waited == 0 else f"after {waited} day{'' if waited == 1 else 's'}"
     print(f"Conversation {thread.id} with {name} answered on {day.isoformat()}, {after}.")
@@ -220,7 +220,7 @@ def run_conversation_list(args: argparse.Namespace) -> int:
     with opened_database(args):
         threads = conversations.conversations()
         rate = conversations.reply_rate_90d(clock.today())
-        rows = [{**conversation_record(t), "contact": t.contact.name} for t in threads]
+        rows = [{**conversation_record(t), "contact": t.contact_name} for t in threads]
     if args.json:
         print_json({"conversations": rows, "reply_rate_90d": rate})
         return 0

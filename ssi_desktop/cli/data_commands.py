@@ -20,9 +20,8 @@ from ssi_desktop.demo import history as demo
 from ssi_desktop.demo import outcomes as demo_pipeline
 from ssi_desktop.demo import readings as demo_readings
 from ssi_desktop.habits.default_plan import default_plan
-from ssi_desktop.store import export, habit_targets, network
+from ssi_desktop.store import actions, export, habit_targets, network, profile
 from ssi_desktop.store.db import database
-from ssi_desktop.store.models import ActionEntry, ProfileChange
 from ssi_desktop.system import clock
 
 DEMO_DAYS = 182
@@ -109,7 +108,7 @@ def run_demo(args: argparse.Namespace) -> int:
     first = today - dt.timedelta(days=args.days - 1)
     entries = list(demo.history(first, today, args.seed))
     with opened_database(args) as path, database.atomic():
-        own = ActionEntry.select().where(ActionEntry.source != demo.DEMO_SOURCE).count()
+        own = actions.entry_count() - actions.entries_from(demo.DEMO_SOURCE)
         if own:
             # Sample history mixed into a real log would invent streaks and inflate the score.
             own_file = shlex.quote(str(_demo_file(path)))
@@ -117,13 +116,13 @@ def run_demo(args: argparse.Namespace) -> int:
                 f"{path} already holds {own:,} entries of your own, so no sample data was "
                 f"added; try the demo on a file of its own: ssi demo --db {own_file}"
             )
-        ActionEntry.delete().where(ActionEntry.source == demo.DEMO_SOURCE).execute()
+        actions.delete_entries_from(demo.DEMO_SOURCE)
         from ssi_desktop.store.actions import record_many
 
         record_many(entries, today)
-        if not ProfileChange.select().exists():
+        if not profile.history().fingerprint():
             for event in demo.profile_events(first, today, args.seed):
-                ProfileChange.create(item=event.item, day=event.day, done=event.done)
+                profile.set_item(event.item, event.done, event.day, today)
         if not network.all_records():
             for record in demo.network_records(first, today, args.seed):
                 network.record(record, today)

@@ -8,9 +8,7 @@ from ssi_desktop.cli.common import Commands, opened_database, positive_int
 from ssi_desktop.store import records
 
 
-def add_delete_verb(
-    verbs: Commands, db: argparse.ArgumentParser, what: str, model: records.Deletable
-) -> None:
+def add_delete_verb(verbs: Commands, db: argparse.ArgumentParser, what: records.Deletable) -> None:
     """`ssi WHAT delete ID [ID ...]`: remove records entered by mistake, all or none."""
     delete = verbs.add_parser("delete", parents=[db], help=f"remove {what}s entered by mistake")
     delete.add_argument(
@@ -20,11 +18,11 @@ def add_delete_verb(
         metavar="ID",
         help=f"the {what}s' IDs (`ssi {what} list`)",
     )
-    delete.set_defaults(run=lambda args: run_delete(args, what, model))
+    delete.set_defaults(run=lambda args: run_delete(args, what))
 
 
-def run_delete(args: argparse.Namespace, what: str, model: records.Deletable) -> int:
+def run_delete(args: argparse.Namespace, what: records.Deletable) -> int:
     with opened_database(args):
-        count = records.delete(model, args.ids)
+        count = records.delete(what, args.ids)
     print(f"Deleted {count} {what}{'' if count == 1 else 's'}.")
     return 0

@@ -20,7 +20,6 @@ from ssi_desktop.outcomes.engagement import TARGET_RATE
 from ssi_desktop.outcomes.kinds import OutcomeKind
 from ssi_desktop.store import outcomes, posts
 from ssi_desktop.store.export import outcome_record, post_record
-from ssi_desktop.store.models import Outcome, Post
 from ssi_desktop.system import clock
 
 
@@ -46,7 +45,7 @@ def _register_posts(commands: Commands, db: argparse.ArgumentParser) -> None:
     add.add_argument("--link", default="", metavar="URL", help="where the post is")
     add.set_defaults(run=run_post_add)
 
-    add_delete_verb(verbs, db, "post", Post)
+    add_delete_verb(verbs, db, "post")
 
     listing = verbs.add_parser("list", parents=[db], help="posts, oldest first")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -76,7 +75,7 @@ def _register_outcomes(commands: Commands, db: argparse.ArgumentParser) -> None:
     )
     add.set_defaults(run=run_outcome_add)
 
-    add_delete_verb(verbs, db, "outcome", Outcome)
+    add_delete_verb(verbs, db, "outcome")
 
     listing = verbs.add_parser("list", parents=[db], help="results, newest first")
     listing.add_argument("--json", action="store_true", help="print JSON")

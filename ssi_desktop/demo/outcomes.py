@@ -13,7 +13,6 @@ import random
 from ssi_desktop.outcomes.kinds import OutcomeKind
 from ssi_desktop.outcomes.replies import StartedBy
 from ssi_desktop.store import accounts, conversations, outcomes, posts
-from ssi_desktop.store.models import Account
 from ssi_desktop.store.outcomes import NewOutcome
 from ssi_desktop.store.posts import NewPost
 
@@ -44,7 +43,7 @@ POST_TITLES = (
 
 def add_when_none(first_day: dt.date, today: dt.date, seed: int) -> int:
     """Add the samples when there are no accounts; returns how many records were added."""
-    if Account.select().exists():
+    if accounts.accounts():
         return 0
     rng = random.Random(seed)
     people: list[int] = []

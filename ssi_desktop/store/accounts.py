@@ -10,6 +10,7 @@ import peewee
 from ssi_desktop.store.actions import MAX_NOTE_CHARS, InvalidEntryError
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import Account, ActionEntry, Contact
+from ssi_desktop.store.pipeline_rows import AccountInfo, ContactInfo
 
 MAX_NAME_CHARS = 200
 
@@ -44,7 +45,7 @@ def _named(name: str) -> Account | None:
     return Account.select().where(peewee.SQL("name = ? COLLATE NOCASE", (name,))).first()
 
 
-def add_account(name: str, is_target: bool = False, note: str = "") -> Account:
+def add_account(name: str, is_target: bool = False, note: str = "") -> AccountInfo:
     name = clean_name(name, "account")
     check_note(note)
     with database.atomic():
@@ -53,10 +54,10 @@ def add_account(name: str, is_target: bool = False, note: str = "") -> Account:
             raise InvalidEntryError(
                 f"there is already an account named {existing.name!r} (id {existing.id})"
             )
-        return Account.create(name=name, is_target=is_target, note=note)
+        return AccountInfo.of(Account.create(name=name, is_target=is_target, note=note))
 
 
-def find_account(reference: str) -> Account:
+def find_account(reference: str) -> AccountInfo:
     """The account with this id or, failing that, this name (letter case ignored)."""
     reference = reference.strip()
     found = Account.get_or_none(Account.id == int(reference)) if reference.isdigit() else None
@@ -67,17 +68,18 @@ def find_account(reference: str) -> Account:
             f"there is no account {reference!r} (add it with `ssi account add`, "
             "or see `ssi account list`)"
         )
-    return found
+    return AccountInfo.of(found)
 
 
-def accounts() -> list[Account]:
+def accounts() -> list[AccountInfo]:
     """Target accounts first, then by name."""
-    return list(Account.select().order_by(Account.is_target.desc(), Account.name))
+    found = Account.select().order_by(Account.is_target.desc(), Account.name)
+    return [AccountInfo.of(a) for a in found]
 
 
 def add_contact(
     name: str, account_id: int, role: str = "", is_decision_maker: bool = False, note: str = ""
-) -> Contact:
+) -> ContactInfo:
     name = clean_name(name, "contact")
     role = " ".join(role.split())
     if len(role) > MAX_NAME_CHARS:
@@ -86,27 +88,29 @@ def add_contact(
     with database.atomic():
         if Account.get_or_none(Account.id == account_id) is None:
             raise InvalidEntryError(f"there is no account with id {account_id}")
-        return Contact.create(
+        created = Contact.create(
             name=name, account=account_id, role=role, is_decision_maker=is_decision_maker, note=note
         )
+        return ContactInfo.of(created)
 
 
-def find_contact(contact_id: int) -> Contact:
+def find_contact(contact_id: int) -> ContactInfo:
     found = Contact.get_or_none(Contact.id == contact_id)
     if found is None:
         raise InvalidEntryError(
             f"there is no contact with id {contact_id} (see `ssi contact list`)"
         )
-    return found
+    return ContactInfo.of(found)
 
 
-def contacts() -> list[Contact]:
-    """Every contact with its account loaded, by account then name."""
-    return list(
+def contacts() -> list[ContactInfo]:
+    """Every contact with its account, by account then name."""
+    found = (
         Contact.select(Contact, Account)
         .join(Account)
         .order_by(Account.name, Contact.name, Contact.id)
     )
+    return [ContactInfo.of(c) for c in found]
 
 
 REACH_SQL = """
@@ -149,7 +153,7 @@ def add_contact_at(
     role: str = "",
     is_decision_maker: bool = False,
     note: str = "",
-) -> Contact:
+) -> ContactInfo:
     """Add a contact at the account of that name; a company not known yet becomes a target.
 
     The window's contact form takes the company as typed: a seller adding someone at a company
@@ -157,5 +161,6 @@ def add_contact_at(
     """
     account_name = clean_name(account_name, "account")
     with database.atomic():
-        account = _named(account_name) or add_account(account_name, is_target=True)
-        return add_contact(name, account.id, role, is_decision_maker, note)
+        existing = _named(account_name)
+        account_id = existing.id if existing is not None else add_account(account_name, True).id
+        return add_contact(name, account_id, role, is_decision_maker, note)

@@ -91,12 +91,12 @@ def _check_contacts_exist(contact_ids: Iterable[int | None]) -> None:
         )
 
 
-def record(entry: NewEntry, today: dt.date) -> ActionEntry:
+def record(entry: NewEntry, today: dt.date) -> LoggedEntry:
     """Check and store one entry; it is committed when this returns."""
     check_entry(entry, today)
     with database.atomic():
         _check_contacts_exist([entry.contact_id])
-        return ActionEntry.create(
+        created = ActionEntry.create(
             day=entry.day,
             key=entry.key,
             count=entry.count,
@@ -107,6 +107,7 @@ def record(entry: NewEntry, today: dt.date) -> ActionEntry:
             batch_id=entry.batch_id,
             contact=entry.contact_id,
         )
+        return LoggedEntry.of(created)
 
 
 def record_many(entries: Sequence[NewEntry], today: dt.date) -> int:
@@ -143,16 +144,18 @@ def record_many(entries: Sequence[NewEntry], today: dt.date) -> int:
     return len(rows)
 
 
-def undo_last() -> ActionEntry | None:
+def undo_last() -> LoggedEntry | None:
     """Remove the newest entry and return it (None when the log is empty)."""
     with database.atomic():
         newest: ActionEntry | None = ActionEntry.select().order_by(ActionEntry.id.desc()).first()
-        if newest is not None:
-            newest.delete_instance()
-        return newest
+        if newest is None:
+            return None
+        removed = LoggedEntry.of(newest)
+        newest.delete_instance()
+        return removed
 
 
-def update(entry_id: int, changes: NewEntry, today: dt.date) -> ActionEntry:
+def update(entry_id: int, changes: NewEntry, today: dt.date) -> LoggedEntry:
     """Replace an entry's key, day, count, note and target flag."""
     check_entry(changes, today)
     with database.atomic():
@@ -160,7 +163,7 @@ def update(entry_id: int, changes: NewEntry, today: dt.date) -> ActionEntry:
         entry.key, entry.day, entry.count = changes.key, changes.day, changes.count
         entry.note, entry.at_target = changes.note, changes.at_target
         entry.save()
-        return entry
+        return LoggedEntry.of(entry)
 
 
 def delete(*entry_ids: int) -> int:
@@ -170,12 +173,41 @@ def delete(*entry_ids: int) -> int:
         return deleted
 
 
+@dataclass(frozen=True)
+class LoggedEntry:
+    """One line of the log as the store hands it out: a frozen value, not a database row."""
+
+    id: int
+    day: dt.date
+    key: str
+    count: int
+    note: str
+    at_target: bool
+    source: str
+    contact_id: int | None
+    batch_id: int | None
+
+    @classmethod
+    def of(cls, row: ActionEntry) -> LoggedEntry:
+        return cls(
+            row.id,
+            row.day,
+            row.key,
+            row.count,
+            row.note,
+            bool(row.at_target),
+            row.source,
+            row.contact_id,
+            row.batch_id,
+        )
+
+
 def entries(
     since: dt.date | None = None,
     until: dt.date | None = None,
     pillar: Pillar | None = None,
     limit: int | None = None,
-) -> list[ActionEntry]:
+) -> list[LoggedEntry]:
     """Entries newest first, optionally within days and one pillar's action types."""
     query = ActionEntry.select().order_by(ActionEntry.day.desc(), ActionEntry.id.desc())
     if since is not None:
@@ -186,7 +218,7 @@ def entries(
         query = query.where(ActionEntry.key.in_([a.key for a in actions_in(pillar)]))
     if limit is not None:
         query = query.limit(limit)
-    return list(query)
+    return [LoggedEntry.of(row) for row in query]
 
 
 TALLIES_SQL = """
@@ -291,3 +323,14 @@ def first_recorded_day() -> dt.date | None:
     ]
     days = [d if isinstance(d, dt.date) else dt.date.fromisoformat(d) for d in found if d]
     return min(days, default=None)
+
+
+def entries_from(source: str) -> int:
+    """How many entries came from ``source`` ("manual", "linkedin", "demo")."""
+    return int(ActionEntry.select().where(ActionEntry.source == source).count())
+
+
+def delete_entries_from(source: str) -> int:
+    """Remove every entry that came from ``source`` (the demo's, before fresh ones)."""
+    with database.atomic():
+        return int(ActionEntry.delete().where(ActionEntry.source == source).execute())

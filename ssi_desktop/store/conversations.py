@@ -11,6 +11,7 @@ from ssi_desktop.store.accounts import find_contact
 from ssi_desktop.store.actions import InvalidEntryError, NewEntry, check_day
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import Account, Contact, Conversation
+from ssi_desktop.store.pipeline_rows import ConversationInfo
 
 
 def start(
@@ -20,7 +21,7 @@ def start(
     today: dt.date,
     *,
     also_log: bool = False,
-) -> Conversation:
+) -> ConversationInfo:
     """Store a new thread; with ``also_log``, a thread the seller started is also a DM sent."""
     check_day(day, today)
     with database.atomic():
@@ -28,12 +29,12 @@ def start(
         thread = Conversation.create(contact=contact_id, started_on=day, started_by=started_by)
         if also_log and started_by is StartedBy.ME:
             actions.record(NewEntry("dm_sent", day, contact_id=contact_id), today)
-        return thread
+        return ConversationInfo.of(thread)
 
 
 def answer(
     conversation_id: int, day: dt.date, today: dt.date, *, also_log: bool = False
-) -> Conversation:
+) -> ConversationInfo:
     """Mark a thread answered on ``day`` (once); ``also_log`` logs the reply as an action."""
     check_day(day, today)
     with database.atomic():
@@ -57,17 +58,18 @@ def answer(
         if also_log and thread.started_by == StartedBy.ME:
             reply = NewEntry("dm_reply_received", day, contact_id=thread.contact_id)
             actions.record(reply, today)
-        return thread
+        return ConversationInfo.of(thread)
 
 
-def conversations() -> list[Conversation]:
-    """Every thread with its contact and account loaded, newest first."""
-    return list(
+def conversations() -> list[ConversationInfo]:
+    """Every thread with its contact and account, newest first."""
+    found = (
         Conversation.select(Conversation, Contact, Account)
         .join(Contact)
         .join(Account)
         .order_by(Conversation.started_on.desc(), Conversation.id.desc())
     )
+    return [ConversationInfo.of(c) for c in found]
 
 
 def reply_count_90d(today: dt.date) -> ReplyCount:
@@ -84,9 +86,9 @@ def reply_rate_90d(today: dt.date) -> float | None:
     return reply_count_90d(today).rate
 
 
-def waiting(limit: int = 50) -> list[Conversation]:
+def waiting(limit: int = 50) -> list[ConversationInfo]:
     """Threads the seller started that still wait for an answer, oldest first (chase those)."""
-    return list(
+    found = (
         Conversation.select(Conversation, Contact, Account)
         .join(Contact)
         .join(Account)
@@ -94,3 +96,4 @@ def waiting(limit: int = 50) -> list[Conversation]:
         .order_by(Conversation.started_on, Conversation.id)
         .limit(limit)
     )
+    return [ConversationInfo.of(c) for c in found]

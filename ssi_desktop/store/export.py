@@ -7,11 +7,14 @@ import io
 import json
 from collections.abc import Iterable
 
+from peewee import JOIN
+
 from ssi_desktop import __version__
 from ssi_desktop.catalog import ACTION_BY_KEY
 from ssi_desktop.outcomes.engagement import engagement_rate
 from ssi_desktop.store import habit_targets, network, readings, rest_days
 from ssi_desktop.store.accounts import contact_names_by_entry
+from ssi_desktop.store.actions import LoggedEntry
 from ssi_desktop.store.models import (
     Account,
     ActionEntry,
@@ -21,6 +24,13 @@ from ssi_desktop.store.models import (
     Post,
     ProfileChange,
     utc_now,
+)
+from ssi_desktop.store.pipeline_rows import (
+    AccountInfo,
+    ContactInfo,
+    ConversationInfo,
+    OutcomeInfo,
+    PostInfo,
 )
 
 ENTRY_COLUMNS = (
@@ -44,7 +54,7 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def entry_record(entry: ActionEntry) -> dict[str, object]:
+def entry_record(entry: ActionEntry | LoggedEntry) -> dict[str, object]:
     kind = ACTION_BY_KEY.get(entry.key)
     return {
         "id": entry.id,
@@ -60,7 +70,7 @@ def entry_record(entry: ActionEntry) -> dict[str, object]:
     }
 
 
-def account_record(account: Account) -> dict[str, object]:
+def account_record(account: AccountInfo) -> dict[str, object]:
     return {
         "id": account.id,
         "name": account.name,
@@ -69,7 +79,7 @@ def account_record(account: Account) -> dict[str, object]:
     }
 
 
-def contact_record(contact: Contact) -> dict[str, object]:
+def contact_record(contact: ContactInfo) -> dict[str, object]:
     return {
         "id": contact.id,
         "name": contact.name,
@@ -80,7 +90,7 @@ def contact_record(contact: Contact) -> dict[str, object]:
     }
 
 
-def post_record(post: Post) -> dict[str, object]:
+def post_record(post: PostInfo) -> dict[str, object]:
     return {
         "id": post.id,
         "date": post.day.isoformat(),
@@ -93,7 +103,7 @@ def post_record(post: Post) -> dict[str, object]:
     }
 
 
-def conversation_record(thread: Conversation) -> dict[str, object]:
+def conversation_record(thread: ConversationInfo) -> dict[str, object]:
     return {
         "id": thread.id,
         "contact_id": thread.contact_id,
@@ -103,7 +113,7 @@ def conversation_record(thread: Conversation) -> dict[str, object]:
     }
 
 
-def outcome_record(outcome: Outcome) -> dict[str, object]:
+def outcome_record(outcome: OutcomeInfo) -> dict[str, object]:
     return {
         "id": outcome.id,
         "kind": outcome.kind,
@@ -112,6 +122,34 @@ def outcome_record(outcome: Outcome) -> dict[str, object]:
         "contact_id": outcome.contact_id,
         "note": outcome.note,
     }
+
+
+def all_accounts() -> list[AccountInfo]:
+    return [AccountInfo.of(a) for a in Account.select().order_by(Account.id)]
+
+
+def all_contacts() -> list[ContactInfo]:
+    found = Contact.select(Contact, Account).join(Account).order_by(Contact.id)
+    return [ContactInfo.of(c) for c in found]
+
+
+def all_posts() -> list[PostInfo]:
+    return [PostInfo.of(p) for p in Post.select().order_by(Post.id)]
+
+
+def all_conversations() -> list[ConversationInfo]:
+    found = (
+        Conversation.select(Conversation, Contact, Account)
+        .join(Contact)
+        .join(Account)
+        .order_by(Conversation.id)
+    )
+    return [ConversationInfo.of(c) for c in found]
+
+
+def all_outcomes() -> list[OutcomeInfo]:
+    found = Outcome.select(Outcome, Contact).join(Contact, JOIN.LEFT_OUTER).order_by(Outcome.id)
+    return [OutcomeInfo.of(o) for o in found]
 
 
 def profile_records() -> list[dict[str, object]]:
@@ -184,13 +222,11 @@ def to_json() -> str:
         "exported_at": utc_now().isoformat(timespec="seconds") + "Z",
         "entries": [entry_record(e) for e in _all_entries()],
         "profile": profile_records(),
-        "accounts": [account_record(a) for a in Account.select().order_by(Account.id)],
-        "contacts": [contact_record(c) for c in Contact.select().order_by(Contact.id)],
-        "posts": [post_record(p) for p in Post.select().order_by(Post.id)],
-        "conversations": [
-            conversation_record(c) for c in Conversation.select().order_by(Conversation.id)
-        ],
-        "outcomes": [outcome_record(o) for o in Outcome.select().order_by(Outcome.id)],
+        "accounts": [account_record(a) for a in all_accounts()],
+        "contacts": [contact_record(c) for c in all_contacts()],
+        "posts": [post_record(p) for p in all_posts()],
+        "conversations": [conversation_record(c) for c in all_conversations()],
+        "outcomes": [outcome_record(o) for o in all_outcomes()],
         "readings": reading_records(),
         "targets": target_records(),
         "rest_days": rest_day_records(),

@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ssi_desktop.reading_formats.csv_file import write_readings
 from ssi_desktop.store import export, readings
-from ssi_desktop.store.models import Account, Contact, Conversation, Outcome, Post
 
 
 def _table(records: Sequence[Mapping[str, object]], columns: Sequence[str]) -> str:
@@ -48,25 +47,23 @@ FILES: Mapping[str, Callable[[], str]] = {
         export.network_records, ("date", "connections", "followers", "decision_makers")
     ),
     "accounts.csv": _records(
-        lambda: [export.account_record(a) for a in Account.select().order_by(Account.id)],
+        lambda: [export.account_record(a) for a in export.all_accounts()],
         ("id", "name", "target", "note"),
     ),
     "contacts.csv": _records(
-        lambda: [export.contact_record(c) for c in Contact.select().order_by(Contact.id)],
+        lambda: [export.contact_record(c) for c in export.all_contacts()],
         ("id", "name", "account_id", "role", "decision_maker", "note"),
     ),
     "posts.csv": _records(
-        lambda: [export.post_record(p) for p in Post.select().order_by(Post.id)],
+        lambda: [export.post_record(p) for p in export.all_posts()],
         ("id", "date", "title", "link", "views", "engagers", "comments", "engagement_rate"),
     ),
     "conversations.csv": _records(
-        lambda: [
-            export.conversation_record(c) for c in Conversation.select().order_by(Conversation.id)
-        ],
+        lambda: [export.conversation_record(c) for c in export.all_conversations()],
         ("id", "contact_id", "started", "started_by", "answered"),
     ),
     "outcomes.csv": _records(
-        lambda: [export.outcome_record(o) for o in Outcome.select().order_by(Outcome.id)],
+        lambda: [export.outcome_record(o) for o in export.all_outcomes()],
         ("id", "kind", "date", "value", "contact_id", "note"),
     ),
 }

@@ -14,6 +14,7 @@ from ssi_desktop.store.accounts import check_note, find_contact
 from ssi_desktop.store.actions import InvalidEntryError, NewEntry, check_day
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import Contact, Outcome
+from ssi_desktop.store.pipeline_rows import OutcomeInfo
 
 MAX_VALUE = 1e12
 """A deal worth more than a trillion is a typo."""
@@ -49,7 +50,7 @@ SCORED_AS = {OutcomeKind.MEETING: "meeting_booked"}
 meeting, so the entry earns no SSI points; it keeps the log complete."""
 
 
-def record(outcome: NewOutcome, today: dt.date, *, also_log: bool = False) -> Outcome:
+def record(outcome: NewOutcome, today: dt.date, *, also_log: bool = False) -> OutcomeInfo:
     """Store an outcome; with ``also_log``, also log its action (if it has one) in one go."""
     check_outcome(outcome, today)
     with database.atomic():
@@ -66,16 +67,17 @@ def record(outcome: NewOutcome, today: dt.date, *, also_log: bool = False) -> Ou
         if also_log and key is not None:
             entry = NewEntry(key, outcome.day, note=outcome.note, contact_id=outcome.contact_id)
             actions.record(entry, today)
-        return stored
+        return OutcomeInfo.of(stored)
 
 
-def outcomes() -> list[Outcome]:
-    """Every outcome with its contact (if any) loaded, newest first."""
-    return list(
+def outcomes() -> list[OutcomeInfo]:
+    """Every outcome with its contact (if any), newest first."""
+    found = (
         Outcome.select(Outcome, Contact)
         .join(Contact, peewee.JOIN.LEFT_OUTER)
         .order_by(Outcome.day.desc(), Outcome.id.desc())
     )
+    return [OutcomeInfo.of(o) for o in found]
 
 
 def facts_since(first_day: dt.date) -> list[OutcomeFact]:

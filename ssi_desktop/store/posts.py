@@ -10,6 +10,7 @@ from ssi_desktop.outcomes.engagement import PostRate, average_rate, engagement_r
 from ssi_desktop.store.actions import InvalidEntryError, check_day
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import Post
+from ssi_desktop.store.pipeline_rows import PostInfo
 
 MAX_VIEWS = 1_000_000_000
 MAX_TEXT_CHARS = 500
@@ -46,10 +47,10 @@ def check_post(post: NewPost, today: dt.date) -> None:
     check_day(post.day, today)
 
 
-def record(post: NewPost, today: dt.date) -> Post:
+def record(post: NewPost, today: dt.date) -> PostInfo:
     check_post(post, today)
     with database.atomic():
-        return Post.create(
+        created = Post.create(
             day=post.day,
             views=post.views,
             engagers=post.engagers,
@@ -57,14 +58,15 @@ def record(post: NewPost, today: dt.date) -> Post:
             title=post.title.strip(),
             link=post.link.strip(),
         )
+        return PostInfo.of(created)
 
 
-def posts() -> list[Post]:
+def posts() -> list[PostInfo]:
     """Every post, oldest first (the order the engagement chart draws them in)."""
-    return list(Post.select().order_by(Post.day, Post.id))
+    return [PostInfo.of(p) for p in Post.select().order_by(Post.day, Post.id)]
 
 
-def rate_of(post: Post) -> float:
+def rate_of(post: PostInfo) -> float:
     return engagement_rate(post.views, post.engagers)
 
 

@@ -12,13 +12,14 @@ from ssi_desktop.store.db import database
 from ssi_desktop.store.models import ProfileChange
 
 
-def set_item(item: str, done: bool, day: dt.date, today: dt.date) -> ProfileChange:
+def set_item(item: str, done: bool, day: dt.date, today: dt.date) -> ProfileEvent:
     if item not in PROFILE_ITEM_BY_KEY:
         known = ", ".join(PROFILE_ITEM_BY_KEY)
         raise InvalidEntryError(f"unknown profile item {item!r} (one of: {known})")
     check_day(day, today)
     with database.atomic():
-        return ProfileChange.create(item=item, day=day, done=done)
+        ProfileChange.create(item=item, day=day, done=done)
+    return ProfileEvent(item, day, done)
 
 
 def history() -> ProfileHistory:

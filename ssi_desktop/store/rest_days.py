@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from ssi_desktop.habits.days import each_day
 from ssi_desktop.store.actions import EARLIEST_DAY, MAX_NOTE_CHARS, InvalidEntryError
@@ -51,12 +52,18 @@ def clear(first: dt.date, last: dt.date) -> int:
         return int(RestDay.delete().where(RestDay.day.between(first, last)).execute())
 
 
-def listed(since: dt.date | None = None) -> list[RestDay]:
+@dataclass(frozen=True)
+class RestDayInfo:
+    day: dt.date
+    note: str
+
+
+def listed(since: dt.date | None = None) -> list[RestDayInfo]:
     """Rest days, oldest first, optionally from ``since`` on."""
     query = RestDay.select().order_by(RestDay.day)
     if since is not None:
         query = query.where(RestDay.day >= since)
-    return list(query)
+    return [RestDayInfo(r.day, r.note) for r in query]
 
 
 def days() -> frozenset[dt.date]:

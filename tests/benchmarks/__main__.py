@@ -32,6 +32,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "habits": _report("habits"),
     "safety": _report("safety"),
     "team": _report("team"),
+    "gui-reads": _report("gui_reads"),
 }
 
 

@@ -238,15 +238,15 @@ def test_records_are_deleted_all_or_none(ann: int) -> None:
     kept = posts.record(posts.NewPost(TODAY, 100, 3), TODAY).id
     gone = posts.record(posts.NewPost(TODAY, 100, 4), TODAY).id
     with pytest.raises(InvalidEntryError, match="no post with id 99; nothing deleted"):
-        records.delete(Post, [gone, 99])
-    assert records.delete(Post, [gone, gone]) == 1
+        records.delete("post", [gone, 99])
+    assert records.delete("post", [gone, gone]) == 1
     assert [p.id for p in Post.select()] == [kept]
-    assert records.delete(Outcome, []) == 0
+    assert records.delete("outcome", []) == 0
 
 
 def test_deleting_an_outcome_keeps_the_action_logged_with_it(ann: int) -> None:
     meeting = outcomes.NewOutcome(OutcomeKind.MEETING, TODAY, contact_id=ann)
     stored = outcomes.record(meeting, TODAY, also_log=True)
-    records.delete(Outcome, [stored.id])
+    records.delete("outcome", [stored.id])
     assert Outcome.select().count() == 0
     assert logged() == [("meeting_booked", TODAY, ann)]

@@ -154,8 +154,8 @@ def test_a_contact_at_a_new_company_makes_it_a_target_account(db: Path) -> None:
     accounts.add_account("Globex")
     known = accounts.add_contact_at("Gus", "  globex ", "CTO", is_decision_maker=True)
     new = accounts.add_contact_at("Nia", "Initech")
-    assert (known.account.name, known.account.is_target) == ("Globex", False)
-    assert (new.account.name, new.account.is_target) == ("Initech", True)
+    assert (known.account_name, known.at_target_account) == ("Globex", False)
+    assert (new.account_name, new.at_target_account) == ("Initech", True)
 
 
 def test_a_refused_contact_adds_no_company_either(db: Path) -> None:

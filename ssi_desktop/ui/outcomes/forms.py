@@ -30,8 +30,8 @@ from ssi_desktop.outcomes.kinds import OutcomeKind
 from ssi_desktop.outcomes.replies import StartedBy
 from ssi_desktop.store import accounts, actions, conversations, outcomes, posts
 from ssi_desktop.store.actions import InvalidEntryError
-from ssi_desktop.store.models import Contact
 from ssi_desktop.store.outcomes import MAX_VALUE
+from ssi_desktop.store.pipeline_rows import ContactInfo
 from ssi_desktop.store.posts import MAX_VIEWS
 from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
@@ -51,9 +51,9 @@ def day_field(name: str, day: dt.date | None = None) -> QDateEdit:
     return edit
 
 
-def contact_label(contact: Contact) -> str:
+def contact_label(contact: ContactInfo) -> str:
     role = f", {contact.role}" if contact.role else ""
-    return f"{contact.name}{role} · {contact.account.name}"
+    return f"{contact.name}{role} · {contact.account_name}"
 
 
 def contact_picker(name: str, optional: bool = False) -> QComboBox:
@@ -184,7 +184,7 @@ class ContactForm(RecordForm):
             self.note.text().strip(),
         )
         senior = " (decision-maker)" if contact.is_decision_maker else ""
-        return f"Added {contact.name} at {contact.account.name}{senior}."
+        return f"Added {contact.name} at {contact.account_name}{senior}."
 
 
 class PostForm(RecordForm):
@@ -281,7 +281,7 @@ class ConversationForm(RecordForm):
             clock.today(),
             also_log=self.also_log.isChecked(),
         )
-        return f"Logged a conversation with {thread.contact.name}."
+        return f"Logged a conversation with {thread.contact_name}."
 
 
 class OutcomeForm(RecordForm):

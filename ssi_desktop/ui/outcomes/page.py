@@ -306,7 +306,7 @@ class OutcomesPage(QWidget):
             self.refused.emit(f"Not saved: {error}.")
             return
         self.waiting.takeItem(self.waiting.row(items[0]))
-        self.recorded.emit(f"{thread.contact.name} answered on {dates.day_text(day)}.")
+        self.recorded.emit(f"{thread.contact_name} answered on {dates.day_text(day)}.")
 
 
 def weekly_hint(weeks: Sequence[Week]) -> str:

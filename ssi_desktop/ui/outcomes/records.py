@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from ssi_desktop.outcomes.kinds import OutcomeKind
 from ssi_desktop.store import conversations, outcomes, posts, records
-from ssi_desktop.store.models import Conversation, Outcome, Post
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.outcomes.currency import money_text
 
@@ -38,8 +37,7 @@ class Section:
     """One tab of the dialog: a kind of record, its columns and how to read its rows."""
 
     title: str
-    singular: str
-    model: records.Deletable
+    singular: records.Deletable
     headers: Sequence[str]
     rows: Callable[[], list[Row]]
 
@@ -52,7 +50,7 @@ def outcome_rows() -> list[Row]:
                 dates.day_text(o.day),
                 OutcomeKind(o.kind).label,
                 "" if o.value is None else money_text(o.value, 2),
-                o.contact.name if o.contact is not None else "",
+                o.contact_name,
                 o.note,
             ),
         )
@@ -83,7 +81,7 @@ def conversation_rows() -> list[Row]:
             t.id,
             (
                 dates.day_text(t.started_on),
-                f"{t.contact.name} · {t.contact.account.name}",
+                f"{t.contact_name} · {t.account_name}",
                 "me" if t.started_by == "me" else "them",
                 dates.day_text(t.answered_on) if t.answered_on else "waiting",
             ),
@@ -93,20 +91,16 @@ def conversation_rows() -> list[Row]:
 
 
 SECTIONS = (
-    Section(
-        "Outcomes", "outcome", Outcome, ("Date", "Outcome", "Value", "With", "Note"), outcome_rows
-    ),
+    Section("Outcomes", "outcome", ("Date", "Outcome", "Value", "With", "Note"), outcome_rows),
     Section(
         "Posts",
         "post",
-        Post,
         ("Published", "Title", "Views", "Engagers", "Comments", "Rate"),
         post_rows,
     ),
     Section(
         "Conversations",
         "conversation",
-        Conversation,
         ("Started", "With", "Started by", "Answered"),
         conversation_rows,
     ),
@@ -182,7 +176,7 @@ class RecordsDialog(QDialog):
             answer = QMessageBox.question(self, "Delete", f"Delete {many}? This cannot be undone.")
             if answer != QMessageBox.StandardButton.Yes:
                 return 0
-        deleted = records.delete(section.model, [self.ids[index][r] for r in rows])
+        deleted = records.delete(section.singular, [self.ids[index][r] for r in rows])
         self.reload()
         self.deleted.emit(f"Deleted {many}.")
         return deleted
