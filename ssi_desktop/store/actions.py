@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import peewee
 
@@ -209,7 +210,17 @@ def entries(
     limit: int | None = None,
 ) -> list[LoggedEntry]:
     """Entries newest first, optionally within days and one pillar's action types."""
-    query = ActionEntry.select().order_by(ActionEntry.day.desc(), ActionEntry.id.desc())
+    query = ActionEntry.select(
+        ActionEntry.id,
+        ActionEntry.day,
+        ActionEntry.key,
+        ActionEntry.count,
+        ActionEntry.note,
+        ActionEntry.at_target,
+        ActionEntry.source,
+        ActionEntry.contact,
+        ActionEntry.batch_id,
+    ).order_by(ActionEntry.day.desc(), ActionEntry.id.desc())
     if since is not None:
         query = query.where(ActionEntry.day >= since)
     if until is not None:
@@ -218,7 +229,19 @@ def entries(
         query = query.where(ActionEntry.key.in_([a.key for a in actions_in(pillar)]))
     if limit is not None:
         query = query.limit(limit)
-    return [LoggedEntry.of(row) for row in query]
+    # Plain tuples: building a model object per row cost more than the query itself (and
+    # .tuples() yields plain rows, though peewee's types still say ActionEntry).
+    rows = cast("list[_EntryTuple]", list(query.tuples()))
+    return [
+        LoggedEntry(i, _day(d), k, n, t, bool(a), s, c, b) for i, d, k, n, t, a, s, c, b in rows
+    ]
+
+
+_EntryTuple = tuple[int, "dt.date | str", str, int, str, int, str, "int | None", "int | None"]
+
+
+def _day(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 TALLIES_SQL = """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from ssi_desktop.outcomes.replies import ReplyCount, StartedBy, Thread, reply_count
 from ssi_desktop.scoring.activity import window_start
@@ -63,13 +64,26 @@ def answer(
 
 def conversations() -> list[ConversationInfo]:
     """Every thread with its contact and account, newest first."""
-    found = (
-        Conversation.select(Conversation, Contact, Account)
+    query = (
+        Conversation.select(
+            Conversation.id,
+            Contact.id,
+            Contact.name,
+            Account.name,
+            Conversation.started_on,
+            Conversation.started_by,
+            Conversation.answered_on,
+        )
         .join(Contact)
         .join(Account)
         .order_by(Conversation.started_on.desc(), Conversation.id.desc())
     )
-    return [ConversationInfo.of(c) for c in found]
+    # Plain rows: a model object per thread took most of the time.
+    rows = cast("list[_ThreadTuple]", list(query.tuples()))
+    return [ConversationInfo(*row) for row in rows]
+
+
+_ThreadTuple = tuple[int, int, str, str, dt.date, str, "dt.date | None"]
 
 
 def reply_count_90d(today: dt.date) -> ReplyCount:

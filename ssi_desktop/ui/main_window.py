@@ -1,19 +1,18 @@
-"""The main window: tabs, menus, shortcuts, settings, and the wiring to the score worker.
+"""The main window: tabs, menus, shortcuts, and the wiring to the score worker.
 
-Any feature that writes to the database calls request_recompute() (or emits data_changed);
-the worker rebuilds the ScoreSnapshot and every page shows it when it arrives. Extra menu
-items go in ``file_menu`` (add_file_action keeps Quit last); extra pages come with add_tab().
+A feature that writes to the database emits data_changed; the worker rebuilds the
+ScoreSnapshot and every page shows it when it arrives. Features plug in through the extension
+points listed in ui/features.py (docs/ARCHITECTURE.md).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTime, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, QTime, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -24,23 +23,28 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
-    QToolButton,
     QWidget,
 )
 
-from ssi_desktop import __version__
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store import actions, profile
 from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.dashboard import DashboardPage
+from ssi_desktop.ui.day_watch import DayWatch
 from ssi_desktop.ui.history import HistoryPage
 from ssi_desktop.ui.pillar_page import PillarPage
+from ssi_desktop.ui.window_parts import (
+    about_text,
+    corner_buttons,
+    restore_geometry,
+    save_geometry,
+    state_label,
+    tab_order_after,
+)
 from ssi_desktop.workers.recompute import Details, Recomputer, Task
 from ssi_desktop.workers.snapshot import ScoreSnapshot, add_details, build_score
 
@@ -56,8 +60,6 @@ FIRST_DETAILS_LATEST_MS = 400
 """The first panels wait for the first paint with the score: computed alongside, their 80 ms
 of work took the interpreter from the paint. A window never shown gets them after this long."""
 
-SETTINGS_GEOMETRY = "window/geometry"
-SETTINGS_TAB = "window/tab"
 DEFAULT_SIZE = (1280, 800)
 MINIMUM_SIZE = (980, 620)
 
@@ -134,23 +136,23 @@ class MainWindow(QMainWindow):
         self.finder: ActionFinder | None = None  # the Ctrl+K dialog, built on first use
         self._build_actions()
         self._build_menus()
-        self._build_corner()
-        self._build_status_bar()
+        self._corner_buttons = corner_buttons(
+            self.tabs, ((self.find_action, "Find  Ctrl+K"), (self.undo_action, "Undo"))
+        )
+        self.state_label = state_label()
+        self.statusBar().addPermanentWidget(self.state_label)
         self._build_shortcuts()
 
-        self._shown_day = clock.today()
-        self._midnight = QTimer(self)
-        self._midnight.setSingleShot(True)
-        self._midnight.timeout.connect(self._check_day)
-        self._arm_midnight()
+        self.day_watch = DayWatch(self)
+        self.day_watch.new_day.connect(self.request_recompute)
         if features is None:
             from ssi_desktop.ui.features import ALL
 
             features = ALL
         for install in features:
             install(self)
-        self._corner_first_in_tab_order()
-        self._restore_settings()
+        tab_order_after(self.tabs.tabBar(), self._corner_buttons)  # drawn there, so first
+        self.select_tab(restore_geometry(self, self.settings, DEFAULT_SIZE))
 
     # -- building -------------------------------------------------------------------------------
 
@@ -189,7 +191,6 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("&Edit")
         self.edit_menu.addAction(self.undo_action)
         self.view_menu = bar.addMenu("&View")
-        self._tab_actions: list[QAction] = []
         for index in range(self.tabs.count()):
             self._add_tab_action(index)
         self.help_menu = bar.addMenu("&Help")
@@ -201,45 +202,6 @@ class MainWindow(QMainWindow):
             go.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
         go.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
         self.view_menu.addAction(go)
-        self._tab_actions.append(go)
-
-    def _build_corner(self) -> None:
-        self._corner_buttons: list[QToolButton] = []
-        corner = QWidget()
-        row = QHBoxLayout(corner)
-        row.setContentsMargins(0, 0, 6, 0)
-        row.setSpacing(4)
-        for action, text in ((self.find_action, "Find  Ctrl+K"), (self.undo_action, "Undo")):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAutoRaise(True)
-            button.setText(text)
-            row.addWidget(button)
-            self._corner_buttons.append(button)
-        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
-
-    def _corner_first_in_tab_order(self) -> None:
-        """Tab goes from the tabs to Find and Undo (drawn beside them), then into the page:
-        left to itself, the keyboard met them in the middle of a pillar's tab."""
-        before: QWidget = self.tabs.tabBar()
-        for button in self._corner_buttons:
-            QWidget.setTabOrder(before, button)
-            before = button
-
-    def _build_status_bar(self) -> None:
-        self.state_label = theme.as_caption(QLabel("Computing the estimate…"))
-        self.state_label.setObjectName("recomputeState")
-        # A passing message (an entry added, a reminder) must not squeeze it: its longest text.
-        metrics = self.state_label.fontMetrics()
-        longest = max(
-            metrics.horizontalAdvance(
-                f"Estimated for {dates.day_text(dt.date(2026, month, 28))} · updated 23:59"
-            )
-            for month in range(1, 13)
-        )
-        self.state_label.setMinimumWidth(longest + 4)
-        self.statusBar().addPermanentWidget(self.state_label)
 
     def _build_shortcuts(self) -> None:
         for digit in range(1, 10):
@@ -329,16 +291,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About SSI Desktop",
-            f"<h3>SSI Desktop {__version__}</h3>"
-            "<p>An offline, private tracker of the habits behind your LinkedIn "
-            "Social Selling Index.</p>"
-            "<p>The score shown is an <b>estimate</b> computed from your own log; "
-            "LinkedIn's formula is not public.</p>"
-            f"<p>Your data: <code>{self.db_path}</code></p>",
-        )
+        QMessageBox.about(self, "About SSI Desktop", about_text(self.db_path))
 
     # -- showing the estimate -------------------------------------------------------------------
 
@@ -355,7 +308,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _show_snapshot(self, snapshot: ScoreSnapshot) -> None:
         self.snapshot = snapshot
-        self._shown_day = snapshot.day
+        self.day_watch.shown_day = snapshot.day
         shown = self._scored
         if shown is None or snapshot.trend_total is not shown.trend_total:
             self._show_on_pages(snapshot)  # not already shown by _show_score
@@ -407,36 +360,12 @@ class MainWindow(QMainWindow):
             return
         page.quick_add(digit - 1)
 
-    # -- day rollover ---------------------------------------------------------------------------
-
-    def _arm_midnight(self) -> None:
-        now = dt.datetime.now()
-        midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
-        self._midnight.start(int((midnight - now).total_seconds() * 1000) + 1000)
-
-    @Slot()
-    def _check_day(self) -> None:
-        """A new day started (or the machine woke up on one): the window moves on."""
-        if clock.today() != self._shown_day:
-            self._shown_day = clock.today()
-            self.request_recompute()
-        if not self._midnight.isActive():
-            self._arm_midnight()
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self._check_day()
+            self.day_watch.check()  # the machine may have slept through midnight
         super().changeEvent(event)
 
     # -- settings and closing -------------------------------------------------------------------
-
-    def _restore_settings(self) -> None:
-        geometry = self.settings.value(SETTINGS_GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(*DEFAULT_SIZE)
-        self.select_tab(str(self.settings.value(SETTINGS_TAB, "tab_dashboard")))
 
     def select_tab(self, name: str) -> bool:
         """Show the tab whose page is named ``name`` (``tab_people``) or ``people``."""
@@ -449,11 +378,7 @@ class MainWindow(QMainWindow):
         return False
 
     def save_settings(self) -> None:
-        self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
-        current = self.tabs.currentWidget()
-        if current is not None:
-            self.settings.setValue(SETTINGS_TAB, current.objectName())
-        self.settings.sync()
+        save_geometry(self, self.settings, self.tabs.currentWidget())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.accept()
@@ -468,7 +393,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop background work; the window can be closed or the app quit right after."""
-        self._midnight.stop()
+        self.day_watch.stop()
         self.recomputer.stop()
         if self.finder is not None:
             self.finder.close()

@@ -139,7 +139,7 @@ def test_a_new_day_recomputes_for_that_day(
     tomorrow = TODAY + dt.timedelta(days=1)
     monkeypatch.setenv("SSI_DESKTOP_TODAY", tomorrow.isoformat())
     with qtbot.waitSignal(window.snapshot_shown, timeout=10_000) as shown:
-        window._check_day()
+        window.day_watch.check()
     assert shown.args[0].day == tomorrow
     assert label_text(window, "todayCount_post_published") == "0 today"
 

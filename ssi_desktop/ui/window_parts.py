@@ -1,0 +1,97 @@
+"""Pieces of the main window that are not its wiring: the corner buttons beside the tabs, the
+status bar's estimate label, the About text, and where the window's size, place and tab are
+remembered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
+
+from ssi_desktop import __version__
+from ssi_desktop.ui import dates, theme
+
+SETTINGS_GEOMETRY = "window/geometry"
+SETTINGS_TAB = "window/tab"
+
+
+def corner_buttons(tabs: QTabWidget, actions: Sequence[tuple[QAction, str]]) -> list[QToolButton]:
+    """Buttons for these actions, drawn beside the tabs; returns them for the Tab order."""
+    corner = QWidget()
+    row = QHBoxLayout(corner)
+    row.setContentsMargins(0, 0, 6, 0)
+    row.setSpacing(4)
+    buttons = []
+    for action, text in actions:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        button.setText(text)
+        row.addWidget(button)
+        buttons.append(button)
+    tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+    return buttons
+
+
+def state_label() -> QLabel:
+    """The status bar's permanent "Estimated for … · updated …" label (``recomputeState``)."""
+    label = theme.as_caption(QLabel("Computing the estimate…"))
+    label.setObjectName("recomputeState")
+    # A passing message (an entry added, a reminder) must not squeeze it: its longest text.
+    metrics = label.fontMetrics()
+    longest = max(
+        metrics.horizontalAdvance(
+            f"Estimated for {dates.day_text(dt.date(2026, month, 28))} · updated 23:59"
+        )
+        for month in range(1, 13)
+    )
+    label.setMinimumWidth(longest + 4)
+    return label
+
+
+def tab_order_after(first: QWidget, widgets: Sequence[QWidget]) -> None:
+    """Put ``widgets`` right after ``first`` for the Tab key, in this order."""
+    before = first
+    for widget in widgets:
+        QWidget.setTabOrder(before, widget)
+        before = widget
+
+
+def about_text(db_path: Path) -> str:
+    return (
+        f"<h3>SSI Desktop {__version__}</h3>"
+        "<p>An offline, private tracker of the habits behind your LinkedIn "
+        "Social Selling Index.</p>"
+        "<p>The score shown is an <b>estimate</b> computed from your own log; "
+        "LinkedIn's formula is not public.</p>"
+        f"<p>Your data: <code>{db_path}</code></p>"
+    )
+
+
+def restore_geometry(window: QMainWindow, settings: QSettings, default: tuple[int, int]) -> str:
+    """The window's remembered size and place (or ``default``); returns the remembered tab."""
+    geometry = settings.value(SETTINGS_GEOMETRY)
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(*default)
+    return str(settings.value(SETTINGS_TAB, "tab_dashboard"))
+
+
+def save_geometry(window: QMainWindow, settings: QSettings, tab: QWidget | None) -> None:
+    settings.setValue(SETTINGS_GEOMETRY, window.saveGeometry())
+    if tab is not None:
+        settings.setValue(SETTINGS_TAB, tab.objectName())
+    settings.sync()
