@@ -208,8 +208,10 @@ def entries(
     until: dt.date | None = None,
     pillar: Pillar | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[LoggedEntry]:
-    """Entries newest first, optionally within days and one pillar's action types."""
+    """Entries newest first, optionally within days and one pillar's action types; ``limit``
+    and ``offset`` read one page of them."""
     query = ActionEntry.select(
         ActionEntry.id,
         ActionEntry.day,
@@ -228,7 +230,7 @@ def entries(
     if pillar is not None:
         query = query.where(ActionEntry.key.in_([a.key for a in actions_in(pillar)]))
     if limit is not None:
-        query = query.limit(limit)
+        query = query.limit(limit).offset(offset)
     # Plain tuples: building a model object per row cost more than the query itself (and
     # .tuples() yields plain rows, though peewee's types still say ActionEntry).
     rows = cast("list[_EntryTuple]", list(query.tuples()))
@@ -320,6 +322,20 @@ def counts_on(day: dt.date) -> dict[str, int]:
         "SELECT key, SUM(count) FROM action_entry WHERE day = ? GROUP BY key", (day.isoformat(),)
     )
     return {key: int(total) for key, total in cursor}
+
+
+def count_entries(
+    since: dt.date | None = None, until: dt.date | None = None, pillar: Pillar | None = None
+) -> int:
+    """How many entries entries() would list with the same filter (one indexed COUNT)."""
+    query = ActionEntry.select()
+    if since is not None:
+        query = query.where(ActionEntry.day >= since)
+    if until is not None:
+        query = query.where(ActionEntry.day <= until)
+    if pillar is not None:
+        query = query.where(ActionEntry.key.in_([a.key for a in actions_in(pillar)]))
+    return int(query.count())
 
 
 def entry_count() -> int:

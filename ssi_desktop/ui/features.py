@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ssi_desktop.ui import habits, importer, network, outcomes, readings, safety, team
+from ssi_desktop.ui import habits, importers, network, outcomes, readings, safety, team
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.main_window import MainWindow
@@ -23,7 +23,7 @@ Install = Callable[["MainWindow"], None]
 ALL: tuple[Install, ...] = (
     readings.install,
     outcomes.install,
-    importer.install,
+    importers.install,
     habits.install,
     safety.install,
     network.install,

@@ -1,7 +1,8 @@
 """The history tab: every logged entry, filtered by pillar and dates, to correct or delete.
 
-The model reads the store on the GUI thread; the query is one indexed SELECT limited to
-ROW_LIMIT rows, so it stays within a few milliseconds even for years of history.
+The model reads the store on the GUI thread a page at a time: the newest PAGE_ROWS entries at
+once, the next page as the table scrolls to it, so that years of history cost a glance at
+the page in view (`bash build/dev.sh bench gui-reads`).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.table_model import AnyIndex, RowsModel
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, edges_follow_palette, python_date
 
-ROW_LIMIT = 5000
+PAGE_ROWS = 200
 DEFAULT_DAYS = 90
 
 
@@ -89,7 +90,8 @@ class HistoryModel(RowsModel):
         self.pillar: Pillar | None = None
         self.since: dt.date | None = None
         self.until: dt.date | None = None
-        self.truncated = False
+        self.total = 0  # entries that match the filter, loaded or not
+        self._more = False
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -100,11 +102,21 @@ class HistoryModel(RowsModel):
         self.reload()
 
     def reload(self) -> None:
-        found = actions.entries(self.since, self.until, self.pillar, limit=ROW_LIMIT + 1)
-        shown = found[:ROW_LIMIT]
-        names = accounts.contact_names_by_entry(e.id for e in shown if e.contact_id is not None)
+        page = self._page(0)
         self.beginResetModel()
-        self._rows = [
+        self._rows = page
+        self.total = actions.count_entries(self.since, self.until, self.pillar)
+        self.endResetModel()
+
+    def _page(self, offset: int) -> list[HistoryRow]:
+        """PAGE_ROWS rows from ``offset`` on; notes whether more follow."""
+        found = actions.entries(
+            self.since, self.until, self.pillar, limit=PAGE_ROWS + 1, offset=offset
+        )
+        shown = found[:PAGE_ROWS]
+        self._more = len(found) > PAGE_ROWS
+        names = accounts.contact_names_by_entry(e.id for e in shown if e.contact_id is not None)
+        return [
             HistoryRow(
                 e.id,
                 e.day,
@@ -117,8 +129,18 @@ class HistoryModel(RowsModel):
             )
             for e in shown
         ]
-        self.truncated = len(found) > ROW_LIMIT
-        self.endResetModel()
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid() or not self._more:
+            return
+        page = self._page(len(self._rows))
+        if page:
+            self.beginInsertRows(parent, len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
 
     def row_at(self, row: int) -> HistoryRow:
         return self._rows[row]
@@ -354,12 +376,7 @@ class HistoryPage(QWidget):
 
     @Slot()
     def _update_summary(self) -> None:
-        shown = self.model.rowCount()
-        more = (
-            f" (the newest {shown}; narrow the dates to see older ones)"
-            if self.model.truncated
-            else ""
-        )
+        shown = self.model.total
         if not shown:
             self.summary.setText(
                 "Nothing logged in these dates. What you log on a pillar's tab (or with Ctrl+K) "
@@ -367,7 +384,7 @@ class HistoryPage(QWidget):
             )
             return
         self.summary.setText(
-            f"{shown} {'entry' if shown == 1 else 'entries'}{more}. "
+            f"{shown:,} {'entry' if shown == 1 else 'entries'}. "
             "Double-click a date, count or note to correct it."
         )
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.store import actions
 from ssi_desktop.store.actions import NewEntry
-from ssi_desktop.ui.history import HistoryModel
+from ssi_desktop.ui.history import PAGE_ROWS, HistoryModel
 from ssi_desktop.ui.main_window import MainWindow
 from tests.conftest import TODAY
 
@@ -103,3 +103,22 @@ def test_the_history_tab_shows_edits_and_quick_adds(window: MainWindow, qtbot: Q
         c.kind != "action" or c.points == 0
         for c in window.snapshot.explanation.pillars[Pillar.BRAND]
     )
+
+
+def test_the_history_reads_a_page_at_a_time_as_it_scrolls(db: object) -> None:
+    """Years of history cost one page when the tab opens; the next page comes on demand."""
+    many = PAGE_ROWS * 2 + 50
+    actions.record_many(
+        [NewEntry("reaction", TODAY - dt.timedelta(days=i % 60)) for i in range(many)], TODAY
+    )
+    history = HistoryModel()
+    history.set_filter(None, TODAY - dt.timedelta(days=89), TODAY)
+
+    assert history.rowCount() == PAGE_ROWS and history.total == many
+    root = history.index(-1, -1)
+    while history.canFetchMore(root):
+        history.fetchMore(root)
+    assert history.rowCount() == many
+    days = [history.row_at(r).day for r in range(many)]
+    assert days == sorted(days, reverse=True)
+    assert len({history.row_at(r).id for r in range(many)}) == many  # no row read twice

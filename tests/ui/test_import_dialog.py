@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QTableView
 
 from ssi_desktop.importers import backfill
 from ssi_desktop.store import actions, imports
-from ssi_desktop.ui.importer import controller as controller_module
-from ssi_desktop.ui.importer.controller import ImportController
+from ssi_desktop.ui.importers import controller as controller_module
+from ssi_desktop.ui.importers.controller import ImportController
 from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.workers.background_job import running_jobs
 from tests.conftest import TODAY
@@ -186,7 +186,7 @@ def test_a_file_that_is_not_an_archive_is_reported(
 
 
 def test_the_preview_tables_pass_the_model_tester(qtmodeltester) -> None:
-    from ssi_desktop.ui.importer.preview import CountsModel
+    from ssi_desktop.ui.importers.preview import CountsModel
 
     model = CountsModel(("Reason", "Rows"), [("spam folder", 3), ("Nothing else", "")])
     qtmodeltester.check(model)

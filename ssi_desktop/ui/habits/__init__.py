@@ -51,8 +51,8 @@ def install(window: MainWindow) -> None:
             page.show_snapshot(window.snapshot)
         return page
 
-    index = window.add_tab(LazyPage("habits", build_page), "Habits", theme.icon("habits"))
-    today.habits_tab_requested.connect(lambda: window.tabs.setCurrentIndex(index))
+    window.add_tab(LazyPage("habits", build_page), "Habits", theme.icon("habits"))
+    today.habits_tab_requested.connect(lambda: window.select_tab("habits"))
 
     @Slot()
     def use_default_plan() -> None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
-from ssi_desktop.ui.importer.controller import ImportController
+from ssi_desktop.ui.importers.controller import ImportController
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.main_window import MainWindow

@@ -24,7 +24,7 @@ from ssi_desktop.workers.background_job import BackgroundJob, Work
 
 if TYPE_CHECKING:
     from ssi_desktop.importers import backfill
-    from ssi_desktop.ui.importer.preview import PreviewDialog
+    from ssi_desktop.ui.importers.preview import PreviewDialog
     from ssi_desktop.ui.main_window import MainWindow
 
 ARCHIVE_FILTER = "LinkedIn data archive (*.zip);;A file of an unpacked archive (*.csv)"
@@ -81,7 +81,7 @@ class ImportController(QObject):
 
     @Slot(object)
     def _show_preview(self, plan: backfill.ImportPlan) -> None:
-        from ssi_desktop.ui.importer.preview import PreviewDialog
+        from ssi_desktop.ui.importers.preview import PreviewDialog
 
         self.preview = PreviewDialog(plan, self.window)
         self.preview.finished.connect(self._preview_closed)
