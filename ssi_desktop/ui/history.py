@@ -118,14 +118,7 @@ class HistoryModel(RowsModel):
         names = accounts.contact_names_by_entry(e.id for e in shown if e.contact_id is not None)
         return [
             HistoryRow(
-                e.id,
-                e.day,
-                e.key,
-                e.count,
-                e.note,
-                bool(e.at_target),
-                e.source,
-                names.get(e.id, ""),
+                e.id, e.day, e.key, e.count, e.note, e.at_target, e.source, names.get(e.id, "")
             )
             for e in shown
         ]
