@@ -16,9 +16,10 @@ import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ssi_desktop.store.db import close_database, database
+from ssi_desktop.workers.mailbox import Mailbox
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def quiet_garbage_collector() -> Iterator[None]:
 
 class _JobThread(QThread):
     progressed = Signal(int, int)
-    succeeded = Signal(object)
+    succeeded = Signal(int)  # the ticket of the result in ``results`` (workers/mailbox.py)
     failed = Signal(str)
     cancelled = Signal()
 
@@ -63,6 +64,7 @@ class _JobThread(QThread):
         self._work = work
         self._cancel_errors = cancel_errors
         self.stop_requested = threading.Event()
+        self.results: Mailbox[object] = Mailbox()
 
     def run(self) -> None:
         database.connect(reuse_if_open=True)
@@ -75,7 +77,7 @@ class _JobThread(QThread):
             log.exception("background job failed")
             self.failed.emit(str(error) or type(error).__name__)
         else:
-            self.succeeded.emit(result)
+            self.succeeded.emit(self.results.put(result))
         finally:
             close_database()
 
@@ -98,10 +100,15 @@ class BackgroundJob(QObject):
         self._thread = _JobThread(work, cancel_errors)
         self._thread.setObjectName("background-job")
         self._thread.progressed.connect(self.progressed)
-        self._thread.succeeded.connect(self.succeeded)
+        self._thread.succeeded.connect(self._deliver)
         self._thread.failed.connect(self.failed)
         self._thread.cancelled.connect(self.cancelled)
         _threads.add(self._thread)
+
+    @Slot(int)
+    def _deliver(self, ticket: int) -> None:
+        """On the GUI thread: hand the job's result on to whoever listens."""
+        self.succeeded.emit(self._thread.results.take(ticket))
 
     def start(self) -> None:
         self._thread.start()

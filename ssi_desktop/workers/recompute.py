@@ -6,7 +6,8 @@ The pattern is Orange3's ConcurrentMixin cut down to what the window needs:
 - a worker, living in its own QThread with its own database connection, skips a request
   when a newer one is already waiting, and asks "am I stale?" between steps of the task, so
   a burst of quick-adds costs one computation, not one each;
-- a finished result travels back by a queued signal and is shown only if it is the newest;
+- a finished result travels back by a queued signal and is shown only if it is the newest
+  (the signals carry the generation and a ticket; the values wait in a Mailbox);
 - with a ``details`` step, the score is sent as soon as it is known (score_ready) and a
   second thread completes it with the slower panels (snapshot_ready). The score thread is
   then free for the next change at once: a quick-add never waits behind the habit and outcome
@@ -28,6 +29,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from ssi_desktop.store.db import close_database, database
 from ssi_desktop.system.staleness import Cancelled
+from ssi_desktop.workers.mailbox import Mailbox
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 log = logging.getLogger(__name__)
@@ -51,7 +53,7 @@ def running_threads() -> list[QThread]:
 class _Worker(QObject):
     """Lives in a worker thread; runs its step for the newest request only."""
 
-    finished = Signal(int, object)  # generation, ScoreSnapshot
+    finished = Signal(int, int)  # generation, the ticket of its ScoreSnapshot in ``results``
     failed = Signal(int, str)  # generation, message
 
     def __init__(self, step: Step) -> None:
@@ -59,6 +61,8 @@ class _Worker(QObject):
         self._step = step
         self.latest = 0
         """The newest generation requested; written by the GUI thread (an atomic int store)."""
+        self.requests: Mailbox[object] = Mailbox()  # what to compute, put by the GUI thread
+        self.results: Mailbox[ScoreSnapshot] = Mailbox()  # what was computed
 
     @Slot()
     def connect_database(self) -> None:
@@ -68,9 +72,10 @@ class _Worker(QObject):
     def close_database(self) -> None:
         close_database()
 
-    @Slot(int, object)
-    def run(self, generation: int, given: object) -> None:
-        if generation != self.latest:
+    @Slot(int, int)
+    def run(self, generation: int, ticket: int) -> None:
+        given = self.requests.take(ticket)
+        if generation != self.latest or given is None:
             return  # a newer request is already queued behind this one
 
         def stale() -> bool:
@@ -85,7 +90,7 @@ class _Worker(QObject):
             self.failed.emit(generation, f"{type(error).__name__}: {error}")
             return
         if not stale():
-            self.finished.emit(generation, snapshot)
+            self.finished.emit(generation, self.results.put(snapshot))
 
 
 class _WorkerThread:
@@ -107,6 +112,8 @@ class _WorkerThread:
         self.worker.latest = generation  # a running step sees it is stale
         self.thread.quit()
         self.thread.wait()
+        self.worker.requests.clear()  # nothing delivered after a stop is wanted any more
+        self.worker.results.clear()
 
 
 class Recomputer(QObject):
@@ -116,8 +123,8 @@ class Recomputer(QObject):
     snapshot_ready = Signal(object)  # ScoreSnapshot, on the GUI thread
     failed = Signal(str)
     busy_changed = Signal(bool)
-    _requested = Signal(int, object)  # generation, day: queued to the score worker
-    _scored = Signal(int, object)  # generation, ScoreSnapshot: queued to the details worker
+    _requested = Signal(int, int)  # generation, ticket of the day: to the score worker
+    _scored = Signal(int, int)  # generation, ticket of the ScoreSnapshot: to the details worker
 
     def __init__(
         self,
@@ -164,7 +171,7 @@ class Recomputer(QObject):
         for each in self._workers():
             each.worker.latest = self._generation
         self._set_busy(True)
-        self._requested.emit(self._generation, day)
+        self._requested.emit(self._generation, self._score.worker.requests.put(day))
 
     def stop(self) -> None:
         """Drop pending work, end the threads and wait for them; safe to call twice."""
@@ -183,9 +190,10 @@ class Recomputer(QObject):
             if not each.thread.isRunning():
                 each.thread.start()
 
-    @Slot(int, object)
-    def _on_scored(self, generation: int, snapshot: ScoreSnapshot) -> None:
-        if generation != self._generation:
+    @Slot(int, int)
+    def _on_scored(self, generation: int, ticket: int) -> None:
+        snapshot = self._score.worker.results.take(ticket)
+        if generation != self._generation or snapshot is None:
             return
         self.score_ready.emit(snapshot)
         self._scored_last = (generation, snapshot)
@@ -213,12 +221,14 @@ class Recomputer(QObject):
             return
         generation, snapshot = self._scored_last
         self._scored_last = None
-        if generation == self._generation:
-            self._scored.emit(generation, snapshot)
+        if generation == self._generation and self._details is not None:
+            self._scored.emit(generation, self._details.worker.requests.put(snapshot))
 
-    @Slot(int, object)
-    def _on_finished(self, generation: int, snapshot: ScoreSnapshot) -> None:
-        if generation != self._generation:
+    @Slot(int, int)
+    def _on_finished(self, generation: int, ticket: int) -> None:
+        last = self._score if self._details is None else self._details
+        snapshot = last.worker.results.take(ticket)
+        if generation != self._generation or snapshot is None:
             return
         self._details_shown = True
         self._set_busy(False)

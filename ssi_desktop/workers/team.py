@@ -16,11 +16,13 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ssi_desktop.store.db import close_database, database
 from ssi_desktop.system import clock
+from ssi_desktop.workers.mailbox import Mailbox
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,11 @@ class TeamSync(QObject):
     trend_ready = Signal(str, object)  # member name, list[Scored]
     offline = Signal(str)  # why the server could not be used
     publishing = Signal()  # a publish begins
+    # From the team thread: a ticket in ``_results`` (workers/mailbox.py); re-emitted above
+    # with the value on the GUI thread.
+    _report_ticket = Signal(int)
+    _board_ticket = Signal(int)
+    _trend_ticket = Signal(int)
 
     def __init__(
         self,
@@ -60,6 +67,10 @@ class TeamSync(QObject):
         self._later.timeout.connect(self._publish_now)
         # Offline: try again once the interval has passed, so publishing catches up by itself.
         self.offline.connect(self.publish_soon)
+        self._results: Mailbox[Any] = Mailbox()
+        self._report_ticket.connect(self._deliver_report)
+        self._board_ticket.connect(self._deliver_board)
+        self._trend_ticket.connect(self._deliver_trend)
         self._thread = threading.Thread(target=self._run, name="team-sync", daemon=True)
         self._thread.start()
 
@@ -88,6 +99,23 @@ class TeamSync(QObject):
     def _publish_now(self) -> None:
         self._last_publish_started = time.monotonic()
         self._submit(self._publish)
+
+    # Slots of this object, which lives on the GUI thread: queued there from the team thread.
+
+    @Slot(int)
+    def _deliver_report(self, ticket: int) -> None:
+        self.published.emit(self._results.take(ticket))
+
+    @Slot(int)
+    def _deliver_board(self, ticket: int) -> None:
+        self.board_ready.emit(self._results.take(ticket))
+
+    @Slot(int)
+    def _deliver_trend(self, ticket: int) -> None:
+        found = self._results.take(ticket)
+        if found is not None:
+            name, points = found
+            self.trend_ready.emit(name, points)
 
     def refresh_board(self) -> None:
         self._submit(self._board)
@@ -133,7 +161,7 @@ class TeamSync(QObject):
         self.publishing.emit()
         report = server.publish(self.db_path, timeout_s=self.timeout_s)
         if not self._stopped.is_set():
-            self.published.emit(report)
+            self._report_ticket.emit(self._results.put(report))
         self._board()
 
     def _board(self) -> None:
@@ -141,7 +169,7 @@ class TeamSync(QObject):
 
         rows = server.board(self.db_path, timeout_s=self.timeout_s)
         if not self._stopped.is_set():
-            self.board_ready.emit(rows)
+            self._board_ticket.emit(self._results.put(rows))
 
     def _trend(self, name: str) -> None:
         from ssi_desktop.team import server
@@ -149,7 +177,7 @@ class TeamSync(QObject):
         first = clock.today() - dt.timedelta(days=TREND_DAYS - 1)
         points = server.trend(self.db_path, name, first, timeout_s=self.timeout_s)
         if not self._stopped.is_set():
-            self.trend_ready.emit(name, points)
+            self._trend_ticket.emit(self._results.put((name, points)))
 
 
 def _one_line(error: BaseException) -> str:
