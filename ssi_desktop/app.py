@@ -115,14 +115,19 @@ def report_database_error(error: Exception, path: Path) -> int:
 
 
 def import_core_before_qt() -> None:
-    """Import numpy, the database and the score model before any Qt module.
+    """Import numpy, the database, the score model and the other Qt-free modules the window
+    loads before its first paint, before any Qt module.
 
     Once imported, PySide6 reads the source of every module imported after it, looking for
     ``from __feature__ import``. None of these modules uses Qt, and importing them first
-    spares start-up that reading: about 15 ms (tests/benchmarks/startup.py).
+    spares start-up that reading (tests/benchmarks/startup.py).
     """
     import numpy  # noqa: F401
 
+    from ssi_desktop.habits import targets  # noqa: F401  (the Today card's)
+    from ssi_desktop.store import accounts, backup, imports  # noqa: F401  (pages, safety)
+    from ssi_desktop.system import day_format, logs, resources, window_lock  # noqa: F401
+    from ssi_desktop.team import membership  # noqa: F401  (whether to add the Team tab)
     from ssi_desktop.workers import snapshot  # noqa: F401  (store, scoring, estimate)
 
 
