@@ -32,7 +32,6 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from ssi_desktop.catalog import (
     ACTIONS,
-    PROFILE_ITEMS,
     ActionType,
     Pillar,
     actions_earning,
@@ -327,9 +326,3 @@ def score_on(
 def most_a_type_earns(action_type: ActionType, pillar: Pillar) -> float:
     """The points one action type could earn in a pillar alone, at any volume."""
     return float(ACTIVITY_BUDGET[pillar] * (1.0 - 2.0 ** -action_type.weights[pillar]))
-
-
-def profile_only(day: dt.date, profile: ProfileHistory) -> float:
-    """The part of the score that needs no activity nor network: the profile checklist."""
-    done = profile.done_on(day)
-    return float(sum(item.points for item in PROFILE_ITEMS if done[item.key]))

@@ -38,17 +38,6 @@ class Explanation:
     def pillar_total(self, pillar: Pillar) -> float:
         return float(sum(c.points for c in self.pillars[pillar]))
 
-    def standing(self) -> float:
-        """The points that need no recent activity: the network and the profile."""
-        return float(
-            sum(
-                c.points
-                for parts in self.pillars.values()
-                for c in parts
-                if c.kind in ("standing", "profile")
-            )
-        )
-
 
 @dataclass(frozen=True)
 class DayScore:

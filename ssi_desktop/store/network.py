@@ -86,11 +86,6 @@ def fill_from_import(entries: Iterable[NetworkRecord], batch_id: int) -> int:
     return len(rows)
 
 
-def delete(day: dt.date) -> bool:
-    with database.atomic():
-        return bool(NetworkRow.delete().where(NetworkRow.day == day).execute())
-
-
 def all_records() -> list[NetworkRecord]:
     """Every record, oldest first."""
     return [_row_to_record(row) for row in NetworkRow.select().order_by(NetworkRow.day)]
