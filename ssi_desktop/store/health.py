@@ -76,6 +76,8 @@ def _header_problem(path: Path) -> Diagnosis | None:
         header = handle.read(HEADER_BYTES)
     if len(header) < HEADER_BYTES:
         if SQLITE_MAGIC.startswith(header[: len(SQLITE_MAGIC)]):
+            if _being_written(path):
+                return None  # a new database's first page, written as we read
             return Diagnosis(Problem.TRUNCATED, f"only {size} bytes, less than a header")
         return Diagnosis(Problem.NOT_SQLITE, "the file does not start with an SQLite header")
     if not header.startswith(SQLITE_MAGIC):
@@ -84,6 +86,10 @@ def _header_problem(path: Path) -> Diagnosis | None:
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
         return Diagnosis(Problem.CORRUPT, f"the header names an impossible page size {page_size}")
+    if _being_written(path):
+        # Another connection is checkpointing or committing: the file grows a page at a time
+        # behind its header, so its size says nothing yet. SQLite's own check follows.
+        return None
     change_counter, valid_for = header[24:28], header[92:96]
     pages = int.from_bytes(header[28:32], "big")
     if change_counter == valid_for and size < pages * page_size:
@@ -93,6 +99,11 @@ def _header_problem(path: Path) -> Diagnosis | None:
     if size % page_size:
         return Diagnosis(Problem.TRUNCATED, f"{size:,} bytes is not a whole number of pages")
     return None
+
+
+def _being_written(path: Path) -> bool:
+    """A write-ahead log or a rollback journal beside the file: a connection may be writing."""
+    return any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal"))
 
 
 def _read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
@@ -142,6 +153,8 @@ def diagnose(path: Path, latest_version: int, *, allow_empty: bool = True) -> Di
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error) or "file is encrypted" in str(error):
             return Diagnosis(Problem.NOT_SQLITE, str(error))
+        if "locked" in str(error) or "busy" in str(error):
+            return None  # in use by another process, not damaged: opening it waits its turn
         return Diagnosis(Problem.CORRUPT, str(error))
 
 

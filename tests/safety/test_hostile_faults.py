@@ -186,3 +186,21 @@ def test_an_open_window_is_found_by_the_file_not_by_its_path_or_environment(tmp_
         window.kill()
         window.wait(timeout=30)
     assert window_holding(db) is None  # the kernel let go of the window's hold
+
+
+def test_a_database_another_process_is_writing_is_not_called_damaged(tmp_path):
+    """Its size runs ahead of or behind its header while a connection writes, and a lock may
+    keep a reader waiting: neither is damage (six processes creating one file met both)."""
+    from ssi_desktop.store.health import diagnose
+    from ssi_desktop.store.migrations import LATEST_VERSION
+
+    path = healthy(tmp_path / "busy.sqlite3")
+    with path.open("ab") as grown:  # half a page more, as while a checkpoint extends the file
+        grown.write(b"\0" * 512)
+    journal = path.with_name(path.name + "-journal")
+    journal.write_bytes(b"")  # a connection's rollback journal beside it
+    assert diagnose(path, LATEST_VERSION) is None
+    for suffix in ("-journal", "-wal", "-shm"):  # the reader's own companions too
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    found = diagnose(path, LATEST_VERSION)  # quiescent again: the size is evidence now
+    assert found is not None and "whole number of pages" in found.detail
