@@ -57,11 +57,22 @@ def register(
 
 def run_types(args: argparse.Namespace) -> int:
     if args.json:
-        print_json([{"key": a.key, "pillar": a.pillar.value, "label": a.label} for a in ACTIONS])
+        print_json(
+            [
+                {
+                    "key": a.key,
+                    "pillar": a.pillar.value,
+                    "label": a.label,
+                    "ssi_points": a.seen_by_linkedin,
+                }
+                for a in ACTIONS
+            ]
+        )
         return 0
     width = max(len(a.key) for a in ACTIONS)
     for a in ACTIONS:
-        print(f"{a.key:<{width}}  {a.pillar.value:<13}  {a.label}")
+        unseen = "" if a.seen_by_linkedin else "  (no SSI points: LinkedIn cannot see it)"
+        print(f"{a.key:<{width}}  {a.pillar.value:<13}  {a.label}{unseen}")
     return 0
 
 

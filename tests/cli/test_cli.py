@@ -23,7 +23,17 @@ def as_json(result: tuple[int, str, str]) -> object:
 
 def test_types_lists_every_action_with_key_pillar_and_label(ssi):
     listed = as_json(ssi("types", "--json"))
-    assert listed == [{"key": a.key, "pillar": a.pillar.value, "label": a.label} for a in ACTIONS]
+    assert listed == [
+        {"key": a.key, "pillar": a.pillar.value, "label": a.label, "ssi_points": a.key != MEETING}
+        for a in ACTIONS
+    ]
+    shown = ssi("types")[1]
+    assert [line for line in shown.splitlines() if "no SSI points" in line] == [
+        line for line in shown.splitlines() if line.startswith(MEETING)
+    ]
+
+
+MEETING = "meeting_booked"  # an outcome outside LinkedIn: logged, but worth no SSI points
 
 
 def test_add_then_score_and_trend(ssi):
