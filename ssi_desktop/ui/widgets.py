@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEv
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QLabel,
     QScrollArea,
@@ -187,3 +189,14 @@ def fit_rows(table: QTableView, most: int) -> None:
     frame = 2 * table.frameWidth()
     table.setFixedHeight(header_height + max(rows, 1) * row_height + frame)
     table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+
+def save_or_cancel(dialog: QDialog, save: Callable[[], object]) -> QDialogButtonBox:
+    """A dialog's Save and Cancel buttons: Save calls ``save`` (which accepts the dialog once
+    what was typed is stored, or keeps it open to say why not), Cancel rejects it."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QSpinBox,
     QVBoxLayout,
@@ -18,7 +17,7 @@ from ssi_desktop.scoring.network import MAX_CONNECTIONS, Network, NetworkRecord
 from ssi_desktop.store import network
 from ssi_desktop.store.actions import InvalidEntryError
 from ssi_desktop.system import clock
-from ssi_desktop.ui.widgets import Notice, python_date
+from ssi_desktop.ui.widgets import Notice, python_date, save_or_cancel
 
 MAX_SPIN = 2_000_000_000
 
@@ -64,11 +63,7 @@ class NetworkDialog(QDialog):
         form.addRow("", self.know_decision_makers)
         form.addRow("Decision-makers", self.decision_makers)
         form.addRow("On", self.day)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_or_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)

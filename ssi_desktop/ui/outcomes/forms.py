@@ -36,7 +36,7 @@ from ssi_desktop.store.posts import MAX_VIEWS
 from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.outcomes.currency import currency_code, money_text
-from ssi_desktop.ui.widgets import Notice, python_date
+from ssi_desktop.ui.widgets import Notice, python_date, save_or_cancel
 
 
 def day_field(name: str, day: dt.date | None = None) -> QDateEdit:
@@ -86,11 +86,7 @@ class RecordForm(QDialog):
         self.problem.setObjectName("formProblem")
         self.problem.hide()
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_or_cancel(self, self.accept)
         layout.addWidget(self.buttons)
 
     def save(self) -> str:

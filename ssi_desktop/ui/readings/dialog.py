@@ -14,7 +14,6 @@ from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -29,7 +28,7 @@ from ssi_desktop.store import readings
 from ssi_desktop.store.readings import InvalidReadingError, OfficialReading
 from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
-from ssi_desktop.ui.widgets import Notice, heading, python_date
+from ssi_desktop.ui.widgets import Notice, heading, python_date, save_or_cancel
 
 
 def _spin(name: str, maximum: float, decimals: int) -> QDoubleSpinBox:
@@ -126,11 +125,7 @@ class ReadingDialog(QDialog):
         self.message.hide()
         layout.addWidget(self.message)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_or_cancel(self, self.accept)
         layout.addWidget(self.buttons)
 
         for spin in self.pillar_spins.values():

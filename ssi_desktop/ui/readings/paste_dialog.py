@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from ssi_desktop.store import readings
 from ssi_desktop.store.readings import InvalidReadingError, OfficialReading
 from ssi_desktop.system import clock
 from ssi_desktop.ui import theme
-from ssi_desktop.ui.widgets import Notice, python_date
+from ssi_desktop.ui.widgets import Notice, python_date, save_or_cancel
 
 
 def _benchmark(rank: float | None, average: float | None) -> str:
@@ -85,11 +84,7 @@ class PasteReadingDialog(QDialog):
         self.message.hide()
         layout.addWidget(self.message)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_or_cancel(self, self.accept)
         layout.addWidget(self.buttons)
         self.date_edit.dateChanged.connect(self._date_changed)
         self._date_changed()
