@@ -6,12 +6,16 @@ import contextlib
 import datetime as dt
 import io
 import os
+import random
 import shutil
 import tempfile
 from pathlib import Path
 from types import TracebackType
 
+from ssi_desktop.catalog import ACTION_BY_KEY
 from ssi_desktop.cli import main as cli
+from ssi_desktop.store import actions
+from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.system import clock
 
 TODAY = dt.date(2026, 11, 24)
@@ -38,6 +42,29 @@ class DemoDatabases:
                 code = cli.main(["--db", str(path), "demo", "--days", days])
             if code != 0:
                 raise RuntimeError(f"ssi demo --days {days} failed with exit code {code}")
+        return path
+
+    def synthetic(self, years: int) -> Path:
+        """A fresh database of ``years`` of the benchmark's own steady seller: every weekday a
+        handful of entries of any logged type, as one seller's years of clicks, with none of
+        the demo's readings, network or outcomes (a log alone)."""
+        path = self.folder / f"synthetic-{years}y.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        rng = random.Random(years)
+        keys = sorted(ACTION_BY_KEY)
+        first = TODAY - dt.timedelta(days=365 * years + years // 4)
+        entries = [
+            actions.NewEntry(rng.choice(keys), day, rng.randint(1, 3))
+            for offset in range((TODAY - first).days + 1)
+            if (day := first + dt.timedelta(days=offset)).weekday() < 5
+            for _ in range(rng.randint(2, 9))
+        ]
+        open_database(path)
+        try:
+            actions.record_many(entries, TODAY)
+        finally:
+            close_database()
         return path
 
     def scratch_copy(self, years: int) -> Path:
