@@ -12,6 +12,7 @@ from ssi_desktop.scoring import Activity, ProfileHistory, ScoreSeries, Sensitivi
 from ssi_desktop.scoring.activity import window_start
 from ssi_desktop.scoring.calibration import MIN_READINGS, UNCALIBRATED, Calibration, fit
 from ssi_desktop.scoring.model import DEFAULT_SENSITIVITY
+from ssi_desktop.scoring.network import NetworkHistory
 from ssi_desktop.store import actions, calibration_cache, network, profile, readings, settings
 from ssi_desktop.store.db import database
 from ssi_desktop.store.readings import OfficialReading
@@ -102,9 +103,11 @@ def calibrate(
     history: ProfileHistory | None = None,
     *,
     quick: bool = False,
+    known_network: NetworkHistory | None = None,
 ) -> Calibration:
-    """Fit each pillar's sensitivity to every official reading (``official`` and ``history``:
-    the readings and the profile's history, when the caller has read them already).
+    """Fit each pillar's sensitivity to every official reading (``official``, ``history`` and
+    ``known_network``: the readings, the profile's and the network's history, when the caller
+    has read them already).
 
     The log is loaded and faded once for the span of the readings; the fit then tries its
     candidate sensitivities on that (scoring.calibration). A reading is compared with the
@@ -114,7 +117,7 @@ def calibrate(
     a reading), return that fit instead of refitting; is_settled() then says False, and the
     caller refits later (the window does it with its slower panels).
     """
-    global _last_fit
+    global _last_fit, _unsaved_fit
     if official is None:
         official = readings.all_readings()
     found = [_Reading(r.day, r.pillars) for r in official]
@@ -123,7 +126,8 @@ def calibrate(
     first_day, last_day = found[0].day, found[-1].day
     if history is None:
         history = profile.history()
-    known_network = network.history()
+    if known_network is None:
+        known_network = network.history()
     # Refitting reloads the log over the readings' whole span (years): reuse the last fit
     # while nothing it was made from has changed.
     inputs_key = (
@@ -139,17 +143,42 @@ def calibrate(
         return replace(_last_fit[1], settled=False)
     digest = calibration_cache.fingerprint(inputs_key)
     calibration = calibration_cache.load(digest)  # a fresh process: the last one's fit
+    fitted = calibration is None
     if calibration is None:
         activity = load_activity(first_day, last_day)
         inputs = prepare(activity, history, first_day, last_day, known_network)
         calibration = fit(inputs, found)
-        calibration_cache.save(digest, calibration)
+        if _save_at_once:
+            calibration_cache.save(digest, calibration)
     _last_fit = (inputs_key, calibration)
+    _unsaved_fit = fitted and not _save_at_once
     return calibration
 
 
 _last_fit: tuple[tuple[object, ...], Calibration] | None = None
 """The newest fit and what it was made from; replaced whole, so threads never see it half-set."""
+_save_at_once = True
+_unsaved_fit = False
+
+
+def save_fits_on_close() -> None:
+    """Keep new fits in memory until save_last_fit(), instead of writing each at once.
+
+    For the window: its score workers write with connections of their own, and a commit from
+    another connection is how the window notices a write by the `ssi` command
+    (ui/safety/outside_changes.py), so each fit saved by a worker set off a second, useless
+    recompute and a reload of the History tab.
+    """
+    global _save_at_once
+    _save_at_once = False
+
+
+def save_last_fit() -> None:
+    """Write the newest fit for the next process, if it was not written yet."""
+    global _unsaved_fit
+    if _last_fit is not None and _unsaved_fit:
+        _unsaved_fit = False
+        calibration_cache.save(calibration_cache.fingerprint(_last_fit[0]), _last_fit[1])
 
 
 @dataclass(frozen=True)
@@ -197,10 +226,12 @@ def calibration_state(
     history: ProfileHistory | None = None,
     *,
     quick: bool = False,
+    known_network: NetworkHistory | None = None,
 ) -> CalibrationState:
     """The switch and the fit; the arguments as for calibrate()."""
     enabled = settings.calibration_enabled()
-    return CalibrationState(enabled, calibrate(official, history, quick=quick))
+    fitted = calibrate(official, history, quick=quick, known_network=known_network)
+    return CalibrationState(enabled, fitted)
 
 
 def status_sentence(state: CalibrationState) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from ssi_desktop.catalog import PROFILE_ITEM_BY_KEY
 from ssi_desktop.scoring.profile import ProfileEvent, ProfileHistory
@@ -24,8 +25,17 @@ def set_item(item: str, done: bool, day: dt.date, today: dt.date) -> ProfileEven
 
 def history() -> ProfileHistory:
     """Every change, in the order it was recorded (the model applies them by day)."""
-    changes = ProfileChange.select().order_by(ProfileChange.id)
-    return ProfileHistory(ProfileEvent(c.item, c.day, c.done) for c in changes)
+    changes = ProfileChange.select(
+        ProfileChange.item, ProfileChange.day, ProfileChange.done
+    ).order_by(ProfileChange.id)
+    # Plain tuples: the score worker reads this on every recompute.
+    rows = cast("list[tuple[str, dt.date | str, int]]", list(changes.tuples()))
+    return ProfileHistory(
+        ProfileEvent(
+            item, day if isinstance(day, dt.date) else dt.date.fromisoformat(day), bool(done)
+        )
+        for item, day, done in rows
+    )
 
 
 def state_on(day: dt.date) -> dict[str, bool]:

@@ -7,6 +7,7 @@ What the seller exports stays ISO; only what the window shows goes through here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from PySide6.QtCore import QDate, QLocale
 
@@ -22,20 +23,34 @@ def _order(locale: QLocale) -> Order:
     return day_format.order_of(locale.dateFormat(QLocale.FormatType.ShortFormat))
 
 
-def _months(locale: QLocale) -> list[str]:
-    return [locale.monthName(month, QLocale.FormatType.ShortFormat) for month in range(1, 13)]
+@functools.lru_cache(maxsize=8)
+def _style(locale_name: str) -> tuple[Order, tuple[str, ...]]:
+    """The order and month names of a locale, asked of Qt once: a table asks for hundreds of
+    dates a frame, and 13 calls into Qt for each took most of a repaint of the History tab."""
+    locale = QLocale(locale_name)
+    months = tuple(locale.monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13))
+    return _order(locale), months
+
+
+@functools.lru_cache(maxsize=4096)
+def _text(day: dt.date, locale_name: str, year: bool) -> str:
+    order, months = _style(locale_name)
+    return day_format.day_text(day, order, list(months), year=year)
 
 
 def day_text(day: dt.date) -> str:
     """The date with its year, e.g. "Nov 24, 2026"."""
-    locale = QLocale()
-    return day_format.day_text(day, _order(locale), _months(locale))
+    return _text(day, QLocale().name(), True)
 
 
 def short_day_text(day: dt.date) -> str:
     """The date without its year (axes, recent days), e.g. "Nov 24"."""
-    locale = QLocale()
-    return day_format.day_text(day, _order(locale), _months(locale), year=False)
+    return _text(day, QLocale().name(), False)
+
+
+def longest_day_texts() -> list[str]:
+    """A date of each month, as day_text writes it: a column of dates is as wide as these."""
+    return [day_text(dt.date(2026, month, 28)) for month in range(1, 13)]
 
 
 def month_text(day: dt.date) -> str:

@@ -3,7 +3,7 @@
 A feature is a package of ``ui/`` with an ``install(window)`` function. It adds itself through
 the window's extension points only (``add_tab``, ``add_file_action``, ``edit_menu``,
 ``dashboard.add_card``, ``dashboard.show_readings``, ``dashboard.show_forecast``,
-``pillar_pages[...].add_card`` and ``add_strip``, ``history.show_from``, ``scoring_paused``,
+``pillar_pages[...].add_card`` and ``add_strip``, ``history.show_from``, ``recomputer.paused``,
 and the ``snapshot_shown``, ``data_changed``, ``close_requested`` and ``closing`` signals),
 never by reaching into another feature or a page's widgets (docs/ARCHITECTURE.md).
 """

@@ -1,15 +1,14 @@
 """The history tab: every logged entry, filtered by pillar and dates, to correct or delete.
 
-The model reads the store on the GUI thread a page at a time: the newest PAGE_ROWS entries at
-once, the next page as the table scrolls to it, so that years of history cost a glance at
-the page in view (`bash build/dev.sh bench gui-reads`).
+The model (ui/history_model.py) reads the store on the GUI thread a page at a time and follows
+changes row by row. The columns are sized once from the longest text each can hold, never from
+the rows' contents: sizing to contents asked the model for every cell of every loaded row on
+each change (`bash build/dev.sh bench gui`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
-from typing import Any
 
 from PySide6.QtCore import (
     QDate,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -35,199 +33,17 @@ from PySide6.QtWidgets import (
 )
 
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
-from ssi_desktop.store import accounts, actions
+from ssi_desktop.store.actions import LoggedEntry
 from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
-from ssi_desktop.ui.table_model import AnyIndex, RowsModel
+from ssi_desktop.ui.history_model import PAGE_ROWS, HistoryModel, HistoryRow
+from ssi_desktop.ui.table_model import size_columns
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, edges_follow_palette, python_date
 
-PAGE_ROWS = 200
+__all__ = ["PAGE_ROWS", "HistoryModel", "HistoryPage", "HistoryRow"]
+
 DEFAULT_DAYS = 90
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    id: int
-    day: dt.date
-    key: str
-    count: int
-    note: str
-    at_target: bool
-    source: str
-    contact: str = ""  # the name of the person it was with, when the seller said
-
-    @property
-    def label(self) -> str:
-        kind = ACTION_BY_KEY.get(self.key)
-        return kind.label if kind else self.key
-
-    @property
-    def pillar_label(self) -> str:
-        kind = ACTION_BY_KEY.get(self.key)
-        return kind.pillar.short_label if kind else ""
-
-    def as_entry(self) -> actions.NewEntry:
-        return actions.NewEntry(
-            self.key, self.day, self.count, self.note, self.at_target, self.source
-        )
-
-
-class HistoryModel(RowsModel):
-    """Entries newest first. Date, count, note and the target flag can be edited in place."""
-
-    COL_DATE, COL_ACTION, COL_PILLAR, COL_COUNT, COL_TARGET, COL_CONTACT, COL_NOTE = range(7)
-    HEADERS = ("Date", "Action", "Pillar", "Count", "Target account", "With", "Note")
-    EDITABLE = frozenset({COL_DATE, COL_COUNT, COL_NOTE})
-
-    refused = Signal(str)  # the store refused an edit; one sentence for the seller
-    entries_changed = Signal()  # an entry was edited or deleted here
-
-    _rows: list[HistoryRow]
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows = []
-        self.pillar: Pillar | None = None
-        self.since: dt.date | None = None
-        self.until: dt.date | None = None
-        self.total = 0  # entries that match the filter, loaded or not
-        self._more = False
-
-    # -- loading --------------------------------------------------------------------------------
-
-    def set_filter(
-        self, pillar: Pillar | None, since: dt.date | None, until: dt.date | None
-    ) -> None:
-        self.pillar, self.since, self.until = pillar, since, until
-        self.reload()
-
-    def reload(self) -> None:
-        page = self._page(0)
-        self.beginResetModel()
-        self._rows = page
-        self.total = actions.count_entries(self.since, self.until, self.pillar)
-        self.endResetModel()
-
-    def _page(self, offset: int) -> list[HistoryRow]:
-        """PAGE_ROWS rows from ``offset`` on; notes whether more follow."""
-        found = actions.entries(
-            self.since, self.until, self.pillar, limit=PAGE_ROWS + 1, offset=offset
-        )
-        shown = found[:PAGE_ROWS]
-        self._more = len(found) > PAGE_ROWS
-        names = accounts.contact_names_by_entry(e.id for e in shown if e.contact_id is not None)
-        return [
-            HistoryRow(
-                e.id, e.day, e.key, e.count, e.note, e.at_target, e.source, names.get(e.id, "")
-            )
-            for e in shown
-        ]
-
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: AnyIndex) -> None:
-        if parent.isValid() or not self._more:
-            return
-        page = self._page(len(self._rows))
-        if page:
-            self.beginInsertRows(parent, len(self._rows), len(self._rows) + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
-    def row_at(self, row: int) -> HistoryRow:
-        return self._rows[row]
-
-    # -- Qt model API ---------------------------------------------------------------------------
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in self.EDITABLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        if index.column() == self.COL_TARGET:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.COL_DATE: dates.day_text(row.day),
-                self.COL_ACTION: row.label,
-                self.COL_PILLAR: row.pillar_label,
-                self.COL_COUNT: row.count,
-                self.COL_TARGET: None,
-                self.COL_CONTACT: row.contact,
-                self.COL_NOTE: row.note,
-            }.get(column)
-        if role == Qt.ItemDataRole.EditRole:
-            return {
-                self.COL_DATE: QDate(row.day.year, row.day.month, row.day.day),
-                self.COL_COUNT: row.count,
-                self.COL_NOTE: row.note,
-            }.get(column)
-        if role == Qt.ItemDataRole.CheckStateRole and column == self.COL_TARGET:
-            return Qt.CheckState.Checked if row.at_target else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_ACTION:
-            return f"{row.key} · logged by {row.source}"
-        return None
-
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return False
-        row, column = self._rows[index.row()], index.column()
-        changed = _changed(row, column, value, role)
-        if changed is None:
-            return False
-        try:
-            actions.update(row.id, changed.as_entry(), clock.today())
-        except actions.InvalidEntryError as error:
-            self.refused.emit(f"Not saved: {error}.")
-            return False
-        self._rows[index.row()] = changed
-        self.dataChanged.emit(index, index, [role])
-        self.entries_changed.emit()
-        return True
-
-    def delete_rows(self, rows: list[int]) -> int:
-        """Delete these rows' entries from the log; returns how many were deleted."""
-        ids = [self._rows[r].id for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
-        deleted = actions.delete(*ids) if ids else 0
-        if deleted:
-            self.reload()
-            self.entries_changed.emit()
-        return deleted
-
-
-def _changed(row: HistoryRow, column: int, value: Any, role: int) -> HistoryRow | None:
-    """The row with one cell changed, or None when the edit does not apply to that cell."""
-    cls = HistoryModel
-    if role == Qt.ItemDataRole.CheckStateRole and column == cls.COL_TARGET:
-        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
-        return replace(row, at_target=checked)
-    if role != Qt.ItemDataRole.EditRole:
-        return None
-    if column == cls.COL_DATE:
-        if isinstance(value, QDate):
-            return replace(row, day=python_date(value))
-        try:
-            return replace(row, day=dt.date.fromisoformat(str(value)))
-        except ValueError:
-            return None
-    if column == cls.COL_COUNT:
-        try:
-            return replace(row, count=int(value))
-        except (TypeError, ValueError):
-            return None
-    if column == cls.COL_NOTE:
-        return replace(row, note=str(value))
-    return None
+CONTACT_CHARS = 18  # the "With" column shows a name of this many average characters
 
 
 class HistoryPage(QWidget):
@@ -239,6 +55,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("tab_history")
         self._stale = True
+        self._filtered = False  # the table is filled on the first show
         edges_follow_palette(self)  # its filters and table sit on no card
 
         layout = QVBoxLayout(self)
@@ -304,15 +121,22 @@ class HistoryPage(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        for column in range(len(HistoryModel.HEADERS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(HistoryModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        size_columns(
+            table,
+            {
+                HistoryModel.COL_DATE: dates.longest_day_texts(),
+                HistoryModel.COL_ACTION: [kind.label for kind in ACTION_BY_KEY.values()],
+                HistoryModel.COL_PILLAR: [pillar.short_label for pillar in Pillar],
+                HistoryModel.COL_COUNT: ["99,999"],
+                HistoryModel.COL_CONTACT: ["n" * CONTACT_CHARS],
+            },
+            stretch=HistoryModel.COL_NOTE,
+        )
         self._table_slot.addWidget(table)
         self.table = table
         self.model.refused.connect(self.show_message)
         self.model.entries_changed.connect(self.entries_changed)
-        self.model.modelReset.connect(self._update_summary)
+        self.model.total_changed.connect(self._update_summary)
         table.selectionModel().selectionChanged.connect(self._update_delete_button)
         delete = QShortcut(QKeySequence.StandardKey.Delete, table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -320,19 +144,41 @@ class HistoryPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
-            self._apply_filter()
+            if self._filtered:
+                self._follow()
+            else:
+                self._apply_filter()
         super().showEvent(event)
 
     @Slot()
     def refresh(self) -> None:
-        """The log changed elsewhere: reload now if shown, else on the next show."""
+        """The log changed in ways not told: follow it now if shown, else on the next show."""
         self._stale = True
         if self.isVisible():
-            QTimer.singleShot(0, self._apply_filter)
+            QTimer.singleShot(0, self._follow)
+
+    @Slot()
+    def _follow(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.model.reload()
+
+    @Slot(object)
+    def entry_added(self, entry: LoggedEntry) -> None:
+        """A quick-add or Ctrl+K logged ``entry``: its row appears, no query needed."""
+        if not self._stale:
+            self.model.entry_added(entry)
+
+    @Slot(object)
+    def entry_removed(self, entry: LoggedEntry) -> None:
+        """An undo removed ``entry``: its row goes."""
+        if not self._stale:
+            self.model.entry_removed(entry)
 
     @Slot()
     def _apply_filter(self) -> None:
         self._stale = False
+        self._filtered = True
         pillar = self.pillar_filter.currentData()
         since = python_date(self.since_edit.date())
         until = python_date(self.until_edit.date())

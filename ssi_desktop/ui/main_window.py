@@ -7,8 +7,7 @@ points listed in ui/features.py (docs/ARCHITECTURE.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ssi_desktop.application import estimate
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store import actions, profile
 from ssi_desktop.system import clock
@@ -66,6 +66,8 @@ MINIMUM_SIZE = (980, 620)
 
 class MainWindow(QMainWindow):
     data_changed = Signal()  # emit (or call request_recompute) after writing to the database
+    entry_logged = Signal(object)  # LoggedEntry: the window logged it (quick-add, Ctrl+K, tray)
+    entry_undone = Signal(object)  # LoggedEntry: Undo removed it
     snapshot_shown = Signal(object)  # ScoreSnapshot, once every page shows it
     first_score_painted = Signal()  # the window painted itself with a score for the first time
     close_requested = Signal(QCloseEvent)
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         """The newest snapshot with all its details (what snapshot_shown carried last)."""
         self._scored: ScoreSnapshot | None = None  # the newest score on screen
         self._painted_with_score = False
+        estimate.save_fits_on_close()
         # Start the worker first: the first score computes while the widgets are built.
         self.recomputer = Recomputer(task, self, details, details_delay_ms)
         self.recomputer.score_ready.connect(self._show_score)
@@ -130,6 +133,9 @@ class MainWindow(QMainWindow):
         self.history = HistoryPage()
         self.history.entries_changed.connect(self.data_changed)
         self.data_changed.connect(self.history.refresh)
+        # Told what changed, the history inserts or removes one row instead of reading again.
+        self.entry_logged.connect(self.history.entry_added)
+        self.entry_undone.connect(self.history.entry_removed)
         self.tabs.addTab(self.history, theme.icon("history"), "History")
         self.setCentralWidget(self.tabs)
 
@@ -214,16 +220,6 @@ class MainWindow(QMainWindow):
         """Add an item to the File menu, above Quit."""
         self.file_menu.insertAction(self._quit_separator, action)
 
-    @contextmanager
-    def scoring_paused(self) -> Iterator[None]:
-        """Stop the score worker (its thread closes its own database connection) for as long
-        as the database file is swapped, then start it again: how a restore replaces it."""
-        self.recomputer.stop()
-        try:
-            yield
-        finally:
-            self.recomputer.resume()
-
     def add_tab(self, page: QWidget, title: str, icon: QIcon | None = None) -> int:
         """Add a page (give it an objectName ``tab_<name>``); it also gets a View menu item."""
         index = self.tabs.addTab(page, icon or QIcon(), title)
@@ -240,7 +236,7 @@ class MainWindow(QMainWindow):
     def log_entry(self, entry: actions.NewEntry) -> str | None:
         """Record an entry; returns None when stored, else the store's reason for refusing."""
         try:
-            actions.record(entry, clock.today())
+            stored = actions.record(entry, clock.today())
         except actions.InvalidEntryError as error:
             self.statusBar().showMessage(f"Not added: {error}.", 8000)
             return str(error)
@@ -249,7 +245,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Added {entry.count} × {kind.label} for {when}. Ctrl+Z undoes it.", 6000
         )
-        self.data_changed.emit()
+        self.request_recompute()
+        self.entry_logged.emit(stored)
         return None
 
     @Slot(str)
@@ -267,7 +264,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Removed {removed.count} × {label} of {dates.day_text(removed.day)}.", 6000
         )
-        self.data_changed.emit()
+        self.request_recompute()
+        self.entry_undone.emit(removed)
 
     @Slot(str, bool)
     def set_profile_item(self, key: str, done: bool) -> None:
@@ -395,5 +393,6 @@ class MainWindow(QMainWindow):
         """Stop background work; the window can be closed or the app quit right after."""
         self.day_watch.stop()
         self.recomputer.stop()
+        estimate.save_last_fit()  # on this thread's connection: see save_fits_on_close()
         if self.finder is not None:
             self.finder.close()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ssi_desktop.catalog import PILLAR_MAX, PROFILE_ITEMS, ActionType, Pillar, actions_in
 from ssi_desktop.ui import theme
 from ssi_desktop.ui.advice import ADVICE, most_room
+from ssi_desktop.ui.on_screen import WhenShown
 from ssi_desktop.ui.quick_add_button import QuickAddButton
 from ssi_desktop.ui.trend import DatedValues, TrendPlot
 from ssi_desktop.ui.widgets import SPACING, Card, fit_rows, scrolling_content
@@ -60,6 +61,8 @@ class PillarPage(QWidget):
         self._room: QLabel | None = None
         self._no_points: QLabel | None = None
         self._forecast: DatedValues | None = None
+        self._details_on_screen = WhenShown(self, self._show_details)
+        self._forecast_on_screen = WhenShown(self, self._draw_forecast)
 
         layout = scrolling_content(self)
         self._rows = layout
@@ -227,7 +230,7 @@ class PillarPage(QWidget):
         for key, check in self._checks.items():
             with QSignalBlocker(check):
                 check.setChecked(snapshot.profile_done.get(key, False))
-        self._show_details(snapshot)
+        self._details_on_screen(snapshot)
 
     def _show_details(self, snapshot: ScoreSnapshot) -> None:
         if self.explanation is None or self._room is None or self.plot is None:
@@ -271,6 +274,9 @@ class PillarPage(QWidget):
     def show_forecast(self, line: DatedValues) -> None:
         """The dashed line of this pillar ahead of today (drawn once the trend is built)."""
         self._forecast = line
+        self._forecast_on_screen(line)
+
+    def _draw_forecast(self, line: DatedValues) -> None:
         if self.plot is not None:
             self.plot.set_forecast(line)
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+CELL_PADDING = 24
+"""A cell's margins around its text, and room for a check box's or a sort arrow's extra."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 """What Qt passes a model for an index."""
@@ -37,3 +40,29 @@ class RowsModel(QAbstractTableModel):
         ):
             return self.HEADERS[section]
         return None
+
+
+def size_columns(
+    table: QTableView, longest: Mapping[int, Sequence[str]], stretch: int | None = None
+) -> None:
+    """Each column as wide as the longest text it can ever hold (or its heading), once.
+
+    Never sized to the rows' contents: that asks the model for every cell of every row each
+    time a row changes, tens of thousands of calls into Python on the GUI thread for years of
+    history (tests/benchmarks/quick_add.py). The seller can still drag a column wider; the
+    ``stretch`` column takes the room left.
+    """
+    header = table.horizontalHeader()
+    model = table.model()
+    cells, headings = table.fontMetrics(), header.fontMetrics()
+    for column in range(model.columnCount()):
+        heading = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = max(
+            [headings.horizontalAdvance(heading)]
+            + [cells.horizontalAdvance(text) for text in longest.get(column, ())]
+        )
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width + CELL_PADDING)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

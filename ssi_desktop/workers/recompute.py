@@ -22,7 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
@@ -183,6 +184,16 @@ class Recomputer(QObject):
         for each in self._workers():
             each.stop(self._generation)
         self._set_busy(False)
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Stopped (each thread closes its own database connection) for as long as the
+        database file is swapped, then started again: how a restore replaces the file."""
+        self.stop()
+        try:
+            yield
+        finally:
+            self.resume()
 
     def resume(self) -> None:
         """Start the threads again after stop(), e.g. once the database file was replaced."""

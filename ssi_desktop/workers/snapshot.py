@@ -86,7 +86,9 @@ def build_score(
     stop_if(cancelled)
     # A refit of years of readings would hold a quick-add up: the last fit is shown first, and
     # add_details() refits when an action landed on the day of a reading.
-    calibration = estimate.calibration_state(official, history, quick=True)
+    calibration = estimate.calibration_state(
+        official, history, quick=True, known_network=known_network
+    )
     scored = _scored(day, first_day, activity, history, known_network, calibration)
     stop_if(cancelled)
     return ScoreSnapshot(

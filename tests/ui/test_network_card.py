@@ -20,6 +20,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 def card_of(window: MainWindow) -> NetworkCard:
+    """The card, on screen: a tab not shown catches up only when shown (ui/on_screen.py)."""
+    window.select_tab(Pillar.RELATIONSHIPS.value)
     card = window.pillar_pages[Pillar.RELATIONSHIPS].findChild(NetworkCard, "networkCard")
     assert card is not None
     return card

@@ -38,7 +38,8 @@ WAIT_MS = 10_000
 
 
 def page_of(window: MainWindow) -> OutcomesPage:
-    """The Outcomes page, built when its tab is first shown."""
+    """The Outcomes page, on screen (a tab not shown catches up only when shown)."""
+    window.select_tab("outcomes")
     tab = window.findChild(LazyPage, "tab_outcomes")
     assert tab is not None
     page = tab.built()
@@ -151,6 +152,7 @@ def test_a_contact_at_a_new_company_shows_on_the_relationships_tab(
     form.decision_maker.setChecked(True)
     save(window, qtbot, form)
     assert Account.get().is_target
+    window.select_tab(Pillar.RELATIONSHIPS.value)
     card = window.pillar_pages[Pillar.RELATIONSHIPS].findChild(ReachCard)
     assert card is not None
     table = card.table

@@ -93,6 +93,7 @@ def test_a_reading_typed_in_reaches_the_table_and_the_dashboard(
     assert "Recorded" in window.statusBar().currentMessage()
     snapshot: ScoreSnapshot = shown.args[0]
     assert snapshot.readings.markers == ((TODAY, 40.0),)
+    window.select_tab("dashboard")  # the dashboard catches up when shown
     plot = window.dashboard.trend.getPlotItem()
     (markers,) = [i for i in plot.items if isinstance(i, pg.ScatterPlotItem)]
     assert list(markers.getData()[1]) == [40.0]
@@ -213,6 +214,7 @@ def test_the_panel_asks_for_more_readings_until_there_are_three(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     panel = page_of(window).calibration
+    window.select_tab("readings")
     assert "Add an official reading" in panel.status.text()
     for day in (DAY, TODAY):
         readings.record(make_reading(day), TODAY)

@@ -15,11 +15,13 @@ from ssi_desktop.ui import theme
 from ssi_desktop.ui.habits.pillar_targets import PillarTargets
 from ssi_desktop.ui.habits.today_card import TodayCard
 from ssi_desktop.ui.habits.tray import HabitTray
+from ssi_desktop.ui.on_screen import WhenShown
 from ssi_desktop.ui.widgets import LazyPage
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.habits.page import HabitsPage
     from ssi_desktop.ui.main_window import MainWindow
+    from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 TODAY_STRETCH = 3
 """The Today card's share of the dashboard's top row (gauge 2, pillars 3)."""
@@ -34,19 +36,19 @@ def install(window: MainWindow) -> None:
     today = TodayCard()
     today.add_requested.connect(window.quick_add)
     window.dashboard.add_card(today, TODAY_STRETCH, tab_between=today.tab_between)
-    window.snapshot_shown.connect(today.show_snapshot)
+    window.snapshot_shown.connect(WhenShown(window.dashboard, today.show_snapshot))
 
     for pillar, pillar_page in window.pillar_pages.items():
         strip = PillarTargets(pillar)
         pillar_page.add_strip(strip)
-        window.snapshot_shown.connect(strip.show_snapshot)
+        window.snapshot_shown.connect(WhenShown(pillar_page, strip.show_snapshot))
 
     def build_page() -> HabitsPage:
         from ssi_desktop.ui.habits.page import HabitsPage  # charts and tables load when first shown
 
         page = HabitsPage()
         page.changed.connect(window.data_changed)
-        window.snapshot_shown.connect(page.show_snapshot)
+        window.snapshot_shown.connect(WhenShown(page, page.show_snapshot))
         if window.snapshot is not None:
             page.show_snapshot(window.snapshot)
         return page
@@ -64,17 +66,18 @@ def install(window: MainWindow) -> None:
 
     today.default_plan_requested.connect(use_default_plan)
 
-    @Slot()
-    def draw_forecasts() -> None:
-        """The dashed lines: the total's on the dashboard, each pillar's on its tab's trend."""
-        report = window.snapshot.habits if window.snapshot is not None else None
-        if report is None:
+    def draw_forecasts(snapshot: ScoreSnapshot) -> None:
+        """The dashed lines: the total's on the dashboard, each pillar's on its tab's trend
+        (each page draws its own once on screen)."""
+        if snapshot.habits is None:
             return
+        forecast = snapshot.habits.forecast
         shown = TREND_FORECAST_DAYS + 1  # today, then the days ahead
-        window.dashboard.show_forecast(report.forecast.line()[:shown])
+        draw_total(forecast.line()[:shown])
         for pillar, pillar_page in window.pillar_pages.items():
-            pillar_page.show_forecast(report.forecast.line(pillar)[:shown])
+            pillar_page.show_forecast(forecast.line(pillar)[:shown])
 
+    draw_total = WhenShown(window.dashboard, window.dashboard.show_forecast)
     window.snapshot_shown.connect(draw_forecasts)
 
     tray = HabitTray(window)

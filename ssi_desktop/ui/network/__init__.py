@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.ui.network.card import NetworkCard
+from ssi_desktop.ui.on_screen import WhenShown
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.main_window import MainWindow
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
 def install(window: MainWindow) -> None:
     card = NetworkCard()
     window.pillar_pages[Pillar.RELATIONSHIPS].add_card(card)
-    window.snapshot_shown.connect(card.show_snapshot)
+    window.snapshot_shown.connect(
+        WhenShown(window.pillar_pages[Pillar.RELATIONSHIPS], card.show_snapshot)
+    )
 
     def update_network() -> None:
         from ssi_desktop.ui.network.dialog import NetworkDialog  # loads when first used

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.ui import theme
+from ssi_desktop.ui.on_screen import WhenShown
 from ssi_desktop.ui.outcomes.commands import PipelineActions
 from ssi_desktop.ui.outcomes.reach import ReachCard
 from ssi_desktop.ui.widgets import LazyPage
@@ -22,7 +23,9 @@ def install(window: MainWindow) -> None:
     window.add_file_action(forms.menu.menuAction())
     card = ReachCard(forms)
     window.pillar_pages[Pillar.RELATIONSHIPS].add_card(card)
-    window.snapshot_shown.connect(card.show_snapshot)
+    window.snapshot_shown.connect(
+        WhenShown(window.pillar_pages[Pillar.RELATIONSHIPS], card.show_snapshot)
+    )
 
     def recorded(sentence: str) -> None:
         window.statusBar().showMessage(sentence, STATUS_SECONDS * 1000)
@@ -39,7 +42,7 @@ def install(window: MainWindow) -> None:
         page = OutcomesPage(forms)
         page.recorded.connect(recorded)
         page.refused.connect(refused)
-        window.snapshot_shown.connect(page.show_snapshot)
+        window.snapshot_shown.connect(WhenShown(page, page.show_snapshot))
         if window.snapshot is not None:
             page.show_snapshot(window.snapshot)
         return page

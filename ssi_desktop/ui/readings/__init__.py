@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ssi_desktop.store import settings
 from ssi_desktop.ui import theme
+from ssi_desktop.ui.on_screen import WhenShown
 from ssi_desktop.ui.widgets import LazyPage
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
@@ -31,7 +32,7 @@ def install(window: MainWindow) -> None:
         page.readings_changed.connect(window.data_changed)
         page.status.connect(lambda text: window.statusBar().showMessage(text, 6000))
         page.calibration.switched.connect(set_calibrated)
-        window.snapshot_shown.connect(page.show_snapshot)
+        window.snapshot_shown.connect(WhenShown(page, page.show_snapshot))
         if window.snapshot is not None:
             page.show_snapshot(window.snapshot)
         return page
@@ -81,4 +82,4 @@ def install(window: MainWindow) -> None:
             TREND_TIP if overlay.markers else "",
         )
 
-    window.snapshot_shown.connect(show)
+    window.snapshot_shown.connect(WhenShown(window.dashboard, show))

@@ -52,6 +52,20 @@ class ReadingsModel(RowsModel):
         self._rows = []
         self._calibration = UNCALIBRATED_STATE
 
+    @classmethod
+    def longest_texts(cls) -> dict[int, list[str]]:
+        """The widest text each column can hold (ui/table_model.size_columns)."""
+        pillars = {cls.COL_PILLAR0 + i: ["25.00"] for i in range(len(PILLARS))}
+        benchmark = [_benchmark(99.9, 99.9)]
+        return {
+            cls.COL_DATE: dates.longest_day_texts(),
+            cls.COL_TOTAL: ["100"],
+            **pillars,
+            cls.COL_ESTIMATE: ["100.0"],
+            cls.COL_INDUSTRY: benchmark,
+            cls.COL_NETWORK: benchmark,
+        }
+
     def set_readings(self, oldest_first: Sequence[OfficialReading]) -> None:
         """The readings the worker read with the score; shown newest first. A reset
         re-measures every cell of the table (tens of ms for years of readings), so only when

@@ -7,7 +7,6 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -23,6 +22,7 @@ from ssi_desktop.ui.readings.calibration_panel import CalibrationPanel
 from ssi_desktop.ui.readings.dialog import ReadingDialog
 from ssi_desktop.ui.readings.model import ReadingsModel
 from ssi_desktop.ui.readings.paste_dialog import PasteReadingDialog
+from ssi_desktop.ui.table_model import size_columns
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
@@ -83,9 +83,7 @@ class ReadingsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        columns = self.table.horizontalHeader()
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        columns.setStretchLastSection(True)
+        size_columns(self.table, ReadingsModel.longest_texts(), stretch=ReadingsModel.COL_NETWORK)
         self.table.setToolTip("Double-click a reading to correct it")
         table_card.body.addWidget(self.table, 1)
         layout.addWidget(table_card, 3)

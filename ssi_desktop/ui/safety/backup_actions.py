@@ -243,7 +243,7 @@ class BackupActions(QObject):
         """Swap the database for ``source`` and show it; returns where the old file went."""
         window = self.window
         failure = aside = None
-        with window.scoring_paused():
+        with window.recomputer.paused():
             close_database()
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
