@@ -179,8 +179,7 @@ def run(databases: DemoDatabases, years: tuple[int, ...] = YEARS) -> Results:
         for each in years:
             with _window(copy(each)) as window:
                 results[(source, each)] = {
-                    place.name: measure_place(window, place, seed=each)
-                    for place in PLACES
+                    place.name: measure_place(window, place, seed=each) for place in PLACES
                 }
     return results
 
@@ -211,4 +210,3 @@ def report(results: Results) -> str:
         f" longest stall {worst_stall:.1f} ms: {verdict(worst_stall, GOAL_STALL_MS)}"
     )
     return "\n".join(lines)
-
