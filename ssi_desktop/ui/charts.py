@@ -7,12 +7,19 @@ start-up (docs/BENCHMARKS.md). Whichever chart comes first, the options are set 
 
 from __future__ import annotations
 
+import linecache
 import os
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # never a Qt binding the app does not use
 
-import pyqtgraph as pg
+# PySide6's import hook reads the source of each module imported after Qt (looking for
+# `from __feature__ import`) through linecache, which keeps it: megabytes of text of the
+# window's modules and of pyqtgraph's, read once and never again. Let go of it before
+# pyqtgraph comes (its modules take the freed memory) and after: peak memory is a goal.
+linecache.clearcache()
+import pyqtgraph as pg  # noqa: E402  (after the clearing above)
 
+linecache.clearcache()
 pg.setConfigOptions(antialias=True)
 
 __all__ = ["pg"]
