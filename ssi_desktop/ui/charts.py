@@ -1,7 +1,7 @@
 """pyqtgraph, set up once for every chart of the window: import ``pg`` from here.
 
 Only the charts' modules import this, when a chart is first built: the first frame draws no
-chart (the gauge and the bars paint themselves), and importing pyqtgraph is some 60 ms of
+chart (the gauge and the bars paint themselves), and importing pyqtgraph is some 170 ms of
 start-up (docs/BENCHMARKS.md). Whichever chart comes first, the options are set before it.
 """
 

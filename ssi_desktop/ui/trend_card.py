@@ -1,7 +1,7 @@
 """The dashboard's "Last 90 days" card: its heading, the pillars toggle, the chart, its key.
 
-The chart is a pyqtgraph plot, and the first frame does without it: pyqtgraph is some 60 ms
-to import and the plot some 20 ms to build, a quarter of start-up (tests/benchmarks/
+The chart is a pyqtgraph plot, and the first frame does without it: pyqtgraph is some 170 ms
+to import and the plot some 20 ms to build, a third of start-up (tests/benchmarks/
 startup.py). The card keeps the chart's room empty and what it would show (the snapshot, the
 readings, the averages, the forecast) until build() makes the plot, right after the first
 frame (MainWindow) or when something asks for it, and hands it all over then.
