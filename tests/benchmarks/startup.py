@@ -8,7 +8,8 @@ the child's own maximum resident set size, from wait4().
 
 The app runs twice: until its first frame with the score (``--quit-after-first-paint``: the
 start-up figure), and until its dashboard is complete (``--quit-after-complete``: the trend's
-chart, which pyqtgraph draws and which comes right after the first frame, has painted too).
+chart, which pyqtgraph draws and which comes right after the first frame, has painted too,
+and the slower panels are shown).
 A process that quits at its first frame never loads pyqtgraph, so its memory would flatter
 the app: the memory goal is the complete dashboard's.
 
