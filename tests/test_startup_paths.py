@@ -1,11 +1,13 @@
 """What start-up builds at once, what waits for its tab, and the first paint with the score.
 
 Start-up builds only what the dashboard shows, plus every quick-add button (number keys,
-the finder and external tests reach them at once); hidden plots catch up when shown.
+the finder and external tests reach them at once); hidden plots catch up when shown. The
+first frame needs no pyqtgraph: the dashboard's chart is built right after it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -17,7 +19,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from ssi_desktop.catalog import Pillar
@@ -107,3 +109,103 @@ def test_quit_after_first_paint_exits_0_and_reports_when_it_painted(db: Path) ->
     )
     assert painted is not None, result.stdout
     assert spawned < float(painted.group(1)) < exited
+
+
+WATCH_FIRST_FRAME = """
+import sys
+from ssi_desktop import app
+
+finish = app._finish
+
+
+def watched(window, *args, **kwargs):
+    print("pyqtgraph loaded:", "pyqtgraph" in sys.modules, flush=True)
+    finish(window, *args, **kwargs)
+
+
+app._finish = watched
+sys.exit(app.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("option", "reported", "loaded"),
+    [
+        ("--quit-after-first-paint", "first paint with the score", False),
+        ("--quit-after-complete", "the dashboard complete", True),
+    ],
+)
+def test_the_first_frame_is_painted_before_pyqtgraph_is_imported(
+    db: Path, option: str, reported: str, loaded: bool
+) -> None:
+    """A process of its own: this one has imported pyqtgraph long ago."""
+    actions.record(actions.NewEntry("comment_thoughtful", TODAY, count=3), TODAY)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [sys.executable, "-c", WATCH_FIRST_FRAME, "--db", str(db), option],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert f"pyqtgraph loaded: {loaded}" in result.stdout
+    assert f"{reported} after" in result.stdout
+
+
+def test_the_chart_comes_right_after_the_first_frame_with_the_snapshot_s_trend(
+    qtbot: QtBot, db: Path, tmp_path: Path
+) -> None:
+    actions.record(actions.NewEntry("comment_thoughtful", TODAY, count=3), TODAY)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(db, settings)
+    window.remember_settings = False
+    qtbot.addWidget(window)
+    dashboard = window.dashboard
+    in_first_frame: list[bool] = []
+    window.first_score_painted.connect(
+        lambda: in_first_frame.append(
+            dashboard.trend_card.built
+            or dashboard.trend_card.findChild(QWidget, "trendPlaceholder") is None
+        )
+    )
+    with qtbot.waitSignal(dashboard.trend_built, timeout=10_000):
+        window.show()
+
+    assert in_first_frame == [False], "the first frame has the chart's room, not the chart"
+
+    plot = dashboard.trend
+    assert plot.isVisible()
+    assert window._scored is not None
+    assert trend_end(plot._line) == pytest.approx(window._scored.total)
+    assert window._scored.total > 0
+    window.shutdown()
+
+
+def test_what_comes_before_the_chart_is_shown_on_it(qtbot: QtBot, db: Path, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(db, settings)
+    qtbot.addWidget(window)
+    dashboard = window.dashboard
+    with qtbot.waitSignal(window.recomputer.score_ready, timeout=10_000):
+        pass
+    dashboard.show_readings([(TODAY, 50.0)], 27.0, 34.0, "Top 8 %", "Dots: the readings")
+    dashboard.show_forecast([(TODAY, 40.0), (TODAY + dt.timedelta(days=7), 42.0)])
+    assert not dashboard.trend_card.built
+    legend = dashboard.legend.entries
+    assert not legend["readings"].isHidden() and not legend["forecast"].isHidden()
+
+    plot = dashboard.trend  # built when asked for, with what came before it
+
+    assert dashboard.trend_card.built
+    assert plot.has_readings and plot.has_averages and plot.has_forecast
+    assert plot.toolTip() == "Dots: the readings"
+    assert dashboard.gauge.rank_caption == "Top 8 %"
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        window.show()
+    assert window.snapshot is not None
+    assert trend_end(plot._line) == pytest.approx(window.snapshot.total)
+    window.shutdown()

@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
             self._painted_with_score = True
             QTimer.singleShot(0, self.recomputer.release_details)  # once this paint is done
             self.first_score_painted.emit()
+            QTimer.singleShot(0, self.dashboard.build_trend)  # after what the signal starts
 
     # -- keyboard -------------------------------------------------------------------------------
 

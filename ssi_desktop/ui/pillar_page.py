@@ -7,6 +7,8 @@ from, advice) is built the first time the tab is shown: start-up only paints the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -28,9 +30,12 @@ from ssi_desktop.ui import theme
 from ssi_desktop.ui.advice import ADVICE, most_room
 from ssi_desktop.ui.on_screen import WhenShown
 from ssi_desktop.ui.quick_add_button import QuickAddButton
-from ssi_desktop.ui.trend import DatedValues, TrendPlot
+from ssi_desktop.ui.trend_card import DatedValues
 from ssi_desktop.ui.widgets import SPACING, Card, fit_rows, scrolling_content
 from ssi_desktop.workers.snapshot import ScoreSnapshot
+
+if TYPE_CHECKING:
+    from ssi_desktop.ui.trend import TrendPlot
 
 EXPLAIN_SOURCE, EXPLAIN_COUNT, EXPLAIN_POINTS = range(3)
 NO_POINTS_HINT = (
@@ -160,6 +165,8 @@ class PillarPage(QWidget):
         return card
 
     def _build_details(self) -> None:
+        from ssi_desktop.ui.trend import TrendPlot  # pyqtgraph: not before the first frame
+
         plot_card = Card("Last 90 days")
         self.plot = TrendPlot(self.pillar)
         plot_card.body.addWidget(self.plot, 1)

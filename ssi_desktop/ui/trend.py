@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
 from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.charts import pg
+from ssi_desktop.ui.trend_card import DatedValues
 from ssi_desktop.ui.widgets import chart_stop
 from ssi_desktop.workers.snapshot import ScoreSnapshot
-
-DatedValues = Sequence[tuple[dt.date, float]]
 
 
 def timestamp(day: dt.date) -> float:

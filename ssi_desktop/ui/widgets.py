@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QAbstractScrollArea,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -142,7 +141,7 @@ class LazyPage(QWidget):
         super().showEvent(event)
 
 
-def chart_stop(view: QAbstractScrollArea, name: str) -> None:
+def chart_stop(view: QWidget, name: str) -> None:
     """Make a chart one stop of the Tab key, with ``name`` for a screen reader.
 
     A chart is a picture: its name and description (set with its data) are what a screen

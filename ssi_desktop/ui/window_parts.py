@@ -5,10 +5,10 @@ remembered."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -95,3 +95,23 @@ def save_geometry(window: QMainWindow, settings: QSettings, tab: QWidget | None)
     if tab is not None:
         settings.setValue(SETTINGS_TAB, tab.objectName())
     settings.sync()
+
+
+class _NextPaint(QObject):
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)
+            self.deleteLater()
+        return False
+
+
+def after_next_paint(widget: QWidget, action: Callable[[], None]) -> None:
+    """Call ``action`` once ``widget`` has painted next, from a zero timer: the whole paint
+    pass is over by then (a chart's paints go to its viewport: watch that)."""
+    _NextPaint(widget, action)

@@ -1,10 +1,17 @@
 """Cold start to the first painted window, and peak memory: the app against a bare window.
 
-Both run as fresh processes with the same environment, alternated (A B B A ...) so that a
-burst of load on the machine hits both alike. Each prints the monotonic time of its first
+All run as fresh processes with the same environment, alternated (A B C C B A ...) so that a
+burst of load on the machine hits them alike. Each prints the monotonic time of its first
 painted frame; CLOCK_MONOTONIC is shared by all processes on Linux, so the start-up time is
 that minus the parent's monotonic time just before it spawned the process. Peak memory is
 the child's own maximum resident set size, from wait4().
+
+The app runs twice: until its first frame with the score (``--quit-after-first-paint``: the
+start-up figure), and until its dashboard is complete (``--quit-after-complete``: the trend's
+chart, which pyqtgraph draws and which comes right after the first frame, has painted too,
+and the slower panels are shown).
+A process that quits at its first frame never loads pyqtgraph, so its memory would flatter
+the app: the memory goal is the complete dashboard's.
 
 The app's bytecode is compiled first, as ``pip install`` does for PySide6, numpy and pyqtgraph:
 with PYTHONDONTWRITEBYTECODE set (or a read-only clone) every launch would otherwise compile
@@ -32,7 +39,16 @@ WINDOW_SIZE = "1280x800"  # the bare window's size too
 ROOT = Path(__file__).resolve().parents[2]
 BARE_WINDOW = Path(__file__).with_name("bare_window.py")
 FIRST_PAINT = re.compile(r"monotonic (\d+\.\d+) s")
-GOAL_RATIO = 1.3
+GOAL_RATIO = 1.15
+"""App's first paint with the score / the bare window's first paint (medians)."""
+GOAL_MEMORY_RATIO = 1.2
+"""Peak memory of the app with its dashboard complete / the bare window's (medians)."""
+PROGRAMS = ("bare", "app", "complete")
+LABELS = {
+    "bare": "bare PySide6 + pyqtgraph window",
+    "app": "ssi-desktop, first paint",
+    "complete": "ssi-desktop, dashboard complete",
+}
 
 
 @dataclass(frozen=True)
@@ -78,14 +94,18 @@ def launch(command: list[str], env: dict[str, str]) -> Launch:
 
 
 def commands(databases: DemoDatabases) -> dict[str, list[str]]:
-    app = [sys.executable, "-m", "ssi_desktop", "--quit-after-first-paint"]
-    app += ["--db", str(databases.path(STARTUP_YEARS)), "--size", WINDOW_SIZE]
-    return {"bare": [sys.executable, str(BARE_WINDOW)], "app": app}
+    app = [sys.executable, "-m", "ssi_desktop"]
+    options = ["--db", str(databases.path(STARTUP_YEARS)), "--size", WINDOW_SIZE]
+    return {
+        "bare": [sys.executable, str(BARE_WINDOW)],
+        "app": [*app, "--quit-after-first-paint", *options],
+        "complete": [*app, "--quit-after-complete", *options],
+    }
 
 
 def run(databases: DemoDatabases, runs: int = RUNS) -> dict[str, list[Launch]]:
     """``runs`` launches of each (after one unmeasured warm-up each, for the disk cache)."""
-    launches: dict[str, list[Launch]] = {"bare": [], "app": []}
+    launches: dict[str, list[Launch]] = {name: [] for name in PROGRAMS}
     compileall.compile_dir(ROOT / "ssi_desktop", quiet=1)
     with tempfile.TemporaryDirectory(prefix="ssi-bench-home-") as home:
         env = environment(Path(home))
@@ -93,7 +113,7 @@ def run(databases: DemoDatabases, runs: int = RUNS) -> dict[str, list[Launch]]:
         for command in programs.values():
             launch(command, env)
         for index in range(runs):
-            order = ("bare", "app") if index % 2 == 0 else ("app", "bare")
+            order = PROGRAMS if index % 2 == 0 else PROGRAMS[::-1]
             for name in order:
                 launches[name].append(launch(programs[name], env))
     return launches
@@ -109,23 +129,26 @@ def report(launches: dict[str, list[Launch]]) -> str:
         f" {'exit ms':>8}",
     ]
     medians = {}
-    for name, label in (
-        ("bare", "bare PySide6 + pyqtgraph window"),
-        ("app", "ssi-desktop"),
-    ):
+    for name in PROGRAMS:
         starts = [launch.startup_ms for launch in launches[name]]
         medians[name] = (median(starts), median([launch.peak_mb for launch in launches[name]]))
         lines.append(
-            f"{label:32} {medians[name][0]:>9.0f} {min(starts):>7.0f} {max(starts):>7.0f}"
+            f"{LABELS[name]:32} {medians[name][0]:>9.0f} {min(starts):>7.0f} {max(starts):>7.0f}"
             f" {medians[name][1]:>8.1f}"
             f" {median([launch.cpu_ms for launch in launches[name]]):>7.0f}"
             f" {median([launch.exit_ms for launch in launches[name]]):>8.0f}"
         )
-    start_ratio = medians["app"][0] / medians["bare"][0]
-    memory_ratio = medians["app"][1] / medians["bare"][1]
+    bare_start, bare_memory = medians["bare"]
+    for name, label in (("app", "ratio first paint / bare"), ("complete", "ratio complete / bare")):
+        lines.append(
+            f"{label:32} {medians[name][0] / bare_start:>9.2f} {'':>7} {'':>7}"
+            f" {medians[name][1] / bare_memory:>8.2f}"
+        )
+    start_ratio = medians["app"][0] / bare_start
+    memory_ratio = medians["complete"][1] / bare_memory
     lines.append(
-        f"{'ratio app / bare (goal <= 1.3)':32} {start_ratio:>9.2f} {'':>7} {'':>7}"
-        f" {memory_ratio:>8.2f} {'':>7} {'':>8}   start {verdict(start_ratio, GOAL_RATIO)},"
-        f" memory {verdict(memory_ratio, GOAL_RATIO)}"
+        f"goals: first paint <= {GOAL_RATIO}: {verdict(start_ratio, GOAL_RATIO)},"
+        f" memory of the complete dashboard <= {GOAL_MEMORY_RATIO}:"
+        f" {verdict(memory_ratio, GOAL_MEMORY_RATIO)}"
     )
     return "\n".join(lines)

@@ -99,7 +99,7 @@ def test_a_reading_typed_in_reaches_the_table_and_the_dashboard(
     assert list(markers.getData()[1]) == [40.0]
     lines = [i.value() for i in plot.items if isinstance(i, pg.InfiniteLine)]
     assert lines == [34.0]  # the network's average; no industry average was typed in
-    assert window.dashboard.gauge.item._rank_caption == "Top 8 % of your industry"
+    assert window.dashboard.gauge.rank_caption == "Top 8 % of your industry"
     assert window.dashboard.trend.toolTip().startswith("Dots: the SSI LinkedIn showed")
 
 

@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence, Set
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QWidget
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from ssi_desktop.application.habits import CALENDAR_WEEKS, HabitReport
 from ssi_desktop.habits.days import each_day
 from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.charts import pg
 from ssi_desktop.ui.widgets import chart_stop
 
 LEVELS = 4

@@ -7,7 +7,6 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
@@ -17,6 +16,7 @@ from ssi_desktop.outcomes.engagement import TARGET_RATE, PostRate
 from ssi_desktop.outcomes.kinds import OutcomeKind
 from ssi_desktop.outcomes.weekly import Week
 from ssi_desktop.ui import dates, theme
+from ssi_desktop.ui.charts import pg
 from ssi_desktop.ui.outcomes.currency import compact_money
 from ssi_desktop.ui.theme import ABOVE_TARGET, BELOW_TARGET
 from ssi_desktop.ui.trend import DayAxis, ValueAxis, timestamp

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Slot
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ssi_desktop.catalog import TOTAL_MAX
 from ssi_desktop.store.team_rows import BoardRow, Scored
 from ssi_desktop.ui import theme
+from ssi_desktop.ui.charts import pg
 from ssi_desktop.ui.team.board_model import BAR_ROLE, PILLAR_COLUMNS, BoardModel
 from ssi_desktop.ui.trend import DayAxis, timestamp
 from ssi_desktop.workers.team import TeamSync
