@@ -339,7 +339,8 @@ def count_entries(
 
 
 def entry_count() -> int:
-    return int(ActionEntry.select().count())
+    # Plain SQL: the score worker asks on every recompute.
+    return int(database.execute_sql("SELECT COUNT(*) FROM action_entry").fetchone()[0])
 
 
 def known_external_ids(ids: Iterable[str]) -> set[str]:

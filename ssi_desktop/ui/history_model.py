@@ -160,6 +160,8 @@ class HistoryModel(RowsModel):
         names = accounts.contact_names_by_entry([entry.id]) if entry.contact_id is not None else {}
         row = HistoryRow(entry, names.get(entry.id, ""))
         at = self._position(row.place)
+        if at < len(self._rows) and self._rows[at].place == row.place:
+            return  # a reload found it first
         if at < len(self._rows) or not self._more:
             self._insert(at, [row])
         self._set_total(self.total + 1)
@@ -171,8 +173,10 @@ class HistoryModel(RowsModel):
         for at, row in enumerate(self._rows):
             if row.id == entry.id:
                 self._remove(at, at)
-                break
-        self._set_total(max(0, self.total - 1))
+                self._set_total(max(0, self.total - 1))
+                return
+        if self._more:  # on a page not read yet
+            self._set_total(max(0, self.total - 1))
 
     def _position(self, place: tuple[dt.date, int]) -> int:
         """The index of the first row that comes after ``place`` (binary search: newest first)."""

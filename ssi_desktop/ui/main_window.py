@@ -8,10 +8,11 @@ points listed in ui/features.py (docs/ARCHITECTURE.md).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QTime, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, QTime, QTimer, QUrl, Signal, SignalInstance, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -40,13 +41,17 @@ from ssi_desktop.ui.pillar_page import PillarPage
 from ssi_desktop.ui.window_parts import (
     about_text,
     corner_buttons,
+    find_action,
+    menu_action,
     restore_geometry,
     save_geometry,
+    show_tab,
     state_label,
     tab_order_after,
+    undo_action,
 )
 from ssi_desktop.workers.recompute import Details, Recomputer, Task
-from ssi_desktop.workers.snapshot import ScoreSnapshot, add_details, build_score
+from ssi_desktop.workers.snapshot import ScoreSnapshot, StandingReads, add_details, build_score
 
 if TYPE_CHECKING:
     from ssi_desktop.ui.features import Install
@@ -79,13 +84,14 @@ class MainWindow(QMainWindow):
         self,
         db_path: Path,
         settings: QSettings,
-        task: Task = build_score,
+        task: Task | None = None,
         details: Details | None = add_details,
         details_delay_ms: int = DETAILS_DELAY_MS,
         parent: QWidget | None = None,
         features: Sequence[Install] | None = None,
     ) -> None:
-        """``features``: what plugs into the window (ui/features.py); all of them by default."""
+        """``task``: the score worker's step (build_score by default); ``features``: what plugs
+        into the window (ui/features.py), all of them by default."""
         super().__init__(parent)
         self.db_path = db_path
         self.settings = settings
@@ -93,9 +99,15 @@ class MainWindow(QMainWindow):
         self.snapshot: ScoreSnapshot | None = None
         """The newest snapshot with all its details (what snapshot_shown carried last)."""
         self._scored: ScoreSnapshot | None = None  # the newest score on screen
+        # Entries logged or undone, told to the pages once the score is on screen: the score
+        # is what the seller waits for, and the History tab's repaint competed with it.
+        self._told: list[tuple[SignalInstance, actions.LoggedEntry]] = []
         self._painted_with_score = False
         estimate.save_fits_on_close()
         # Start the worker first: the first score computes while the widgets are built.
+        self.standing = StandingReads()
+        if task is None:
+            task = partial(build_score, standing=self.standing)
         self.recomputer = Recomputer(task, self, details, details_delay_ms)
         self.recomputer.score_ready.connect(self._show_score)
         self.recomputer.snapshot_ready.connect(self._show_snapshot)
@@ -140,7 +152,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.finder: ActionFinder | None = None  # the Ctrl+K dialog, built on first use
-        self._build_actions()
+        self.find_action = find_action(self, self.open_finder)
+        self.undo_action = undo_action(self, self.undo_last)
+        self.open_folder_action = menu_action(self, "Open &Data Folder", self.open_data_folder)
+        self.open_folder_action.setObjectName("openDataFolderAction")
+        self.quit_action = menu_action(self, "&Quit", self.close, QAction.MenuRole.QuitRole)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.about_action = menu_action(
+            self, "&About SSI Desktop", self.show_about, QAction.MenuRole.AboutRole
+        )
         self._build_menus()
         self._corner_buttons = corner_buttons(
             self.tabs, ((self.find_action, "Find  Ctrl+K"), (self.undo_action, "Undo"))
@@ -161,30 +181,6 @@ class MainWindow(QMainWindow):
         self.select_tab(restore_geometry(self, self.settings, DEFAULT_SIZE))
 
     # -- building -------------------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        self.find_action = QAction(theme.icon("search"), "&Log an Action…", self)
-        self.find_action.setObjectName("findAction")
-        self.find_action.setShortcut(QKeySequence("Ctrl+K"))
-        self.find_action.setToolTip(
-            "Find any action and log it with a count, date and note (Ctrl+K)"
-        )
-        self.find_action.triggered.connect(self.open_finder)
-        self.undo_action = QAction(theme.icon("undo"), "&Undo Last Entry", self)
-        self.undo_action.setObjectName("undoAction")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setToolTip("Remove the entry added last (Ctrl+Z)")
-        self.undo_action.triggered.connect(self.undo_last)
-        self.open_folder_action = QAction("Open &Data Folder", self)
-        self.open_folder_action.setObjectName("openDataFolderAction")
-        self.open_folder_action.triggered.connect(self.open_data_folder)
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction("&About SSI Desktop", self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -229,6 +225,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def request_recompute(self) -> None:
         """Recompute the estimate in the background (after any write to the database)."""
+        self.standing.forget()
         self.recomputer.request(clock.today())
 
     # -- writing --------------------------------------------------------------------------------
@@ -245,8 +242,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Added {entry.count} × {kind.label} for {when}. Ctrl+Z undoes it.", 6000
         )
-        self.request_recompute()
-        self.entry_logged.emit(stored)
+        self.recomputer.request(clock.today())  # only the log changed: see StandingReads
+        self._told.append((self.entry_logged, stored))
         return None
 
     @Slot(str)
@@ -264,8 +261,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Removed {removed.count} × {label} of {dates.day_text(removed.day)}.", 6000
         )
-        self.request_recompute()
-        self.entry_undone.emit(removed)
+        self.recomputer.request(clock.today())
+        self._told.append((self.entry_undone, removed))
 
     @Slot(str, bool)
     def set_profile_item(self, key: str, done: bool) -> None:
@@ -302,6 +299,12 @@ class MainWindow(QMainWindow):
     def _show_score(self, snapshot: ScoreSnapshot) -> None:
         """A new score before its slower panels: the dashboard and pillar tabs show it now."""
         self._show_on_pages(snapshot)
+        self._tell_pages()
+
+    def _tell_pages(self) -> None:
+        told, self._told = self._told, []
+        for signal, entry in told:
+            signal.emit(entry)
 
     @Slot(object)
     def _show_snapshot(self, snapshot: ScoreSnapshot) -> None:
@@ -328,6 +331,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _show_failure(self, message: str) -> None:
+        self._tell_pages()
         self.state_label.setText("The estimate could not be updated")
         self.statusBar().showMessage(f"Could not compute the estimate: {message}", 15000)
 
@@ -368,13 +372,7 @@ class MainWindow(QMainWindow):
 
     def select_tab(self, name: str) -> bool:
         """Show the tab whose page is named ``name`` (``tab_people``) or ``people``."""
-        wanted = name if name.startswith("tab_") else f"tab_{name}"
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if page is not None and page.objectName() == wanted:
-                self.tabs.setCurrentIndex(index)
-                return True
-        return False
+        return show_tab(self.tabs, name)
 
     def save_settings(self) -> None:
         save_geometry(self, self.settings, self.tabs.currentWidget())

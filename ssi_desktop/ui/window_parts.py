@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -115,3 +115,47 @@ def after_next_paint(widget: QWidget, action: Callable[[], None]) -> None:
     """Call ``action`` once ``widget`` has painted next, from a zero timer: the whole paint
     pass is over by then (a chart's paints go to its viewport: watch that)."""
     _NextPaint(widget, action)
+
+
+def find_action(window: QMainWindow, open_finder: Callable[[], object]) -> QAction:
+    """File ▸ Log an Action… (Ctrl+K), which opens the finder."""
+    action = QAction(theme.icon("search"), "&Log an Action…", window)
+    action.setObjectName("findAction")
+    action.setShortcut(QKeySequence("Ctrl+K"))
+    action.setToolTip("Find any action and log it with a count, date and note (Ctrl+K)")
+    action.triggered.connect(open_finder)
+    return action
+
+
+def undo_action(window: QMainWindow, undo_last: Callable[[], object]) -> QAction:
+    """Edit ▸ Undo Last Entry (Ctrl+Z)."""
+    action = QAction(theme.icon("undo"), "&Undo Last Entry", window)
+    action.setObjectName("undoAction")
+    action.setShortcut(QKeySequence.StandardKey.Undo)
+    action.setToolTip("Remove the entry added last (Ctrl+Z)")
+    action.triggered.connect(undo_last)
+    return action
+
+
+def menu_action(
+    window: QMainWindow,
+    text: str,
+    slot: Callable[[], object],
+    role: QAction.MenuRole = QAction.MenuRole.TextHeuristicRole,
+) -> QAction:
+    """A plain menu item calling ``slot``; ``role`` places it where macOS expects it."""
+    action = QAction(text, window)
+    action.setMenuRole(role)
+    action.triggered.connect(slot)
+    return action
+
+
+def show_tab(tabs: QTabWidget, name: str) -> bool:
+    """Show the tab whose page is named ``name`` (``tab_people``) or ``people``."""
+    wanted = name if name.startswith("tab_") else f"tab_{name}"
+    for index in range(tabs.count()):
+        page = tabs.widget(index)
+        if page is not None and page.objectName() == wanted:
+            tabs.setCurrentIndex(index)
+            return True
+    return False

@@ -67,21 +67,62 @@ def _frozen(values: FloatArray) -> FloatArray:
     return copy
 
 
+@dataclass(frozen=True)
+class Standing:
+    """What the score needs besides the log; logging or undoing an action changes none of it."""
+
+    official: tuple[OfficialReading, ...]  # every reading, oldest first: markers and the fit
+    history: ProfileHistory
+    network: NetworkHistory
+
+
+def read_standing() -> Standing:
+    return Standing(tuple(readings.all_readings()), profile.history(), network.history())
+
+
+class StandingReads:
+    """The Standing read last, reused until forget().
+
+    The window calls forget() after every change except an action logged or undone, which it
+    makes itself and knows about: a quick-add then reads only the log (at ten years of demo
+    data, 2.5 ms less of the 5 the score took).
+    """
+
+    def __init__(self) -> None:
+        self._epoch = 0  # written by the GUI thread only
+        self._kept: tuple[int, Standing] | None = None
+
+    def forget(self) -> None:
+        self._epoch += 1
+
+    def read(self) -> Standing:
+        epoch = self._epoch  # taken first: a change made during the read is read next time
+        kept = self._kept
+        if kept is None or kept[0] != epoch:
+            kept = (epoch, read_standing())
+            self._kept = kept
+        return kept[1]
+
+
 def build_score(
-    day: dt.date, cancelled: Callable[[], bool] = never, *, trend_days: int = TREND_DAYS
+    day: dt.date,
+    cancelled: Callable[[], bool] = never,
+    *,
+    trend_days: int = TREND_DAYS,
+    standing: StandingReads | None = None,
 ) -> ScoreSnapshot:
     """The score, the trend and today's counts for ``day``: what a quick-add must show at once.
 
     ``cancelled`` is asked between the steps; when it says yes, Cancelled is raised. The slower
-    panels (add_details) are left at their defaults.
+    panels (add_details) are left at their defaults. ``standing``: what was read before and
+    is known to be unchanged (else it is read now).
     """
     first_day = day - dt.timedelta(days=trend_days - 1)
     activity = estimate.load_activity(first_day, day)
-    history = profile.history()
-    known_network = network.history()
+    read = read_standing() if standing is None else standing.read()
+    history, known_network, official = read.history, read.network, read.official
     counts = actions.counts_on(day)
     entry_count = actions.entry_count()
-    official = readings.all_readings()  # read once: for the trend's markers and the fit
     overlay = reading_overlay.from_readings(official, first_day, day)
     stop_if(cancelled)
     # A refit of years of readings would hold a quick-add up: the last fit is shown first, and
@@ -98,7 +139,7 @@ def build_score(
         profile_done=MappingProxyType(history.done_on(day)),
         entry_count=entry_count,
         readings=overlay,
-        official=tuple(official),
+        official=official,
         network=known_network.on(day),
         network_since=known_network.recorded_on(day),
     )

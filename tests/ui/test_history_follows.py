@@ -135,10 +135,12 @@ def test_the_window_inserts_a_quick_add_and_removes_an_undo(
     model = window.history.model
     qtbot.waitUntil(lambda: model.rowCount() == 3)
     resets = Resets(model)
-    window.quick_add("post_published")
-    assert model.row_at(0).key == "post_published"
+    with qtbot.waitSignal(window.recomputer.score_ready, timeout=10_000):
+        window.quick_add("post_published")
+    assert model.row_at(0).key == "post_published"  # once the score is on screen
     assert window.history.summary.text().startswith("4 entries")
-    window.undo_last()
+    with qtbot.waitSignal(window.recomputer.score_ready, timeout=10_000):
+        window.undo_last()
     assert model.rowCount() == 3 and model.row_at(0).key == "reaction"
     assert resets.count == 0
 
