@@ -116,7 +116,10 @@ class TrendCard(Card):
     def show_readings(
         self, markers: DatedValues, industry_avg: float | None, network_avg: float | None, tip: str
     ) -> None:
-        self._readings, self._averages, self._tip = markers, (industry_avg, network_avg), tip
+        averages = (industry_avg, network_avg)
+        if (markers, averages, tip) == (self._readings, self._averages, self._tip):
+            return  # the same on every snapshot until a reading changes: 5 ms of redrawing
+        self._readings, self._averages, self._tip = markers, averages, tip
         if self._plot is not None:
             self._plot.set_readings(markers)
             self._plot.set_benchmarks(industry_avg, network_avg)
@@ -125,6 +128,8 @@ class TrendCard(Card):
             self._show_legend()
 
     def show_forecast(self, line: DatedValues) -> None:
+        if line == self._forecast:
+            return
         self._forecast = line
         if self._plot is not None:
             self._plot.set_forecast(line)
