@@ -234,6 +234,8 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         for start in (_once(settle_start_up_objects), claim.start_answering, daily_backup.start):
             window.first_score_painted.connect(partial(QTimer.singleShot, 0, start))
             QTimer.singleShot(AFTER_START_LATEST_MS, start)
+        # The chart (and pyqtgraph) loads after the first paint: out of the collector's sight too.
+        window.dashboard.trend_built.connect(gc.freeze)
         wait_for_first_score(window, FIRST_SCORE_WAIT_MS)
         window.show()
         if args.screenshot:

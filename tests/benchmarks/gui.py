@@ -1,5 +1,6 @@
-"""The window's performance budget: start-up and memory against a bare window, quick-add
-latency, and how long the GUI thread stalls while a recompute or an import runs."""
+"""The window's performance budget: start-up and memory against a bare window, quick-add from
+every tab (latency and the longest stall), and how long the GUI thread stalls while a
+recompute, an import, an undo, another process's write or a team publish runs."""
 
 from __future__ import annotations
 

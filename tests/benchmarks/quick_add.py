@@ -26,14 +26,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from ssi_desktop.ui.main_window import MainWindow
 from tests.benchmarks.databases import DemoDatabases
-from tests.benchmarks.session import SignalWait, open_window
+from tests.benchmarks.session import SignalWait, idle, open_window
 from tests.benchmarks.stall import StallMeter
 from tests.benchmarks.stats import median, p95, verdict
 
@@ -117,10 +117,8 @@ PLACES = (
 
 
 def _idle(seconds: float) -> None:
-    """Run the event loop for ``seconds``: what happens between two clicks happens."""
-    loop = QEventLoop()
-    QTimer.singleShot(round(seconds * 1000), loop.quit)
-    loop.exec()
+    """What happens between two clicks happens."""
+    idle(round(seconds * 1000))
 
 
 def _one_click(window: MainWindow, click: Click, way: str) -> float:

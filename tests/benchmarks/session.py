@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -12,7 +13,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
-from PySide6.QtCore import QEvent, QEventLoop, QSettings, QTimer, SignalInstance
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QMessageLogContext,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    SignalInstance,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from ssi_desktop.app import settle_start_up_objects
@@ -20,11 +30,29 @@ from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.ui.main_window import MainWindow
 
 TIMEOUT_MS = 30_000
+SETTLE_MS = 500
+
+
+def idle(ms: int) -> None:
+    """Run the event loop for ``ms``: what is due in that time happens."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def application() -> QApplication:
     existing = QApplication.instance()
-    return existing if isinstance(existing, QApplication) else QApplication([])
+    if isinstance(existing, QApplication):
+        return existing
+    qInstallMessageHandler(_quiet_offscreen)
+    return QApplication([])
+
+
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages, less the offscreen platform's note on every dialog raised (the
+    finder, at each Ctrl+K), which buried the tables."""
+    if "does not support raise()" not in message:
+        print(message, file=sys.stderr)
 
 
 class SignalWait:
@@ -71,7 +99,10 @@ def open_window(db_path: Path) -> Iterator[MainWindow]:
             window.resize(1280, 800)
             window.show()
             shown.wait()
+            if not window.dashboard.trend_card.built:  # built right after the first paint
+                SignalWait(window.dashboard.trend_built).wait()
             settle_start_up_objects()  # as ssi-desktop does after its first paint
+            idle(SETTLE_MS)  # the chart's first paint, the first panels: start-up's, not ours
             yield window
         finally:
             window.close()
