@@ -90,6 +90,14 @@ class TeamSync(QObject):
         else:
             self._later.start(int(wait_s * 1000))
 
+    def publish_every(self, seconds: float) -> None:
+        """Publish at most once every ``seconds`` from now on; a publish waiting for the old
+        interval goes now if the new one has passed."""
+        self.publish_every_s = seconds
+        if self._later.isActive():
+            self._later.stop()
+            self.publish_soon()
+
     @property
     def publish_waiting(self) -> bool:
         """A publish is due later (the last one began less than publish_every_s ago)."""

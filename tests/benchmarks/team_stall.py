@@ -12,12 +12,13 @@ from ssi_desktop.store import team_schema
 from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.team import server
 from tests.benchmarks.databases import TODAY, DemoDatabases
-from tests.benchmarks.session import SignalWait, open_window
+from tests.benchmarks.session import idle, open_window
 from tests.benchmarks.stall import YEARS, measure
 from tests.team import postgres_cluster
 
 PUBLISHES = 5
 GAP_MS = 400
+SETTLE_MS = 2000
 
 
 def run(databases: DemoDatabases) -> list[float] | None:
@@ -39,8 +40,8 @@ def run(databases: DemoDatabases) -> list[float] | None:
             close_database()
         with open_window(path) as window:
             sync = window.team_sync  # type: ignore[attr-defined]
-            SignalWait(sync.published).wait()  # the window's own publish, once it opened
-            sync.publish_every_s = 0  # every change shown is published at once
+            idle(SETTLE_MS)  # the window's own publish, on opening, ends first
+            sync.publish_every(0)  # every change shown is published at once
 
             def work(done: Callable[[], None]) -> None:
                 left = [PUBLISHES]

@@ -44,6 +44,20 @@ def test_a_burst_of_score_changes_publishes_once(qtbot, joined):
     assert not sync.publish_waiting
 
 
+def test_a_shorter_interval_sends_the_waiting_publish_now(qtbot, joined):
+    sync = TeamSync(joined, publish_every_s=3600)
+    published = []
+    sync.published.connect(published.append)
+    with qtbot.waitSignal(sync.published, timeout=20000):
+        sync.publish_soon()
+    sync.publish_soon()
+    assert sync.publish_waiting
+    with qtbot.waitSignal(sync.published, timeout=20000):
+        sync.publish_every(0)
+    assert not sync.publish_waiting and len(published) == 2
+    stop(sync)
+
+
 def test_publishing_catches_up_once_the_server_answers(qtbot, joined):
     real_server = settings.get(membership.URL_KEY)
     assert real_server is not None
