@@ -16,7 +16,7 @@ from ssi_desktop.scoring.network import NetworkHistory
 from ssi_desktop.store import actions, calibration_cache, network, profile, readings, settings
 from ssi_desktop.store.db import database
 from ssi_desktop.store.readings import OfficialReading
-from ssi_desktop.system.staleness import IsStale, never
+from ssi_desktop.system.staleness import IsStale, never, stop_if
 
 if TYPE_CHECKING:  # plan() and forecast() import them: the first score needs neither
     from ssi_desktop.habits.forecast import Forecast
@@ -104,6 +104,7 @@ def calibrate(
     *,
     quick: bool = False,
     known_network: NetworkHistory | None = None,
+    cancelled: IsStale = never,
 ) -> Calibration:
     """Fit each pillar's sensitivity to every official reading (``official``, ``history`` and
     ``known_network``: the readings, the profile's and the network's history, when the caller
@@ -147,7 +148,7 @@ def calibrate(
     if calibration is None:
         activity = load_activity(first_day, last_day)
         inputs = prepare(activity, history, first_day, last_day, known_network)
-        calibration = fit(inputs, found)
+        calibration = fit(inputs, found, lambda: stop_if(cancelled))
         if _save_at_once:
             calibration_cache.save(digest, calibration)
     _last_fit = (inputs_key, calibration)
@@ -227,10 +228,13 @@ def calibration_state(
     *,
     quick: bool = False,
     known_network: NetworkHistory | None = None,
+    cancelled: IsStale = never,
 ) -> CalibrationState:
     """The switch and the fit; the arguments as for calibrate()."""
     enabled = settings.calibration_enabled()
-    fitted = calibrate(official, history, quick=quick, known_network=known_network)
+    fitted = calibrate(
+        official, history, quick=quick, known_network=known_network, cancelled=cancelled
+    )
     return CalibrationState(enabled, fitted)
 
 

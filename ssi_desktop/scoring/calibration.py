@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -129,8 +129,20 @@ class _PillarFit:
         return max(abs(self.activity), abs(self.standing)) >= bound - 1e-9
 
 
-def fit(inputs: ScoreInputs, readings: Sequence[Observation]) -> Calibration:
-    """Fit the sensitivity to ``readings``, whose days must lie within ``inputs``."""
+def _carry_on() -> None:
+    return None
+
+
+def fit(
+    inputs: ScoreInputs,
+    readings: Sequence[Observation],
+    between: Callable[[], None] = _carry_on,
+) -> Calibration:
+    """Fit the sensitivity to ``readings``, whose days must lie within ``inputs``.
+
+    ``between`` is called before each of the fit's searches (a few ms each, up to 20 of
+    them): a caller whose result is no longer wanted raises from it and stops the fit there.
+    """
     if not readings:
         return UNCALIBRATED
     ordered = sorted(readings, key=lambda r: r.day)  # the same readings give the same sums
@@ -151,10 +163,13 @@ def fit(inputs: ScoreInputs, readings: Sequence[Observation]) -> Calibration:
             has_activity=active,
             mae_fitted=errors,
         )
-    fits = {p: _best_fit(inputs, p, columns, observed[p]) for p in Pillar}
+    fits = {}
+    for p in Pillar:
+        between()
+        fits[p] = _best_fit(inputs, p, columns, observed[p])
     fitted = {p: _points_at(inputs, p, fits[p], columns) for p in Pillar}
     held_out = len(ordered) >= HOLDOUT_FROM
-    after = _held_out(inputs, columns, observed) if held_out else fitted
+    after = _held_out(inputs, columns, observed, between) if held_out else fitted
     return Calibration(
         len(ordered),
         Sensitivity(
@@ -172,7 +187,10 @@ def fit(inputs: ScoreInputs, readings: Sequence[Observation]) -> Calibration:
 
 
 def _held_out(
-    inputs: ScoreInputs, columns: IntArray, observed: Mapping[Pillar, FloatArray]
+    inputs: ScoreInputs,
+    columns: IntArray,
+    observed: Mapping[Pillar, FloatArray],
+    between: Callable[[], None],
 ) -> dict[Pillar, FloatArray]:
     """Each reading's estimate from a fit made without its group (see HOLDOUT_FOLDS)."""
     group = np.arange(len(columns)) % HOLDOUT_FOLDS
@@ -180,6 +198,7 @@ def _held_out(
     for fold in range(HOLDOUT_FOLDS):
         kept, left = group != fold, group == fold
         for p in Pillar:
+            between()
             found = _best_fit(inputs, p, columns[kept], observed[p][kept])
             estimates[p][left] = _points_at(inputs, p, found, columns[left])
     return estimates

@@ -167,12 +167,16 @@ def _scored(
     }
 
 
-def settled(snapshot: ScoreSnapshot) -> ScoreSnapshot:
-    """The snapshot with a calibration refitted to the log as it is now (see build_score)."""
+def settled(snapshot: ScoreSnapshot, cancelled: Callable[[], bool] = never) -> ScoreSnapshot:
+    """The snapshot with a calibration refitted to the log as it is now (see build_score).
+
+    A refit of years of readings takes a few hundred ms of the interpreter: a quick-add in the
+    meantime makes it stale (``cancelled``), and it stops within a few ms so that the new
+    score does not wait for the interpreter behind it."""
     if snapshot.calibration.calibration.settled:
         return snapshot
     history = profile.history()
-    calibration = estimate.calibration_state(readings.all_readings(), history)
+    calibration = estimate.calibration_state(readings.all_readings(), history, cancelled=cancelled)
     first_day = snapshot.trend_days[0]
     activity = estimate.load_activity(first_day, snapshot.day)
     fields = _scored(snapshot.day, first_day, activity, history, network.history(), calibration)
@@ -186,7 +190,7 @@ def add_details(snapshot: ScoreSnapshot, cancelled: Callable[[], bool] = never) 
     from ssi_desktop.application.outcomes import load_pipeline
 
     stop_if(cancelled)
-    snapshot = settled(snapshot)
+    snapshot = settled(snapshot, cancelled)
     stop_if(cancelled)
     pipeline = load_pipeline(snapshot.day)
     stop_if(cancelled)

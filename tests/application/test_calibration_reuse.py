@@ -12,6 +12,7 @@ from ssi_desktop.scoring import calibration
 from ssi_desktop.store import accounts, actions, profile, readings
 from ssi_desktop.store.actions import NewEntry
 from ssi_desktop.store.models import Account
+from ssi_desktop.system.staleness import Cancelled
 from tests.conftest import TODAY
 from tests.readings_helpers import make_reading
 
@@ -161,3 +162,20 @@ def test_a_quick_look_refits_when_a_reading_changed(fits: list[int]) -> None:
     readings.record(make_reading(TODAY, brand=12.0), TODAY)
     assert estimate.calibrate(quick=True).settled
     assert len(fits) == 2
+
+
+def test_a_stale_refit_stops_at_once_and_keeps_nothing(fits: list[int]) -> None:
+    """A quick-add while the details worker refits years of readings makes the refit stale:
+    it gives up at its next search instead of holding the interpreter for the whole fit."""
+    asked: list[int] = []
+
+    def stale() -> bool:
+        asked.append(1)
+        return len(asked) >= 2
+
+    with pytest.raises(Cancelled):
+        estimate.calibrate(cancelled=stale)
+    assert len(asked) == 2  # the first search ran; the second was not started
+    assert estimate._last_fit is None  # no half-made fit is kept
+    fitted = estimate.calibrate()
+    assert fitted.fitted and len(fits) == 2
