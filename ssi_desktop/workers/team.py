@@ -30,6 +30,11 @@ PUBLISH_EVERY_S = 300
 """At most one publish every five minutes after the score changes (a burst of quick-adds
 publishes once)."""
 
+QUIET_MS = 300
+"""A publish due now starts this long after it was asked for: its estimate of years of
+history, started at once, ran beside the window's repaint of the change that asked for it
+and stretched that repaint past a frame (tests/benchmarks/team_stall.py)."""
+
 TREND_DAYS = 90
 
 TIMEOUT_S = 10.0
@@ -81,14 +86,10 @@ class TeamSync(QObject):
         """Publish now, or once PUBLISH_EVERY_S has passed since the last publish began."""
         if self._later.isActive() or self._stopped.is_set():
             return
-        if self._last_publish_started is None:
-            self._publish_now()
-            return
-        wait_s = self._last_publish_started + self.publish_every_s - time.monotonic()
-        if wait_s <= 0:
-            self._publish_now()
-        else:
-            self._later.start(int(wait_s * 1000))
+        wait_s = 0.0
+        if self._last_publish_started is not None:
+            wait_s = self._last_publish_started + self.publish_every_s - time.monotonic()
+        self._later.start(max(QUIET_MS, int(wait_s * 1000)))
 
     def publish_every(self, seconds: float) -> None:
         """Publish at most once every ``seconds`` from now on; a publish waiting for the old
@@ -100,7 +101,8 @@ class TeamSync(QObject):
 
     @property
     def publish_waiting(self) -> bool:
-        """A publish is due later (the last one began less than publish_every_s ago)."""
+        """A publish is due later: once the window is quiet, or once publish_every_s has
+        passed since the last one began."""
         return self._later.isActive()
 
     @Slot()
