@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 
 from ssi_desktop.demo import history as demo
 from ssi_desktop.store import actions
@@ -39,6 +39,7 @@ RECOMPUTES = 40
 UNDOS = 20
 UNDO_GAP_MS = 300
 OUTSIDE_WRITES = 5
+SETTLE_MS = 300
 IMPORT_ENTRIES = 50_000
 GOAL_MS = 16.0  # one frame at 60 Hz
 TIMEOUT_MS = 120_000  # a hung run fails instead of waiting forever
@@ -118,10 +119,9 @@ def import_entries() -> list[actions.NewEntry]:
 
 def import_stalls(window: MainWindow) -> list[float]:
     entries = import_entries()
-    # What the recomputes left to do (the last panels' layout and repaint) is done first: it
+    # What the recomputes left to do (the last panels, their repaint) is done first: it
     # belongs to them, and a seller starts an import from an idle window.
-    QCoreApplication.sendPostedEvents()
-    QCoreApplication.processEvents()
+    settle(window)
 
     def insert() -> None:
         database.connect(reuse_if_open=True)  # the thread's own connection, as for the worker
@@ -214,8 +214,11 @@ def outside_write_stalls(window: MainWindow) -> list[float]:
 
 
 def settle(window: MainWindow) -> None:
-    """Let the window finish what earlier work left (the last panels, their repaint)."""
-    idle(600)
+    """Let the window finish what earlier work left: the last panels (a refit of years of
+    readings among them) and their repaint."""
+    while window.recomputer.busy:
+        idle(50)
+    idle(SETTLE_MS)
 
 
 def run(databases: DemoDatabases) -> dict[str, list[float]]:
