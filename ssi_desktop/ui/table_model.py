@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-CELL_PADDING = 24
+CELL_PADDING = 16
 """A cell's margins around its text, and room for a check box's or a sort arrow's extra."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -66,3 +66,4 @@ def size_columns(
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.setWordWrap(False)  # a row is one line: a text too long for its cell is elided

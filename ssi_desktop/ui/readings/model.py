@@ -56,7 +56,7 @@ class ReadingsModel(RowsModel):
     def longest_texts(cls) -> dict[int, list[str]]:
         """The widest text each column can hold (ui/table_model.size_columns)."""
         pillars = {cls.COL_PILLAR0 + i: ["25.00"] for i in range(len(PILLARS))}
-        benchmark = [_benchmark(99.9, 99.9)]
+        benchmark = [_benchmark(10, 34.5)]  # a rank of two digits, an average with a decimal
         return {
             cls.COL_DATE: dates.longest_day_texts(),
             cls.COL_TOTAL: ["100"],

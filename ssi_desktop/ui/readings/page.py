@@ -83,7 +83,8 @@ class ReadingsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        size_columns(self.table, ReadingsModel.longest_texts(), stretch=ReadingsModel.COL_NETWORK)
+        size_columns(self.table, ReadingsModel.longest_texts())
+        self.table.horizontalHeader().setStretchLastSection(True)  # room to spare goes last
         self.table.setToolTip("Double-click a reading to correct it")
         table_card.body.addWidget(self.table, 1)
         layout.addWidget(table_card, 3)
