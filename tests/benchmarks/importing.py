@@ -180,9 +180,11 @@ def gui_stall(path: Path, db_path: Path) -> tuple[float, float, int, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt, QTimer
 
+    from ssi_desktop.app import share_interpreter
     from ssi_desktop.importers.linkedin import ImportCancelled
     from ssi_desktop.workers.background_job import BackgroundJob
 
+    share_interpreter()  # as the window does
     app = QCoreApplication.instance() or QCoreApplication([])
     lateness: list[float] = []
     clock = QElapsedTimer()

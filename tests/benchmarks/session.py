@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from ssi_desktop.app import settle_start_up_objects
+from ssi_desktop.app import settle_start_up_objects, share_interpreter
 from ssi_desktop.store.db import close_database, open_database
 from ssi_desktop.ui.main_window import MainWindow
 
@@ -45,6 +45,7 @@ def application() -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     qInstallMessageHandler(_quiet_offscreen)
+    share_interpreter()  # as ssi-desktop does
     return QApplication([])
 
 
