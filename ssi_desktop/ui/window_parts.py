@@ -4,7 +4,6 @@ remembered."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -52,10 +51,8 @@ def state_label() -> QLabel:
     # A passing message (an entry added, a reminder) must not squeeze it: its longest text.
     metrics = label.fontMetrics()
     longest = max(
-        metrics.horizontalAdvance(
-            f"Estimated for {dates.day_text(dt.date(2026, month, 28))} · updated 23:59"
-        )
-        for month in range(1, 13)
+        metrics.horizontalAdvance(f"Estimated for {day} · updated 23:59")
+        for day in dates.longest_day_texts()
     )
     label.setMinimumWidth(longest + 4)
     return label

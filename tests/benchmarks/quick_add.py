@@ -116,11 +116,6 @@ PLACES = (
 )
 
 
-def _idle(seconds: float) -> None:
-    """What happens between two clicks happens."""
-    idle(round(seconds * 1000))
-
-
 def _one_click(window: MainWindow, click: Click, way: str) -> float:
     if way == "Ctrl+K":
         _open_finder(window)
@@ -133,7 +128,7 @@ def _one_click(window: MainWindow, click: Click, way: str) -> float:
 def measure_place(window: MainWindow, place: Place, seed: int) -> Figures:
     if not window.select_tab(place.tab):
         raise LookupError(f"no tab {place.tab}")
-    _idle(0.3)  # the tab's first show settles (History loads its first page)
+    idle(300)  # the tab's first show settles (History loads its first page)
     clicks = [(name, make(window)) for name, make in place.ways]
     pace = random.Random(seed)
     figures = Figures()
@@ -150,8 +145,8 @@ def measure_place(window: MainWindow, place: Place, seed: int) -> Figures:
             latency = _one_click(window, click, way)
             if index >= WARM_UP:
                 runs.append(latency)
-            _idle(max(0.0, gap() - latency / 1000))
-        _idle(0.4)  # what the last click set off (the slower panels) is in the stall figure
+            idle(max(0, round(gap() * 1000 - latency)))
+        idle(400)  # what the last click set off (the slower panels) is in the stall figure
         meter.stop()
         figures.latencies[name] = runs
         figures.stalls[name] = max(meter.lateness_ms, default=0.0)
