@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.habits.default_plan import default_plan
+from ssi_desktop.habits.plan import worth_doing
 from ssi_desktop.habits.targets import Period, Target
 from ssi_desktop.store import actions, habit_targets, readings, rest_days
 from ssi_desktop.ui.habits import TREND_FORECAST_DAYS
@@ -271,3 +272,28 @@ def test_each_pillar_tab_continues_its_own_trend(qtbot, window):
     qtbot.waitUntil(lambda: plot.getPlotItem().viewRange()[0][1] >= shown_until)
     line = snapshot.habits.forecast.line(Pillar.INSIGHTS)
     assert line[0] == (TODAY, pytest.approx(snapshot.pillars[Pillar.INSIGHTS]))
+
+
+def test_the_today_card_updates_its_rows_in_place(qtbot, window):
+    """Rows made anew on each change laid out, and repainted, the whole dashboard."""
+    habit_targets.replace_all(
+        [Target("dm_sent", 3, Period.DAY), Target("reaction", 5, Period.WEEK)]
+    )
+    first = recompute(qtbot, window)
+    card = today_card(window)
+    rows = {widget.objectName(): widget for widget in card.findChildren(QWidget)}
+    buttons = list(card.add_buttons.values())
+    assert first.habits is not None and len(buttons) == 3
+
+    with qtbot.waitSignal(window.snapshot_shown, timeout=WAIT_MS) as shown:
+        window.quick_add("dm_sent")
+    after: ScoreSnapshot = shown.args[0]
+    assert after.habits is not None
+    done = card.findChild(QLabel, "targetDone_dm_sent")
+    assert done is rows["targetDone_dm_sent"] and done.text() == "1 / 3 today"
+    assert list(card.add_buttons.values()) == [
+        card.findChild(QWidget, f"nextBestAdd_{key}") for key in card.add_buttons
+    ]
+    # The same three buttons, now standing for the new plan's best actions.
+    assert sorted(map(id, card.add_buttons.values())) == sorted(map(id, buttons))
+    assert list(card.add_buttons) == [s.key for s in worth_doing(after.habits.plan)[:3]]

@@ -6,7 +6,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ssi_desktop.catalog import Pillar
-from ssi_desktop.ui.habits.progress import add_progress_row, clear_layout
+from ssi_desktop.ui.habits.progress import ProgressRows
 from ssi_desktop.ui.widgets import Card
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
@@ -28,7 +28,13 @@ class PillarTargets(Card):
             self.grid.setColumnMinimumWidth(column * 5 + 4, 24)
             self.grid.setColumnStretch(column * 5 + 4, 1)
         self.body.addLayout(self.grid)
+        self._rows = ProgressRows(self.grid, self._place)
         self.hide()
+
+    @staticmethod
+    def _place(index: int) -> tuple[int, int]:
+        row, column = divmod(index, COLUMNS)
+        return row, column * 5
 
     @Slot(object)
     def show_snapshot(self, snapshot: ScoreSnapshot) -> None:
@@ -36,8 +42,5 @@ class PillarTargets(Card):
         mine = (
             [s for s in report.targets if s.target.action.pillar is self.pillar] if report else []
         )
-        clear_layout(self.grid)
-        for index, status in enumerate(mine):
-            row, column = divmod(index, COLUMNS)
-            add_progress_row(self.grid, row, status, first_column=column * 5)
+        self._rows.show(mine)
         self.setVisible(bool(mine))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
@@ -58,36 +59,76 @@ def streak_text(status: TargetStatus) -> str:
     return f"{streak.describe()}"
 
 
-def add_progress_row(
-    grid: QGridLayout, row: int, status: TargetStatus, first_column: int = 0
-) -> None:
-    """Put one target's label, bar, count and streak in four columns of ``grid``'s ``row``."""
-    name = ElidedLabel(status.target.action.label)
-    name.setToolTip(
-        f"{status.target.action.label}: {status.target.describe()}"
-        f" ({status.target.action.pillar.label})"
-    )
-    bar = QProgressBar()
-    bar.setObjectName(f"targetBar_{status.target.key}")
-    bar.setRange(0, status.target.count)
-    bar.setValue(min(status.progress.done, status.target.count))
-    bar.setTextVisible(False)
-    bar.setFixedSize(BAR_WIDTH, 8)
-    count = QLabel(done_text(status))
-    count.setObjectName(f"targetDone_{status.target.key}")
-    streak = theme.as_caption(QLabel(streak_text(status)))
-    for offset, widget in enumerate((name, bar, count, streak)):
-        grid.addWidget(widget, row, first_column + offset)
-    # The name's size policy is Ignored (it elides): the grid gives its column room only when
-    # told, or the bar is drawn over it. It is told the whole name's width: names elide only
-    # when the window is too narrow for them, never beside free space.
-    needed = max(NAME_MIN_WIDTH, name.sizeHint().width(), grid.columnMinimumWidth(first_column))
-    grid.setColumnMinimumWidth(first_column, needed)
-    grid.setColumnStretch(first_column, max(1, grid.columnStretch(first_column)))
+class ProgressRow:
+    """One target's label, bar, count and streak, in four columns of a grid's row."""
+
+    def __init__(
+        self, grid: QGridLayout, row: int, status: TargetStatus, first_column: int = 0
+    ) -> None:
+        self.key = status.target.key
+        self.name = ElidedLabel(status.target.action.label)
+        self.bar = QProgressBar()
+        self.bar.setObjectName(f"targetBar_{status.target.key}")
+        self.bar.setTextVisible(False)
+        self.bar.setFixedSize(BAR_WIDTH, 8)
+        self.count = QLabel()
+        self.count.setObjectName(f"targetDone_{status.target.key}")
+        self.streak = theme.as_caption(QLabel())
+        self.show(status)
+        for offset, widget in enumerate(self.widgets()):
+            grid.addWidget(widget, row, first_column + offset)
+        # The name's size policy is Ignored (it elides): the grid gives its column room only
+        # when told, or the bar is drawn over it. It is told the whole name's width: names
+        # elide only when the window is too narrow for them, never beside free space.
+        needed = max(
+            NAME_MIN_WIDTH, self.name.sizeHint().width(), grid.columnMinimumWidth(first_column)
+        )
+        grid.setColumnMinimumWidth(first_column, needed)
+        grid.setColumnStretch(first_column, max(1, grid.columnStretch(first_column)))
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.name, self.bar, self.count, self.streak)
+
+    def show(self, status: TargetStatus) -> None:
+        """The same target's progress now: values only, so nothing around it is laid out
+        again (rebuilding the rows repainted the whole dashboard after every quick-add)."""
+        target = status.target
+        self.name.setToolTip(
+            f"{target.action.label}: {target.describe()} ({target.action.pillar.label})"
+        )
+        self.bar.setRange(0, target.count)
+        self.bar.setValue(min(status.progress.done, target.count))
+        self.count.setText(done_text(status))
+        self.streak.setText(streak_text(status))
+
+
+class ProgressRows:
+    """The rows of a grid's targets, kept while the same targets are shown in the same places.
+
+    ``place(index)`` gives a target's (row, first column). Whatever else the grid holds (a
+    note in place of the rows) is the caller's, and is deleted when the rows are made anew."""
+
+    def __init__(self, grid: QGridLayout, place: Callable[[int], tuple[int, int]]) -> None:
+        self.grid = grid
+        self._place = place
+        self.rows: list[ProgressRow] = []
+
+    def show(self, statuses: Sequence[TargetStatus]) -> bool:
+        """Show these targets; False when the rows had to be made anew (the grid was cleared)."""
+        if [status.target.key for status in statuses] == [row.key for row in self.rows]:
+            for shown, status in zip(self.rows, statuses, strict=True):
+                shown.show(status)
+            return True
+        clear_layout(self.grid)
+        self.rows = []
+        for index, status in enumerate(statuses):
+            line, column = self._place(index)
+            self.rows.append(ProgressRow(self.grid, line, status, first_column=column))
+        return False
 
 
 def clear_layout(grid: QGridLayout) -> None:
-    """Remove and delete every widget in ``grid`` (rows are rebuilt on each snapshot)."""
+    """Remove and delete every widget in ``grid``."""
     while grid.count():
         item = grid.takeAt(0)
         widget: QWidget | None = item.widget() if item is not None else None
