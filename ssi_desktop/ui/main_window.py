@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
-    QTabWidget,
     QWidget,
 )
 
@@ -37,6 +36,7 @@ from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.dashboard import DashboardPage
 from ssi_desktop.ui.day_watch import DayWatch
 from ssi_desktop.ui.history import HistoryPage
+from ssi_desktop.ui.page_tabs import PageTabs
 from ssi_desktop.ui.pillar_page import PillarPage
 from ssi_desktop.ui.window_parts import (
     about_text,
@@ -129,8 +129,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(theme.icon("app"))
         self.setMinimumSize(*MINIMUM_SIZE)
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("mainTabs")
+        self.tabs = PageTabs()
         self.tabs.setDocumentMode(True)
         self.dashboard = DashboardPage()
         self.tabs.addTab(self.dashboard, theme.icon("dashboard"), "Dashboard")
