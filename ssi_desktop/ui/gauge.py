@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.catalog import TOTAL_MAX, tier_name
@@ -63,12 +63,16 @@ class ScoreGauge(QWidget):
         return self._rank
 
     def set_value(self, value: float | None) -> None:
+        if value == self._value:
+            return
         self._value = value
         self._describe()
         self.update()
 
     def set_rank_caption(self, text: str) -> None:
         """E.g. "Top 8 % of your industry", shown under the gauge; "" hides it."""
+        if text == self._rank:
+            return  # told again with every snapshot
         self._rank = text
         self._describe()
         self.update()
@@ -82,6 +86,7 @@ class ScoreGauge(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if theme.is_palette_change(event):
+            self._dial = None
             self.update()  # the colours are read from the palette at each paint
         super().changeEvent(event)
 
@@ -97,52 +102,77 @@ class ScoreGauge(QWidget):
         pal = theme.palette()
         painter = QPainter(self)
         try:
-            painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+            painter.drawPixmap(0, 0, self._dial_for(pal))
             scale, left, top = self.box_scale()
             painter.translate(left, top)
             painter.scale(scale, scale)
-            self._paint_box(painter, pal)
+            self._paint_value(painter, pal)
         finally:
             painter.end()
 
-    def _paint_box(self, painter: QPainter, pal: QPalette) -> None:
+    _dial: QPixmap | None = None
+
+    def _dial_for(self, pal: QPalette) -> QPixmap:
+        """What no score changes (the background, the tier ring, the track, the tick labels,
+        the caption), drawn once per size and palette: five antialiased arcs were most of the
+        gauge's paint, and it is painted after every change."""
+        ratio = self.devicePixelRatioF()
+        size = self.size() * ratio
+        dial = self._dial
+        if dial is None or dial.size() != size or dial.devicePixelRatio() != ratio:
+            dial = QPixmap(size)
+            dial.setDevicePixelRatio(ratio)
+            painter = QPainter(dial)
+            try:
+                painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+                scale, left, top = self.box_scale()
+                painter.translate(left, top)
+                painter.scale(scale, scale)
+                _paint_dial(painter, pal)
+            finally:
+                painter.end()
+            self._dial = dial
+        return dial
+
+    def _paint_value(self, painter: QPainter, pal: QPalette) -> None:
         accent = pal.color(QPalette.ColorRole.Highlight)
         text = pal.color(QPalette.ColorRole.Text)
-        muted = pal.color(QPalette.ColorRole.PlaceholderText)
-        track = pal.color(
-            QPalette.ColorRole.Midlight if not theme.is_dark(pal) else QPalette.ColorRole.Mid
-        )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-
-        # Outer ring: the four tiers, one shade of the accent each.
-        outer = RADIUS + 9
-        for i, alpha in enumerate(TIER_ALPHAS):
-            low, high = TIER_EDGES[i], TIER_EDGES[i + 1]
-            _arc(painter, outer, low + 0.4, high - 0.4, theme.with_alpha(accent, alpha), 4)
-        # Inner ring: the track and the value.
-        _arc(painter, RADIUS - 4, 0.0, TOTAL_MAX, track, 14, Qt.PenCapStyle.RoundCap)
         if self._value is not None and self._value > 0:
             _arc(painter, RADIUS - 4, 0.0, self._value, accent, 14, Qt.PenCapStyle.RoundCap)
-
-        painter.setPen(muted)
-        painter.setFont(_font(10))
-        for edge in TIER_EDGES:
-            _tick_label(painter, edge, RADIUS + 20)
-
         center = Qt.AlignmentFlag.AlignCenter
         painter.setPen(text)
         painter.setFont(_font(46, bold=True))
         painter.drawText(VALUE_RECT, center, "–" if self._value is None else f"{self._value:.1f}")
         painter.setFont(_font(16, bold=True))
         painter.drawText(TIER_RECT, center, "" if self._value is None else tier_name(self._value))
-        painter.setPen(muted)
-        painter.setFont(_font(11))
-        painter.drawText(CAPTION_RECT, center, "estimated SSI")
         if self._rank:
-            painter.setPen(text)
             painter.setFont(_font(12))
             painter.drawText(RANK_RECT, center, self._rank)
+
+
+def _paint_dial(painter: QPainter, pal: QPalette) -> None:
+    accent = pal.color(QPalette.ColorRole.Highlight)
+    muted = pal.color(QPalette.ColorRole.PlaceholderText)
+    track = pal.color(
+        QPalette.ColorRole.Midlight if not theme.is_dark(pal) else QPalette.ColorRole.Mid
+    )
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    # Outer ring: the four tiers, one shade of the accent each.
+    outer = RADIUS + 9
+    for i, alpha in enumerate(TIER_ALPHAS):
+        low, high = TIER_EDGES[i], TIER_EDGES[i + 1]
+        _arc(painter, outer, low + 0.4, high - 0.4, theme.with_alpha(accent, alpha), 4)
+    # Inner ring: the track, under the value.
+    _arc(painter, RADIUS - 4, 0.0, TOTAL_MAX, track, 14, Qt.PenCapStyle.RoundCap)
+    painter.setPen(muted)
+    painter.setFont(_font(10))
+    for edge in TIER_EDGES:
+        _tick_label(painter, edge, RADIUS + 20)
+    painter.setFont(_font(11))
+    painter.drawText(CAPTION_RECT, Qt.AlignmentFlag.AlignCenter, "estimated SSI")
 
 
 def _arc(
