@@ -36,7 +36,7 @@ from ssi_desktop.catalog import ACTION_BY_KEY, Pillar
 from ssi_desktop.store.actions import LoggedEntry
 from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
-from ssi_desktop.ui.history_model import PAGE_ROWS, HistoryModel, HistoryRow
+from ssi_desktop.ui.history_model import PAGE_ROWS, DayEditor, HistoryModel, HistoryRow
 from ssi_desktop.ui.table_model import size_columns
 from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, edges_follow_palette, python_date
 
@@ -113,6 +113,7 @@ class HistoryPage(QWidget):
         table = QTableView()
         table.setObjectName("historyTable")
         table.setModel(self.model)
+        table.setItemDelegateForColumn(HistoryModel.COL_DATE, DayEditor(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         table.setEditTriggers(

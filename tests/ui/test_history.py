@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -122,3 +123,30 @@ def test_the_history_reads_a_page_at_a_time_as_it_scrolls(db: object) -> None:
     days = [history.row_at(r).day for r in range(many)]
     assert days == sorted(days, reverse=True)
     assert len({history.row_at(r).id for r in range(many)}) == many  # no row read twice
+
+
+def test_the_cells_show_each_entry_and_edit_its_date_with_a_date_picker(
+    window: MainWindow, logged: list[NewEntry], qtbot: QtBot
+) -> None:
+    window.select_tab("history")
+    table = window.history.table
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == len(logged))
+    cells = [
+        model.index(2, column).data()
+        for column in (HistoryModel.COL_ACTION, HistoryModel.COL_PILLAR, HistoryModel.COL_COUNT)
+    ]
+    assert cells == ["Prospect search", Pillar.PEOPLE.short_label, 2]
+    target = model.index(2, HistoryModel.COL_TARGET).data(Qt.ItemDataRole.CheckStateRole)
+    assert target in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
+    assert model.index(0, HistoryModel.COL_NOTE).data() == "launch notes"
+
+    date_cell = model.index(1, HistoryModel.COL_DATE)
+    table.edit(date_cell)
+    picker = table.findChild(QDateEdit)
+    assert picker is not None and picker.date() == QDate(2026, 11, 23)
+    picker.setDate(QDate(2026, 11, 20))
+    with qtbot.waitSignal(window.history.model.entries_changed):
+        table.commitData(picker)
+    moved = {e.key: e.day for e in actions.entries()}["comment_thoughtful"]
+    assert moved == dt.date(2026, 11, 20)
