@@ -142,11 +142,13 @@ def calibrate(
         return _last_fit[1]
     if quick and _last_fit is not None and _last_fit[0][:-1] == inputs_key[:-1]:
         return replace(_last_fit[1], settled=False)
+    stop_if(cancelled)
     digest = calibration_cache.fingerprint(inputs_key)
     calibration = calibration_cache.load(digest)  # a fresh process: the last one's fit
     fitted = calibration is None
     if calibration is None:
         activity = load_activity(first_day, last_day)
+        stop_if(cancelled)
         inputs = prepare(activity, history, first_day, last_day, known_network)
         calibration = fit(inputs, found, lambda: stop_if(cancelled))
         if _save_at_once:

@@ -19,6 +19,7 @@ from ssi_desktop.habits.forecast import MILESTONES, Forecast
 from ssi_desktop.habits.plan import Suggestion
 from ssi_desktop.habits.streaks import Streak, streak
 from ssi_desktop.habits.targets import Progress, Target, progress
+from ssi_desktop.scoring import Sensitivity
 from ssi_desktop.store import actions, habit_targets, rest_days
 from ssi_desktop.system.staleness import IsStale, never, stop_if
 
@@ -84,15 +85,16 @@ class HabitReport:
         return calendar_start(self.day)
 
 
-def targets_report(day: dt.date) -> list[TargetStatus]:
+def targets_report(day: dt.date, cancelled: IsStale = never) -> list[TargetStatus]:
     """Each target's progress and streak as of ``day``."""
     wanted = habit_targets.all_targets()
     if not wanted:
         return []
-    history = habit_targets.daily_counts((t.key for t in wanted), day)
+    history = habit_targets.daily_counts((t.key for t in wanted), day, cancelled)
     resting = rest_days.days()
     statuses = []
     for target in wanted:
+        stop_if(cancelled)
         counts = history.get(target.key, {})
         statuses.append(
             TargetStatus(
@@ -107,12 +109,19 @@ def calendar_start(day: dt.date) -> dt.date:
     return week_start(day) - dt.timedelta(weeks=CALENDAR_WEEKS - 1)
 
 
-def habit_report(day: dt.date, cancelled: IsStale = never) -> HabitReport:
+def habit_report(
+    day: dt.date, cancelled: IsStale = never, *, sensitivity: Sensitivity | None = None
+) -> HabitReport:
     """Everything the Today panel, the progress rows, the calendar, the forecast and the tray
     need (runs the score model: call it from the worker, as build_snapshot does). It scores
-    as every estimate does now (calibrated when switched on), so the gains are the score's."""
+    as every estimate does now (calibrated when switched on), so the gains are the score's;
+    ``sensitivity``, when given, is that calibration already worked out."""
+    chosen = estimate.current_sensitivity() if sensitivity is None else sensitivity
     first = min(calendar_start(day), day - dt.timedelta(days=FAVOURITE_DAYS - 1))
     recent = actions.daily_tallies(first, day)
+    # ``cancelled`` between the slow steps (each a few ms at most): a newer change makes this
+    # report stale, and the score of that change should not share the interpreter with it.
+    stop_if(cancelled)
     per_day: Counter[dt.date] = Counter()
     per_key: Counter[str] = Counter()
     for tally in recent:
@@ -120,13 +129,12 @@ def habit_report(day: dt.date, cancelled: IsStale = never) -> HabitReport:
             per_day[tally.day] += tally.count
         if (day - tally.day).days < FAVOURITE_DAYS:
             per_key[tally.key] += tally.count
-    # ``cancelled`` between the slow steps: a newer change makes this report stale, and the
-    # score of that change should not have to share the interpreter with it.
     stop_if(cancelled)
-    targets = tuple(targets_report(day))
+    targets = tuple(targets_report(day, cancelled))
     stop_if(cancelled)
-    plan = tuple(estimate.plan(day, cancelled=cancelled))
+    plan = tuple(estimate.plan(day, chosen, cancelled=cancelled))
     stop_if(cancelled)
+    forecast = estimate.forecast(day, max(MILESTONES), chosen)
     return HabitReport(
         day=day,
         targets=targets,
@@ -134,6 +142,6 @@ def habit_report(day: dt.date, cancelled: IsStale = never) -> HabitReport:
         favourites=tuple(key for key, _n in per_key.most_common()),
         active_days=MappingProxyType(dict(per_day)),
         rest_days=rest_days.days(),
-        forecast=estimate.forecast(day, max(MILESTONES)),
+        forecast=forecast,
         default_targets=default_plan().targets,
     )

@@ -140,8 +140,8 @@ def fit(
 ) -> Calibration:
     """Fit the sensitivity to ``readings``, whose days must lie within ``inputs``.
 
-    ``between`` is called before each of the fit's searches (a few ms each, up to 20 of
-    them): a caller whose result is no longer wanted raises from it and stops the fit there.
+    ``between`` is called before each of the fit's grid searches (a few ms each at ten years
+    of log): a caller whose result is no longer wanted raises from it and stops the fit there.
     """
     if not readings:
         return UNCALIBRATED
@@ -165,8 +165,7 @@ def fit(
         )
     fits = {}
     for p in Pillar:
-        between()
-        fits[p] = _best_fit(inputs, p, columns, observed[p])
+        fits[p] = _best_fit(inputs, p, columns, observed[p], between)
     fitted = {p: _points_at(inputs, p, fits[p], columns) for p in Pillar}
     held_out = len(ordered) >= HOLDOUT_FROM
     after = _held_out(inputs, columns, observed, between) if held_out else fitted
@@ -198,8 +197,7 @@ def _held_out(
     for fold in range(HOLDOUT_FOLDS):
         kept, left = group != fold, group == fold
         for p in Pillar:
-            between()
-            found = _best_fit(inputs, p, columns[kept], observed[p][kept])
+            found = _best_fit(inputs, p, columns[kept], observed[p][kept], between)
             estimates[p][left] = _points_at(inputs, p, found, columns[left])
     return estimates
 
@@ -218,14 +216,20 @@ def _points_at(
 
 
 def _best_fit(
-    inputs: ScoreInputs, pillar: Pillar, columns: IntArray, observed: FloatArray
+    inputs: ScoreInputs,
+    pillar: Pillar,
+    columns: IntArray,
+    observed: FloatArray,
+    between: Callable[[], None] = _carry_on,
 ) -> _PillarFit:
-    """The penalised least-absolute-error scales of one pillar, on log-scale grids."""
+    """The penalised least-absolute-error scales of one pillar, on log-scale grids
+    (``between`` is called before each grid's search)."""
     bound = math.log(SCALE_MAX)  # SCALE_MIN is its inverse: the range is symmetric
     offsets = np.arange(-GRID_STEPS, GRID_STEPS + 1, dtype=np.float64)
     grid_a, grid_n = (axis.ravel() for axis in np.meshgrid(offsets, offsets))
     best_a, best_n, step = 0.0, 0.0, bound / GRID_STEPS
     for _ in range(REFINEMENTS + 1):
+        between()
         # The centre offset is exactly 0, so each grid keeps its best point: never worse.
         a = np.clip(best_a + grid_a * step, -bound, bound)
         n = np.clip(best_n + grid_n * step, -bound, bound)

@@ -10,6 +10,9 @@ from ssi_desktop.habits.targets import Period, Target
 from ssi_desktop.scoring.activity import KEY_INDEX
 from ssi_desktop.store.db import database
 from ssi_desktop.store.models import HabitTarget, utc_now
+from ssi_desktop.system.staleness import IsStale, never, stop_if
+
+BATCH_ROWS = 2000
 
 
 def set_target(target: Target) -> bool:
@@ -52,9 +55,12 @@ def all_targets() -> list[Target]:
     return [Target(r.key, r.count, Period(r.per)) for r in rows]
 
 
-def daily_counts(keys: Iterable[str], last_day: dt.date) -> dict[str, dict[dt.date, int]]:
+def daily_counts(
+    keys: Iterable[str], last_day: dt.date, cancelled: IsStale = never
+) -> dict[str, dict[dt.date, int]]:
     """Actions logged per day up to last_day for each of ``keys`` (at target accounts or not):
-    what streaks are made of, summed in SQL. Days without any are missing."""
+    what streaks are made of, summed in SQL. Days without any are missing. ``cancelled`` is
+    asked between batches of rows (years of days are tens of ms of Python)."""
     wanted = sorted(set(keys))
     by_key: dict[str, dict[dt.date, int]] = {key: {} for key in wanted}
     if not wanted:
@@ -66,6 +72,8 @@ def daily_counts(keys: Iterable[str], last_day: dt.date) -> dict[str, dict[dt.da
         (last_day.isoformat(), *wanted),
     )
     from_iso = dt.date.fromisoformat
-    for key, day, total in cursor:
-        by_key[key][from_iso(day)] = int(total)
+    while rows := cursor.fetchmany(BATCH_ROWS):
+        stop_if(cancelled)
+        for key, day, total in rows:
+            by_key[key][from_iso(day)] = int(total)
     return by_key

@@ -177,6 +177,10 @@ def settled(snapshot: ScoreSnapshot, cancelled: Callable[[], bool] = never) -> S
         return snapshot
     history = profile.history()
     calibration = estimate.calibration_state(readings.all_readings(), history, cancelled=cancelled)
+    if calibration.sensitivity == snapshot.calibration.sensitivity:
+        # The same scales give the same score: the trend's arrays stay the ones on screen,
+        # so the window does not draw them again.
+        return replace(snapshot, calibration=calibration)
     first_day = snapshot.trend_days[0]
     activity = estimate.load_activity(first_day, snapshot.day)
     fields = _scored(snapshot.day, first_day, activity, history, network.history(), calibration)
@@ -192,9 +196,13 @@ def add_details(snapshot: ScoreSnapshot, cancelled: Callable[[], bool] = never) 
     stop_if(cancelled)
     snapshot = settled(snapshot, cancelled)
     stop_if(cancelled)
-    pipeline = load_pipeline(snapshot.day)
+    # The calibration just settled is the one every panel scores with: worked out once here,
+    # not once more by each of them.
+    sensitivity = snapshot.calibration.sensitivity
+    pipeline = load_pipeline(snapshot.day, sensitivity=sensitivity, cancelled=cancelled)
     stop_if(cancelled)
-    return replace(snapshot, pipeline=pipeline, habits=habit_report(snapshot.day, cancelled))
+    habits = habit_report(snapshot.day, cancelled, sensitivity=sensitivity)
+    return replace(snapshot, pipeline=pipeline, habits=habits)
 
 
 def build_snapshot(
