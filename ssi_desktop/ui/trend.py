@@ -11,7 +11,7 @@ import datetime as dt
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette, QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -131,6 +131,12 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         self._x_span: tuple[float, float] | None = None
         self._forecast_end: float | None = None
         self._pending: ScoreSnapshot | None = None
+        self._draw_soon = QTimer(self)
+        self._draw_soon.setSingleShot(True)
+        # 1 ms, not 0: a zero timer is a posted event, sent in the same pass as the paint it
+        # should follow.
+        self._draw_soon.setInterval(1)
+        self._draw_soon.timeout.connect(self._plot_pending)
         self.pillars_shown = pillar is None
         self._apply_palette()
         self._styled = True
@@ -144,15 +150,22 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
     # -- the estimate -------------------------------------------------------------------------
 
     def set_snapshot(self, snapshot: ScoreSnapshot) -> None:
-        """Plot the snapshot's trend now if the plot is on screen, else when it is next shown.
+        """Plot the snapshot's trend in a moment if the plot is on screen, else when it is
+        next shown.
 
         Hidden plots (the dashboard's while the seller quick-adds on a pillar tab) would
         otherwise redraw for nothing after every change: that was a third of the GUI
-        thread's work per quick-add.
+        thread's work per quick-add. A plot on screen draws in the next turn of the event
+        loop, after the new score's labels have painted: drawn with them, the slot and its
+        paint held the GUI thread for 10-15 ms in one go; in two turns, input and timers run
+        between them.
         """
+        first = self._x_span is None
         self._pending = snapshot
-        if self.isVisible():
-            self._plot_pending()
+        if first and self.isVisible():
+            self._plot_pending()  # a chart just built draws what it was given at once
+        elif self.isVisible() and not self._draw_soon.isActive():
+            self._draw_soon.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         self._plot_pending()
