@@ -94,11 +94,24 @@ class _Worker(QObject):
             self.finished.emit(generation, self.results.put(snapshot))
 
 
+class _KeptStateThread(QThread):
+    """A QThread that keeps one Python thread state from start to end.
+
+    A Qt thread running Qt's own run() gets a fresh Python thread state for each slot and
+    loses it after: its thread-local data went with it, peewee's connection included, so
+    every step of a worker opened the database again (the file, its pragmas, with the GIL
+    held for part of it). Running the event loop from Python holds the state until the end.
+    """
+
+    def run(self) -> None:
+        self.exec()
+
+
 class _WorkerThread:
     """A worker in a QThread of its own, with its own database connection."""
 
     def __init__(self, step: Step, name: str) -> None:
-        self.thread = QThread()
+        self.thread = _KeptStateThread()
         self.thread.setObjectName(name)
         self.worker = _Worker(step)
         self.worker.moveToThread(self.thread)

@@ -187,3 +187,24 @@ def test_a_window_never_shown_still_gets_its_panels(
         assert not window._painted_with_score
     finally:
         window.shutdown()
+
+
+def test_a_worker_keeps_one_database_connection_for_all_its_steps(db: Path, qtbot: QtBot) -> None:
+    """Python forgot a Qt thread's state after each slot, and with it peewee's connection:
+    every recompute opened the database again (and its pragmas), with the GIL held."""
+    from ssi_desktop.store.db import database
+
+    connections: list[object] = []
+
+    def task(day: dt.date, stale: Callable[[], bool]) -> ScoreSnapshot:
+        connections.append(database.connection())
+        return build_score(day, stale)
+
+    recomputer = Recomputer(task)
+    try:
+        for _ in range(3):
+            with qtbot.waitSignal(recomputer.snapshot_ready, timeout=10_000):
+                recomputer.request(TODAY)
+    finally:
+        recomputer.stop()
+    assert len(connections) == 3 and len({id(c) for c in connections}) == 1
