@@ -235,6 +235,12 @@ def test_the_readings_model_passes_qt_checks(db: Path, qtmodeltester: object) ->
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.index(0, ReadingsModel.COL_NETWORK).data() == "Top 20 %"
     assert model.index(0, ReadingsModel.COL_ESTIMATE).data() == "…"  # before the worker's fit
+    # Qt's items are editable unless told otherwise: a reading is corrected in its dialog.
+    assert not any(
+        model.flags(model.index(row, column)) & Qt.ItemFlag.ItemIsEditable
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    )
 
 
 def test_one_estimate_of_a_day_on_every_screen(

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
 from ssi_desktop.application.estimate import UNCALIBRATED_STATE, CalibrationState
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.store.readings import OfficialReading
 from ssi_desktop.ui import dates
-from ssi_desktop.ui.table_model import AnyIndex, RowsModel
 
 PILLARS = tuple(Pillar)
 
@@ -29,8 +29,13 @@ def _benchmark(rank: float | None, average: float | None) -> str:
     return " · ".join(filter(None, parts)) or "–"
 
 
-class ReadingsModel(RowsModel):
-    """Columns: date, LinkedIn's SSI, the four pillars, the estimate that day, the benchmarks."""
+class ReadingsModel(QStandardItemModel):
+    """Columns: date, LinkedIn's SSI, the four pillars, the estimate that day, the benchmarks.
+
+    The cells are Qt's own items, filled when the readings or the fit change: the view paints
+    without calling into Python (a Python data() was asked some 1,900 times for a repaint of
+    the table, 26 ms when a closing Ctrl+K box uncovered it; see ui/history_model.py).
+    """
 
     COL_DATE, COL_TOTAL = 0, 1
     COL_PILLAR0 = 2
@@ -48,7 +53,8 @@ class ReadingsModel(RowsModel):
     _rows: list[OfficialReading]
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(self.HEADERS), parent)
+        self.setHorizontalHeaderLabels(list(self.HEADERS))
         self._rows = []
         self._calibration = UNCALIBRATED_STATE
 
@@ -75,6 +81,13 @@ class ReadingsModel(RowsModel):
             return
         self.beginResetModel()
         self._rows = found
+        self.blockSignals(True)  # one reset for the view, not a signal per cell
+        try:
+            self.setRowCount(0)
+            for reading in found:
+                self.appendRow(self._items(reading))
+        finally:
+            self.blockSignals(False)
         self.endResetModel()
 
     def set_calibration(self, state: CalibrationState) -> None:
@@ -82,14 +95,13 @@ class ReadingsModel(RowsModel):
         if state == self._calibration:
             return
         self._calibration = state
-        if self._rows:
-            top = self.index(0, self.COL_ESTIMATE)
-            self.dataChanged.emit(top, self.index(len(self._rows) - 1, self.COL_ESTIMATE))
+        for row, reading in enumerate(self._rows):
+            self._show_estimate(self.item(row, self.COL_ESTIMATE), reading)
 
     def reading_at(self, row: int) -> OfficialReading:
         return self._rows[row]
 
-    # -- Qt model API ---------------------------------------------------------------------------
+    # -- the header and the cells ---------------------------------------------------------------
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -103,21 +115,30 @@ class ReadingsModel(RowsModel):
                 return 'Your "Top N %" rank and the average SSI, as LinkedIn showed them'
         return super().headerData(section, orientation, role)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        reading, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(reading, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_DATE:
+    def _items(self, reading: OfficialReading) -> list[QStandardItem]:
+        cells = []
+        for column in range(len(self.HEADERS)):
+            cell = QStandardItem(self._text(reading, column))
+            cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             if column in (self.COL_INDUSTRY, self.COL_NETWORK):
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_ESTIMATE:
-            guess = self._calibration.estimate_on(reading.day)
-            if guess is not None:
-                return f"{guess - reading.total:+.1f} points from LinkedIn's {reading.total:g}"
-        return None
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            elif column != self.COL_DATE:
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            cells.append(cell)
+        self._show_estimate(cells[self.COL_ESTIMATE], reading)
+        return cells
+
+    def _show_estimate(self, cell: QStandardItem | None, reading: OfficialReading) -> None:
+        """The estimate on the reading's day at the fit in use, and its gap in the tooltip."""
+        if cell is None:
+            return
+        guess = self._calibration.estimate_on(reading.day)
+        if guess is None:
+            cell.setText("…")
+            cell.setToolTip("")
+            return
+        cell.setText(f"{guess:.1f}")
+        cell.setToolTip(f"{guess - reading.total:+.1f} points from LinkedIn's {reading.total:g}")
 
     def _text(self, reading: OfficialReading, column: int) -> str:
         if column == self.COL_DATE:
@@ -127,8 +148,7 @@ class ReadingsModel(RowsModel):
         if self.COL_PILLAR0 <= column < self.COL_ESTIMATE:
             return f"{reading.pillars[PILLARS[column - self.COL_PILLAR0]]:.2f}"
         if column == self.COL_ESTIMATE:
-            guess = self._calibration.estimate_on(reading.day)
-            return "…" if guess is None else f"{guess:.1f}"
+            return ""  # _show_estimate fills it
         if column == self.COL_INDUSTRY:
             return _benchmark(reading.industry_rank, reading.industry_avg)
         return _benchmark(reading.network_rank, reading.network_avg)
