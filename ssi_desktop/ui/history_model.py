@@ -24,7 +24,7 @@ from ssi_desktop.store import accounts, actions
 from ssi_desktop.store.actions import LoggedEntry
 from ssi_desktop.system import clock
 from ssi_desktop.ui import dates
-from ssi_desktop.ui.table_model import AnyIndex
+from ssi_desktop.ui.table_model import AnyIndex, replace_rows
 from ssi_desktop.ui.widgets import python_date
 
 PAGE_ROWS = 200
@@ -112,16 +112,8 @@ class HistoryModel(QStandardItemModel):
         self.pillar, self.since, self.until = pillar, since, until
         rows, self._more = self._read(0, PAGE_ROWS)
         self.total = actions.count_entries(self.since, self.until, self.pillar)
-        self.beginResetModel()
         self._rows = rows
-        self.blockSignals(True)  # one reset for the view, not a signal per cell
-        try:
-            self.setRowCount(0)
-            for row in rows:
-                self.appendRow(self._items(row))
-        finally:
-            self.blockSignals(False)
-        self.endResetModel()
+        replace_rows(self, (self._items(row) for row in rows))
         self.total_changed.emit()
 
     def reload(self) -> None:

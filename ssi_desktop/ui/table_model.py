@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 CELL_PADDING = 16
@@ -67,3 +68,17 @@ def size_columns(
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.setWordWrap(False)  # a row is one line: a text too long for its cell is elided
+
+
+def replace_rows(model: QStandardItemModel, rows: Iterable[list[QStandardItem]]) -> None:
+    """Make ``rows`` the model's only rows, told to its views as one reset (not a signal per
+    cell, as removing and appending rows one by one would send)."""
+    model.beginResetModel()
+    model.blockSignals(True)
+    try:
+        model.setRowCount(0)
+        for row in rows:
+            model.appendRow(row)
+    finally:
+        model.blockSignals(False)
+    model.endResetModel()

@@ -17,6 +17,7 @@ from ssi_desktop.application.estimate import UNCALIBRATED_STATE, CalibrationStat
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.store.readings import OfficialReading
 from ssi_desktop.ui import dates
+from ssi_desktop.ui.table_model import replace_rows
 
 PILLARS = tuple(Pillar)
 
@@ -79,16 +80,8 @@ class ReadingsModel(QStandardItemModel):
         found = list(reversed(oldest_first))
         if found == self._rows:
             return
-        self.beginResetModel()
         self._rows = found
-        self.blockSignals(True)  # one reset for the view, not a signal per cell
-        try:
-            self.setRowCount(0)
-            for reading in found:
-                self.appendRow(self._items(reading))
-        finally:
-            self.blockSignals(False)
-        self.endResetModel()
+        replace_rows(self, (self._items(reading) for reading in found))
 
     def set_calibration(self, state: CalibrationState) -> None:
         """The worker's latest fit: the estimate column shows what the seller sees that day."""
