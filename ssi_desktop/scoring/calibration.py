@@ -22,11 +22,13 @@ import datetime as dt
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Protocol
 
 import numpy as np
 
 from ssi_desktop.catalog import Pillar
+from ssi_desktop.scoring import kept_costs
 from ssi_desktop.scoring.activity import FloatArray
 from ssi_desktop.scoring.model import (
     DEFAULT_SENSITIVITY,
@@ -54,10 +56,11 @@ GRID_STEPS = 7
 """Each search grid has 2 * GRID_STEPS + 1 points a side, centred on the best point so far."""
 
 REFINEMENTS = 5
-GRID_SLICES = 3
-"""A grid's candidates are scored in this many slices, asking between them whether to stop."""
 """Finer grids after the coarse one; each is GRID_STEPS times finer (final step about 1e-5,
 a hundred-thousandth of a scale: far below what a reading's two decimals can tell)."""
+
+GRID_SLICES = 3
+"""A grid's candidates are scored in this many slices, asking between them whether to stop."""
 
 HOLDOUT_FROM, HOLDOUT_FOLDS = 6, 4
 """From six readings on, the error after the fit is measured on readings the fit did not use:
@@ -225,18 +228,30 @@ def _best_fit(
     between: Callable[[], None] = _carry_on,
 ) -> _PillarFit:
     """The penalised least-absolute-error scales of one pillar, on log-scale grids
-    (``between`` is called between slices of each grid's candidates)."""
+    (``between`` is called between slices of each grid's candidates).
+
+    Each grid's cost is the newest reading's part plus the older readings' part, which a
+    refit after a quick-add on the newest reading's day finds in kept_costs."""
     bound = math.log(SCALE_MAX)  # SCALE_MIN is its inverse: the range is symmetric
     offsets = np.arange(-GRID_STEPS, GRID_STEPS + 1, dtype=np.float64)
     grid_a, grid_n = (axis.ravel() for axis in np.meshgrid(offsets, offsets))
+    older, newest = columns[:-1], columns[-1:]
+    older_made_from = kept_costs.signature(inputs, pillar, older, observed[:-1])
     best_a, best_n, step = 0.0, 0.0, bound / GRID_STEPS
     for _ in range(REFINEMENTS + 1):
         # The centre offset is exactly 0, so each grid keeps its best point: never worse.
         a = np.clip(best_a + grid_a * step, -bound, bound)
         n = np.clip(best_n + grid_n * step, -bound, bound)
-        estimates = _grid_points(inputs, pillar, np.exp(a), np.exp(n), columns, between)
+        scales = np.exp(a), np.exp(n)
+        older_cost = kept_costs.cost(
+            older_made_from,
+            *scales,
+            partial(_grid_cost, inputs, pillar, *scales, older, observed[:-1], between),
+        )
+        between()
+        newest_cost = _grid_cost(inputs, pillar, *scales, newest, observed[-1:], slices=1)
         prior = PRIOR_WEIGHT * (a**2 + n**2)
-        cost = np.sum(np.abs(estimates - observed), axis=1) + prior
+        cost = older_cost + newest_cost + prior
         # Costs that differ by less than a rounding tie; the tie goes to the default's side.
         index = np.lexsort((prior, np.round(cost, 9)))[0]
         best_a, best_n = float(a[index]), float(n[index])
@@ -244,25 +259,29 @@ def _best_fit(
     return _PillarFit(best_a, best_n)
 
 
-def _grid_points(
+def _grid_cost(
     inputs: ScoreInputs,
     pillar: Pillar,
     activity_scales: FloatArray,
     standing_scales: FloatArray,
     columns: IntArray,
-    between: Callable[[], None],
+    observed: FloatArray,
+    between: Callable[[], None] = _carry_on,
+    slices: int = GRID_SLICES,
 ) -> FloatArray:
-    """pillar_points for every candidate of a grid, a slice at a time with ``between`` called
-    before each: at ten years of log one grid took ~12 ms of the interpreter in one go, which
-    a click waiting for its score had to share."""
-    slices = np.array_split(np.arange(len(activity_scales)), GRID_SLICES)
-    points = []
-    for rows in slices:
+    """Each candidate's summed absolute error on these readings, a slice of candidates at a
+    time with ``between`` called before each: at ten years of log one grid took ~12 ms of the
+    interpreter in one go, which a click waiting for its score had to share."""
+    if len(columns) == 0:
+        return np.zeros(len(activity_scales))
+    costs = []
+    for rows in np.array_split(np.arange(len(activity_scales)), slices):
         between()
-        points.append(
-            pillar_points(inputs, pillar, activity_scales[rows], standing_scales[rows], columns)
+        points = pillar_points(
+            inputs, pillar, activity_scales[rows], standing_scales[rows], columns
         )
-    return np.concatenate(points)
+        costs.append(np.sum(np.abs(points - observed), axis=1))
+    return np.concatenate(costs)
 
 
 def _mean_errors(
