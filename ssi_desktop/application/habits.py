@@ -117,7 +117,8 @@ def habit_report(
     as every estimate does now (calibrated when switched on), so the gains are the score's;
     ``sensitivity``, when given, is that calibration already worked out."""
     chosen = estimate.current_sensitivity() if sensitivity is None else sensitivity
-    first = min(calendar_start(day), day - dt.timedelta(days=FAVOURITE_DAYS - 1))
+    calendar_first = calendar_start(day)
+    first = min(calendar_first, day - dt.timedelta(days=FAVOURITE_DAYS - 1))
     recent = actions.daily_tallies(first, day)
     # ``cancelled`` between the slow steps (each a few ms at most): a newer change makes this
     # report stale, and the score of that change should not share the interpreter with it.
@@ -125,7 +126,7 @@ def habit_report(
     per_day: Counter[dt.date] = Counter()
     per_key: Counter[str] = Counter()
     for tally in recent:
-        if tally.day >= calendar_start(day):
+        if tally.day >= calendar_first:
             per_day[tally.day] += tally.count
         if (day - tally.day).days < FAVOURITE_DAYS:
             per_key[tally.key] += tally.count

@@ -73,3 +73,29 @@ def test_daily_counts_sum_each_type_per_day_up_to_the_day(db):
         "reaction": {}
     }
     assert habit_targets.daily_counts([], today) == {}
+
+
+def test_daily_counts_follow_every_change_whether_they_reread_a_day_or_everything(db, monkeypatch):
+    today = dt.date(2026, 11, 24)
+    long_ago = today - dt.timedelta(days=700)
+    for day, count in ((long_ago, 2), (today, 1)):
+        actions.record(actions.NewEntry("dm_sent", day, count), today)
+    first = habit_targets.daily_counts(["dm_sent"], today)
+    read_from: list[dt.date | None] = []
+    read_into = habit_targets._read_into
+
+    def counted(by_key, first_day, last_day, cancelled):  # type: ignore[no-untyped-def]
+        read_from.append(first_day)
+        read_into(by_key, first_day, last_day, cancelled)
+
+    monkeypatch.setattr(habit_targets, "_read_into", counted)
+    logged = actions.record(actions.NewEntry("dm_sent", today, 4), today)
+    assert habit_targets.daily_counts(["dm_sent"], today) == {"dm_sent": {long_ago: 2, today: 5}}
+    assert read_from == [today]  # today alone was read again
+    assert first == {"dm_sent": {long_ago: 2, today: 1}}  # what was handed out is unchanged
+
+    actions.record(actions.NewEntry("dm_sent", long_ago, 3), today)
+    assert habit_targets.daily_counts(["dm_sent"], today) == {"dm_sent": {long_ago: 5, today: 5}}
+    assert read_from == [today, None]  # a change to a past day: everything was read again
+    actions.delete(logged.id)
+    assert habit_targets.daily_counts(["dm_sent"], today) == {"dm_sent": {long_ago: 5, today: 1}}
