@@ -52,17 +52,18 @@ def cost(
     compute: Callable[[], FloatArray],
 ) -> FloatArray:
     """The cost kept for these candidates on the days ``made_from`` describes, or compute()'s."""
-    key = hashlib.blake2b(made_from, digest_size=20)
-    key.update(activity_scales.tobytes())
-    key.update(standing_scales.tobytes())
-    found = _costs.get(key.digest())
+    digest = hashlib.blake2b(made_from, digest_size=20)
+    digest.update(activity_scales.tobytes())
+    digest.update(standing_scales.tobytes())
+    key = digest.digest()
+    found = _costs.get(key)
     if found is not None:
         return found
     computed = compute()
     computed.flags.writeable = False
     if len(_costs) >= KEPT:
         _costs.clear()  # the costs of fits gone by; the next refit fills it again
-    _costs[key.digest()] = computed
+    _costs[key] = computed
     return computed
 
 

@@ -94,7 +94,7 @@ def daily_counts(
             _read_into(by_key, last_day, last_day, cancelled)
         else:
             by_key = {key: {} for key in wanted}
-            _read_into(by_key, None, last_day, cancelled)
+            _read_into(by_key, dt.date.min, last_day, cancelled)
     _kept.clear()  # one set of counts at a time: the window asks for one day's
     _kept[(wanted, last_day)] = _KeptCounts(database.obj, before, by_key)
     return by_key
@@ -102,16 +102,16 @@ def daily_counts(
 
 def _read_into(
     by_key: dict[str, dict[dt.date, int]],
-    first_day: dt.date | None,
+    first_day: dt.date,
     last_day: dt.date,
     cancelled: IsStale,
 ) -> None:
+    """Add each day's sum from first_day to last_day to ``by_key``, for each of its keys."""
     marks = ", ".join("?" * len(by_key))
-    since = "" if first_day is None else "day >= ? AND "
     cursor = database.execute_sql(
-        f"SELECT key, day, SUM(count) FROM action_entry WHERE {since}day <= ? AND key IN ({marks}) "
-        "GROUP BY key, day",
-        (*([] if first_day is None else [first_day.isoformat()]), last_day.isoformat(), *by_key),
+        "SELECT key, day, SUM(count) FROM action_entry WHERE day BETWEEN ? AND ? "
+        f"AND key IN ({marks}) GROUP BY key, day",
+        (first_day.isoformat(), last_day.isoformat(), *by_key),
     )
     from_iso = dt.date.fromisoformat
     while rows := cursor.fetchmany(BATCH_ROWS):

@@ -81,7 +81,7 @@ def test_daily_counts_follow_every_change_whether_they_reread_a_day_or_everythin
     for day, count in ((long_ago, 2), (today, 1)):
         actions.record(actions.NewEntry("dm_sent", day, count), today)
     first = habit_targets.daily_counts(["dm_sent"], today)
-    read_from: list[dt.date | None] = []
+    read_from: list[dt.date] = []
     read_into = habit_targets._read_into
 
     def counted(by_key, first_day, last_day, cancelled):  # type: ignore[no-untyped-def]
@@ -96,6 +96,6 @@ def test_daily_counts_follow_every_change_whether_they_reread_a_day_or_everythin
 
     actions.record(actions.NewEntry("dm_sent", long_ago, 3), today)
     assert habit_targets.daily_counts(["dm_sent"], today) == {"dm_sent": {long_ago: 5, today: 5}}
-    assert read_from == [today, None]  # a change to a past day: everything was read again
+    assert read_from == [today, dt.date.min]  # a change to a past day: everything read again
     actions.delete(logged.id)
     assert habit_targets.daily_counts(["dm_sent"], today) == {"dm_sent": {long_ago: 5, today: 1}}
