@@ -10,6 +10,7 @@ from ssi_desktop.habits.targets import Period, Target
 from ssi_desktop.store import actions, habit_targets, rest_days
 from ssi_desktop.store.actions import InvalidEntryError
 from ssi_desktop.store.db import close_database, open_database
+from ssi_desktop.system.staleness import Cancelled
 from tests.store.test_database import make_v1_database
 
 
@@ -81,21 +82,57 @@ def test_daily_counts_follow_every_change_whether_they_reread_a_day_or_everythin
     for day, count in ((long_ago, 2), (today, 1)):
         actions.record(actions.NewEntry("dm_sent", day, count), today)
     first = habit_targets.daily_counts(["dm_sent"], today)
-    read_from: list[dt.date] = []
-    read_into = habit_targets._read_into
+    history_reads: list[bool] = []  # for each call, whether the days before today were read
+    read_history = habit_targets._read_history
 
-    def counted(by_key, first_day, last_day, cancelled):  # type: ignore[no-untyped-def]
-        read_from.append(first_day)
-        read_into(by_key, first_day, last_day, cancelled)
+    def counted(history, cancelled):  # type: ignore[no-untyped-def]
+        history_reads.append(not history.complete)
+        read_history(history, cancelled)
 
-    monkeypatch.setattr(habit_targets, "_read_into", counted)
+    monkeypatch.setattr(habit_targets, "_read_history", counted)
     logged = actions.record(actions.NewEntry("dm_sent", today, 4), today)
     assert habit_targets.daily_counts(["dm_sent"], today) == {"dm_sent": {long_ago: 2, today: 5}}
-    assert read_from == [today]  # today alone was read again
+    assert history_reads == [False]  # today alone was read again
     assert first == {"dm_sent": {long_ago: 2, today: 1}}  # what was handed out is unchanged
 
     actions.record(actions.NewEntry("dm_sent", long_ago, 3), today)
     assert habit_targets.daily_counts(["dm_sent"], today) == {"dm_sent": {long_ago: 5, today: 5}}
-    assert read_from == [today, dt.date.min]  # a change to a past day: everything read again
+    assert history_reads == [False, True]  # a change to a past day: everything read again
     actions.delete(logged.id)
     assert habit_targets.daily_counts(["dm_sent"], today) == {"dm_sent": {long_ago: 5, today: 1}}
+
+
+def test_a_cancelled_first_read_of_daily_counts_keeps_what_it_read_and_reads_on(db, monkeypatch):
+    today = dt.date(2026, 11, 24)
+    expected: dict[str, dict[dt.date, int]] = {"dm_sent": {}, "reaction": {}}
+    for back in range(1, 40):
+        for key in expected:
+            day = today - dt.timedelta(days=back * 3)
+            actions.record(actions.NewEntry(key, day, back), today)
+            expected[key][day] = back
+    actions.record(actions.NewEntry("reaction", today, 7), today)
+    expected["reaction"][today] = 7
+    monkeypatch.setattr(habit_targets, "BATCH_ROWS", 10)
+    asked = [0]
+
+    def stale_after_three_batches() -> bool:
+        asked[0] += 1
+        return asked[0] > 3
+
+    with pytest.raises(Cancelled):
+        habit_targets.daily_counts(expected, today, stale_after_three_batches)
+    fetched: list[int] = []
+    monkeypatch.setattr(
+        habit_targets, "_read_history", _counting_rows(habit_targets._read_history, fetched)
+    )
+    assert habit_targets.daily_counts(expected, today) == expected
+    assert sum(fetched) == 2 * 39 - 30  # the rows of the three batches kept were not read again
+
+
+def _counting_rows(read_history, fetched):  # type: ignore[no-untyped-def]
+    def counted(history, cancelled):  # type: ignore[no-untyped-def]
+        before = sum(len(days) for days in history.by_key.values())
+        read_history(history, cancelled)
+        fetched.append(sum(len(days) for days in history.by_key.values()) - before)
+
+    return counted
