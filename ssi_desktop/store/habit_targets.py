@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ssi_desktop.habits.days import ONE_DAY
 from ssi_desktop.habits.targets import Period, Target
 from ssi_desktop.scoring.activity import KEY_INDEX
 from ssi_desktop.store import actions
@@ -72,6 +73,10 @@ class _History:
     after: tuple[str, str] = ("", "")  # the last (key, ISO day) read
     complete: bool = False
 
+    @property
+    def made_from(self) -> tuple[object, tuple[str, ...], dt.date, tuple[int, int]]:
+        return (self.database, self.keys, self.today, self.revisions)
+
 
 _history: _History | None = None
 """The days before today read last; changed only with _history_lock held."""
@@ -95,20 +100,15 @@ def daily_counts(
     if not wanted:
         return {}
     with _history_lock, database.atomic():  # one snapshot of the file for revisions and sums
-        revisions = actions.log_fingerprint(last_day - dt.timedelta(days=1))
-        history = _history
-        made_from = (database.obj, wanted, last_day, revisions)
-        if history is None or made_from != (
-            history.database,
-            history.keys,
-            history.today,
-            history.revisions,
-        ):
-            history = _History(*made_from, by_key={key: {} for key in wanted})
-            _history = history
-        _read_history(history, cancelled)
-        by_key = {key: dict(days) for key, days in history.by_key.items()}
-        _read_into(by_key, last_day, last_day, cancelled)
+        made_from = (database.obj, wanted, last_day, actions.log_fingerprint(last_day - ONE_DAY))
+        if _history is None or _history.made_from != made_from:
+            _history = _History(*made_from, by_key={key: {} for key in wanted})
+        _read_history(_history, cancelled)
+        by_key = {key: dict(days) for key, days in _history.by_key.items()}
+        today = actions.counts_on(last_day)
+    for key, days in by_key.items():
+        if key in today:
+            days[last_day] = today[key]
     return by_key
 
 
@@ -128,23 +128,3 @@ def _read_history(history: _History, cancelled: IsStale) -> None:
             history.by_key[key][from_iso(day)] = int(total)
         history.after = (rows[-1][0], rows[-1][1])
     history.complete = True
-
-
-def _read_into(
-    by_key: dict[str, dict[dt.date, int]],
-    first_day: dt.date,
-    last_day: dt.date,
-    cancelled: IsStale,
-) -> None:
-    """Add each day's sum from first_day to last_day to ``by_key``, for each of its keys."""
-    marks = ", ".join("?" * len(by_key))
-    cursor = database.execute_sql(
-        "SELECT key, day, SUM(count) FROM action_entry WHERE day BETWEEN ? AND ? "
-        f"AND key IN ({marks}) GROUP BY key, day",
-        (first_day.isoformat(), last_day.isoformat(), *by_key),
-    )
-    from_iso = dt.date.fromisoformat
-    while rows := cursor.fetchmany(BATCH_ROWS):
-        stop_if(cancelled)
-        for key, day, total in rows:
-            by_key[key][from_iso(day)] = int(total)
