@@ -212,31 +212,44 @@ def entries(
 ) -> list[LoggedEntry]:
     """Entries newest first, optionally within days and one pillar's action types; ``limit``
     and ``offset`` read one page of them."""
-    query = ActionEntry.select(
-        ActionEntry.id,
-        ActionEntry.day,
-        ActionEntry.key,
-        ActionEntry.count,
-        ActionEntry.note,
-        ActionEntry.at_target,
-        ActionEntry.source,
-        ActionEntry.contact,
-        ActionEntry.batch_id,
-    ).order_by(ActionEntry.day.desc(), ActionEntry.id.desc())
-    if since is not None:
-        query = query.where(ActionEntry.day >= since)
-    if until is not None:
-        query = query.where(ActionEntry.day <= until)
-    if pillar is not None:
-        query = query.where(ActionEntry.key.in_([a.key for a in actions_in(pillar)]))
+    # Plain SQL and plain rows: the History tab reads a page on the GUI thread after every
+    # change made elsewhere, and peewee's query building and per-column conversion cost four
+    # times the query itself (docs/BENCHMARKS.md, "What the History tab reads").
+    where, parameters = _entry_filter(since, until, pillar)
+    page = ""
     if limit is not None:
-        query = query.limit(limit).offset(offset)
-    # Plain tuples: building a model object per row cost more than the query itself (and
-    # .tuples() yields plain rows, though peewee's types still say ActionEntry).
-    rows = cast("list[_EntryTuple]", list(query.tuples()))
+        page = " LIMIT ? OFFSET ?"
+        parameters = [*parameters, limit, offset]
+    rows = cast(
+        "list[_EntryTuple]",
+        database.execute_sql(
+            "SELECT id, day, key, count, note, at_target, source, contact_id, batch_id"
+            f" FROM action_entry WHERE {where} ORDER BY day DESC, id DESC{page}",
+            parameters,
+        ).fetchall(),
+    )
     return [
         LoggedEntry(i, _day(d), k, n, t, bool(a), s, c, b) for i, d, k, n, t, a, s, c, b in rows
     ]
+
+
+def _entry_filter(
+    since: dt.date | None, until: dt.date | None, pillar: Pillar | None
+) -> tuple[str, list[object]]:
+    """The WHERE clause entries() and count_entries() share, and its parameters."""
+    terms: list[str] = ["1"]
+    parameters: list[object] = []
+    if since is not None:
+        terms.append("day >= ?")
+        parameters.append(since.isoformat())
+    if until is not None:
+        terms.append("day <= ?")
+        parameters.append(until.isoformat())
+    if pillar is not None:
+        keys = [kind.key for kind in actions_in(pillar)]
+        terms.append(f"key IN ({', '.join('?' * len(keys))})")
+        parameters.extend(keys)
+    return " AND ".join(terms), parameters
 
 
 _EntryTuple = tuple[int, "dt.date | str", str, int, str, int, str, "int | None", "int | None"]
@@ -328,14 +341,9 @@ def count_entries(
     since: dt.date | None = None, until: dt.date | None = None, pillar: Pillar | None = None
 ) -> int:
     """How many entries entries() would list with the same filter (one indexed COUNT)."""
-    query = ActionEntry.select()
-    if since is not None:
-        query = query.where(ActionEntry.day >= since)
-    if until is not None:
-        query = query.where(ActionEntry.day <= until)
-    if pillar is not None:
-        query = query.where(ActionEntry.key.in_([a.key for a in actions_in(pillar)]))
-    return int(query.count())
+    where, parameters = _entry_filter(since, until, pillar)
+    found = database.execute_sql(f"SELECT COUNT(*) FROM action_entry WHERE {where}", parameters)
+    return int(found.fetchone()[0])
 
 
 def entry_count() -> int:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from ssi_desktop.catalog import Pillar, UnknownActionError
+from ssi_desktop.catalog import ACTION_BY_KEY, Pillar, UnknownActionError
 from ssi_desktop.scoring import Tally
 from ssi_desktop.store import actions
 from ssi_desktop.store.actions import InvalidEntryError, NewEntry
@@ -90,6 +92,39 @@ def test_entries_filter_by_days_and_pillar(db):
     assert [e.key for e in actions.entries(pillar=Pillar.RELATIONSHIPS)] == ["dm_sent", "dm_sent"]
     assert len(actions.entries(since=YESTERDAY)) == 2
     assert len(actions.entries(until=YESTERDAY)) == 2
+
+
+days_back = st.integers(0, 20).map(lambda n: TODAY - dt.timedelta(days=n))
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    logged=st.lists(st.tuples(st.sampled_from(sorted(ACTION_BY_KEY)), days_back), max_size=30),
+    since=st.none() | days_back,
+    until=st.none() | days_back,
+    pillar=st.none() | st.sampled_from(Pillar),
+    page=st.none() | st.tuples(st.integers(1, 12), st.integers(0, 30)),
+)
+def test_a_page_of_entries_is_the_filtered_log_newest_first(db, logged, since, until, pillar, page):
+    actions.delete(*(e.id for e in actions.entries()))
+    actions.record_many([NewEntry(key, day) for key, day in logged], TODAY)
+    everything = actions.entries()
+    wanted = [
+        e
+        for e in sorted(everything, key=lambda e: (e.day, e.id), reverse=True)
+        if (since is None or e.day >= since)
+        and (until is None or e.day <= until)
+        and (pillar is None or ACTION_BY_KEY[e.key].pillar is pillar)
+    ]
+    assert actions.count_entries(since, until, pillar) == len(wanted)
+    if page is None:
+        assert actions.entries(since, until, pillar) == wanted
+    else:
+        limit, offset = page
+        found = actions.entries(since, until, pillar, limit=limit, offset=offset)
+        assert found == wanted[offset : offset + limit]
 
 
 def test_daily_tallies_sum_entries_per_day_type_and_target_flag(db):
