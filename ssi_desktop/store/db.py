@@ -24,6 +24,11 @@ PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": "full",  # an acknowledged add survives a power cut, not just a crash
     "busy_timeout": 5000,  # the CLI and the window may write to one file at once
+    # 512 KB of pages per connection, not SQLite's 2 MB: a connection's cache is dropped
+    # whenever another one commits (every quick-add), so the window's, the two workers' and a
+    # job's caches held up to 8 MB for little use; this saves 2-3 MB of peak memory at the same
+    # recompute times (`bench core`, docs/BENCHMARKS.md).
+    "cache_size": -512,
 }
 
 
