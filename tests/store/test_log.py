@@ -127,6 +127,29 @@ def test_a_page_of_entries_is_the_filtered_log_newest_first(db, logged, since, u
         assert found == wanted[offset : offset + limit]
 
 
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    logged=st.lists(
+        st.tuples(st.sampled_from(sorted(ACTION_BY_KEY)), days_back, st.integers(1, 5)),
+        max_size=30,
+    ),
+    since=days_back,
+)
+def test_totals_per_day_and_the_most_logged_types_sum_the_entries(db, logged, since):
+    actions.delete(*(e.id for e in actions.entries()))
+    actions.record_many([NewEntry(key, day, count) for key, day, count in logged], TODAY)
+    per_day: dict[dt.date, int] = {}
+    per_key: dict[str, int] = {}
+    for key, day, count in logged:
+        if day >= since:
+            per_day[day] = per_day.get(day, 0) + count
+            per_key[key] = per_key.get(key, 0) + count
+    assert actions.totals_per_day(since, TODAY) == per_day
+    assert actions.most_logged(since, TODAY) == sorted(per_key, key=lambda k: (-per_key[k], k))
+
+
 def test_daily_tallies_sum_entries_per_day_type_and_target_flag(db):
     actions.record(NewEntry("dm_sent", TODAY, 2), TODAY)
     actions.record(NewEntry("dm_sent", TODAY, 3), TODAY)
