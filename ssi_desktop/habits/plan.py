@@ -1,9 +1,10 @@
 """The next best action: every action type ranked by what one more of it adds to today's total.
 
-The gain is asked of the score model itself: today's activity plus one action of a type
-(``Activity.plus``), scored exactly as the estimate is, minus today's total. So logging the top
-action raises the estimate by the gain shown, at the sensitivity in use (an official reading
-dated today may refit it a little once the action is logged).
+The gain is asked of the score model itself: today's activity plus one action of a type,
+scored exactly as the estimate is, minus today's total (``totals_with_one_more`` scores every
+type's what-if in one batch). So logging the top action raises the estimate by the gain shown,
+at the sensitivity in use (an official reading dated today may refit it a little once the
+action is logged).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ssi_desktop.catalog import ACTIONS, ActionType, action
-from ssi_desktop.scoring import Activity, ProfileHistory, Sensitivity, Tally, score_on
-from ssi_desktop.scoring.model import NO_NETWORK_RECORDED
+from ssi_desktop.scoring import Activity, ProfileHistory, Sensitivity
+from ssi_desktop.scoring.model import NO_NETWORK_RECORDED, totals_with_one_more
 from ssi_desktop.scoring.network import NetworkHistory
 from ssi_desktop.system.staleness import IsStale, never, stop_if
 
@@ -50,14 +51,9 @@ def rank(
 ) -> list[Suggestion]:
     """Every action type, the biggest gain first (catalog order among equal gains)."""
 
-    def total(scored: Activity) -> float:
-        stop_if(cancelled)
-        return score_on(day, scored, profile, sensitivity, network).total
-
-    before = total(activity)
-    return _best_first(
-        [Suggestion(a.key, total(activity.plus(Tally(day, a.key, 1))) - before) for a in ACTIONS]
-    )
+    stop_if(cancelled)
+    before, after = totals_with_one_more(day, activity, profile, sensitivity, network)
+    return _best_first([Suggestion(key, total - before) for key, total in after.items()])
 
 
 def _best_first(suggestions: list[Suggestion]) -> list[Suggestion]:

@@ -41,6 +41,7 @@ from ssi_desktop.scoring.activity import (
     WINDOW_DAYS,
     Activity,
     FloatArray,
+    Tally,
     window_start,
 )
 from ssi_desktop.scoring.network import NetworkHistory
@@ -321,6 +322,55 @@ def score_on(
 ) -> DayScore:
     """The estimate for one day."""
     return compute(activity, profile, day, day, sensitivity, network).on(day)
+
+
+def totals_with_one_more(
+    day: dt.date,
+    activity: Activity,
+    profile: ProfileHistory,
+    sensitivity: Sensitivity = DEFAULT_SENSITIVITY,
+    network: NetworkHistory = NO_NETWORK_RECORDED,
+) -> tuple[float, dict[str, float]]:
+    """The total on ``day`` as logged, and as it would be with one more action of each type
+    (not at a target): the plan's what-ifs, scored as one batch instead of a score_on() each.
+
+    Each action type's row of ScoreInputs depends on that type's counts alone, so a single
+    prepare() with one more of *every* type gives each type's row as it would be with one more
+    of that type only. The spam cost is the exception (it reads the generic requests and the
+    acceptances), so those two what-ifs are prepared on their own. The what-ifs are then the
+    columns of one ScoreInputs, scored at once: 4 prepares and one score instead of 26 of each.
+    tests/scoring/test_model_properties.py checks every what-if against score_on().
+    """
+    as_logged = prepare(activity, profile, day, day, network)
+    every = activity
+    for kind in ACTIONS:
+        every = every.plus(Tally(day, kind.key, 1))
+    one_more_each = prepare(every, profile, day, day, network)
+    columns = len(ACTIONS) + 1  # 0: as logged; 1 + i: one more of ACTIONS[i]
+    rows = np.array([KEY_INDEX[kind.key] for kind in ACTIONS])
+    what_ifs = np.arange(1, columns)
+    strengths = np.repeat(as_logged.strengths, columns, axis=1)
+    strengths[rows, what_ifs] = one_more_each.strengths[rows, 0]
+    window_counts = np.repeat(as_logged.window_counts, columns, axis=1)
+    window_counts[rows, what_ifs] = one_more_each.window_counts[rows, 0]
+    spam = np.repeat(as_logged.spam_cost, columns)
+    for at, kind in enumerate(ACTIONS, start=1):
+        if kind.key in (GENERIC_REQUEST, ACCEPTED_REQUEST):
+            alone = prepare(activity.plus(Tally(day, kind.key, 1)), profile, day, day, network)
+            spam[at] = alone.spam_cost[0]
+    batch = ScoreInputs(
+        day,
+        day + dt.timedelta(days=columns - 1),  # the columns are what-ifs, not days
+        strengths=strengths,
+        window_counts=window_counts,
+        spam_cost=spam,
+        profile_points={k: np.repeat(v, columns) for k, v in as_logged.profile_points.items()},
+        standing_strengths={
+            part: np.repeat(v, columns) for part, v in as_logged.standing_strengths.items()
+        },
+    )
+    totals = score(batch, sensitivity).totals
+    return float(totals[0]), {kind.key: float(totals[at]) for at, kind in enumerate(ACTIONS, 1)}
 
 
 def most_a_type_earns(action_type: ActionType, pillar: Pillar) -> float:

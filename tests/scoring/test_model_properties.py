@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ssi_desktop.catalog import ACTION_BY_KEY, ACTIONS, PILLAR_MAX, PROFILE_ITEMS, TOTAL_MAX, Pillar
 from ssi_desktop.scoring import Activity, ProfileEvent, ProfileHistory, Tally, compute, score_on
 from ssi_desktop.scoring.activity import WINDOW_DAYS
-from ssi_desktop.scoring.model import spam_cost
+from ssi_desktop.scoring.model import Sensitivity, spam_cost, totals_with_one_more
 from ssi_desktop.scoring.network import NetworkHistory, NetworkRecord
 
 DAY = dt.date(2026, 11, 24)
@@ -194,3 +194,21 @@ def test_a_trend_agrees_with_scoring_each_day_alone(log):
     for day in (first, first + dt.timedelta(days=7), DAY):
         alone = score_on(day, Activity.covering(day, day, log), ProfileHistory())
         assert series.on(day).total == pytest.approx(alone.total, abs=1e-9)
+
+
+scales = st.floats(0.25, 4.0)
+sensitivities = st.builds(Sensitivity, *([scales] * 8))
+
+
+@given(logs, profiles, networks, sensitivities)
+def test_the_plans_what_ifs_in_one_batch_score_as_score_on_does(log, profile, network, scale):
+    activity = Activity.covering(DAY, DAY, log)
+    before, after = totals_with_one_more(DAY, activity, profile, scale, network)
+    as_logged = score_on(DAY, activity, profile, scale, network).total
+    assert before == pytest.approx(as_logged, abs=1e-9)
+    assert list(after) == KEYS
+    for key in KEYS:
+        one_more = activity.plus(Tally(DAY, key, 1))
+        assert after[key] == pytest.approx(
+            score_on(DAY, one_more, profile, scale, network).total, abs=1e-9
+        )
