@@ -19,7 +19,7 @@ from ssi_desktop.habits.plan import Suggestion
 from ssi_desktop.habits.streaks import Streak, streak
 from ssi_desktop.habits.targets import Progress, Target, progress
 from ssi_desktop.scoring import Sensitivity
-from ssi_desktop.store import actions, habit_targets, rest_days
+from ssi_desktop.store import habit_targets, log_totals, rest_days
 from ssi_desktop.system.staleness import IsStale, never, stop_if
 
 CALENDAR_WEEKS = 53
@@ -116,10 +116,8 @@ def habit_report(
     as every estimate does now (calibrated when switched on), so the gains are the score's;
     ``sensitivity``, when given, is that calibration already worked out."""
     chosen = estimate.current_sensitivity() if sensitivity is None else sensitivity
-    # Sums in SQL: a year of days of every action type as objects in Python cost 8-15 ms of
-    # every pass after a quick-add, for two columns of totals.
-    active_days = actions.totals_per_day(calendar_start(day), day)
-    favourites = actions.most_logged(day - dt.timedelta(days=FAVOURITE_DAYS - 1), day)
+    active_days = log_totals.totals_per_day(calendar_start(day), day)
+    favourites = log_totals.most_logged(day - dt.timedelta(days=FAVOURITE_DAYS - 1), day)
     # ``cancelled`` between the slow steps (each a few ms at most): a newer change makes this
     # report stale, and the score of that change should not share the interpreter with it.
     stop_if(cancelled)

@@ -329,25 +329,6 @@ def log_fingerprint(until: dt.date) -> tuple[int, int]:
     return int(count), int(total)
 
 
-def totals_per_day(first_day: dt.date, last_day: dt.date) -> dict[dt.date, int]:
-    """Actions logged on each day from first_day to last_day; days without any are missing."""
-    cursor = database.execute_sql(
-        "SELECT day, SUM(count) FROM action_entry WHERE day BETWEEN ? AND ? GROUP BY day",
-        (first_day.isoformat(), last_day.isoformat()),
-    )
-    return {dt.date.fromisoformat(day): int(total) for day, total in cursor}
-
-
-def most_logged(first_day: dt.date, last_day: dt.date) -> list[str]:
-    """The action types logged from first_day to last_day, the most logged first."""
-    cursor = database.execute_sql(
-        "SELECT key FROM action_entry WHERE day BETWEEN ? AND ? "
-        "GROUP BY key ORDER BY SUM(count) DESC, key",
-        (first_day.isoformat(), last_day.isoformat()),
-    )
-    return [key for (key,) in cursor]
-
-
 def counts_on(day: dt.date) -> dict[str, int]:
     """How many of each action type were logged on ``day``."""
     cursor = database.execute_sql(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ssi_desktop.catalog import ACTION_BY_KEY, Pillar, UnknownActionError
 from ssi_desktop.scoring import Tally
-from ssi_desktop.store import actions
+from ssi_desktop.store import actions, log_totals
 from ssi_desktop.store.actions import InvalidEntryError, NewEntry
 from tests.conftest import TODAY
 
@@ -146,8 +146,8 @@ def test_totals_per_day_and_the_most_logged_types_sum_the_entries(db, logged, si
         if day >= since:
             per_day[day] = per_day.get(day, 0) + count
             per_key[key] = per_key.get(key, 0) + count
-    assert actions.totals_per_day(since, TODAY) == per_day
-    assert actions.most_logged(since, TODAY) == sorted(per_key, key=lambda k: (-per_key[k], k))
+    assert log_totals.totals_per_day(since, TODAY) == per_day
+    assert log_totals.most_logged(since, TODAY) == sorted(per_key, key=lambda k: (-per_key[k], k))
 
 
 def test_daily_tallies_sum_entries_per_day_type_and_target_flag(db):
