@@ -82,6 +82,9 @@ class DayAxis(pg.DateAxisItem):  # type: ignore[misc]
         return [dates.short_day_text(day) for day in days]
 
 
+_ACTIVATION = (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
+
+
 class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
     """The total's trend (objectName ``trendPlot``), or one pillar's when ``pillar`` is given."""
 
@@ -269,6 +272,15 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         self.layers_changed.emit()
 
     # -- look -----------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # The chart looks the same in an active window and an inactive one. Handed on, the
+        # window's activation made the scene repaint every item (5-6 ms of pyqtgraph's Python
+        # at ten years), and a quick-add with Ctrl+K changes it twice: the finder takes it,
+        # then gives it back.
+        if event.type() in _ACTIVATION:
+            return True
+        return bool(super().event(event))
 
     def changeEvent(self, event: QEvent) -> None:
         if theme.is_palette_change(event) and self._styled:

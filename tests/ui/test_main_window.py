@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from ssi_desktop.catalog import ACTIONS, Pillar, actions_in
@@ -79,6 +79,56 @@ def test_number_keys_log_the_tabs_actions(window: MainWindow, qtbot: QtBot) -> N
         qtbot.keyClick(window, Qt.Key.Key_2)
     assert [e.key for e in actions.entries()] == [second.key]
     assert float(label_text(window, "pillarScoreLabel_insights")) > 0
+
+
+def test_number_keys_work_again_once_the_finder_closes(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_finder()
+    finder = window.finder
+    assert finder is not None
+    qtbot.keyClicks(finder.search, "thoughtful")
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        qtbot.keyClick(finder.search, Qt.Key.Key_Return)
+    assert not finder.isVisible()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
+    assert window.select_tab("insights")
+    second = list(actions_in(Pillar.INSIGHTS))[1]
+    page = window.current_pillar_page()
+    assert page is not None
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        qtbot.keyClick(page, Qt.Key.Key_2)
+    assert [e.key for e in actions.entries()] == [second.key, "comment_thoughtful"]
+
+
+class Paints(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_the_finder_coming_and_going_does_not_repaint_the_chart(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    qtbot.waitUntil(lambda: window.dashboard.trend_card.built, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.recomputer.busy, timeout=10_000)
+    QApplication.processEvents()  # the chart's first paint
+    chart = Paints(window.dashboard.trend.viewport())
+    tabs = Paints(window.tabs.tabBar())
+    window.open_finder()
+    qtbot.waitUntil(lambda: not window.isActiveWindow(), timeout=2_000)
+    assert window.finder is not None
+    window.finder.reject()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
+    QApplication.processEvents()
+    assert tabs.count > 0  # what shows the window's activation did repaint
+    assert chart.count == 0
 
 
 def test_ctrl_z_undoes_the_last_add(window: MainWindow, qtbot: QtBot) -> None:
