@@ -130,6 +130,15 @@ class ActionFinder(QDialog):
         self.activateWindow()
         self.search.setFocus()
 
+    def done(self, result: int) -> None:
+        """Close, and give the keyboard back to the window: without a window manager that
+        does it (offscreen, a bare X server) the window stayed inactive, and its number keys
+        did nothing until it was clicked."""
+        super().done(result)
+        window = self.parentWidget()
+        if window is not None:
+            window.activateWindow()
+
     def selected_key(self) -> str | None:
         index = self.list.currentIndex()
         return str(index.data(KEY_ROLE)) if index.isValid() else None

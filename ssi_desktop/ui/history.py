@@ -38,7 +38,14 @@ from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.history_model import PAGE_ROWS, DayEditor, HistoryModel, HistoryRow
 from ssi_desktop.ui.table_model import size_columns
-from ssi_desktop.ui.widgets import MARGIN, SPACING, Notice, edges_follow_palette, python_date
+from ssi_desktop.ui.widgets import (
+    MARGIN,
+    SPACING,
+    Notice,
+    edges_follow_palette,
+    python_date,
+    same_when_inactive,
+)
 
 __all__ = ["PAGE_ROWS", "HistoryModel", "HistoryPage", "HistoryRow"]
 
@@ -112,6 +119,7 @@ class HistoryPage(QWidget):
         self.model = HistoryModel(self)
         table = QTableView()
         table.setObjectName("historyTable")
+        same_when_inactive(table)
         table.setModel(self.model)
         table.setItemDelegateForColumn(HistoryModel.COL_DATE, DayEditor(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

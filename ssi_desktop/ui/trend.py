@@ -19,7 +19,7 @@ from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.charts import pg
 from ssi_desktop.ui.trend_card import DatedValues
-from ssi_desktop.ui.widgets import chart_stop
+from ssi_desktop.ui.widgets import ACTIVATION, chart_stop
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 
@@ -80,9 +80,6 @@ class DayAxis(pg.DateAxisItem):  # type: ignore[misc]
             return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
         days = [dt.datetime.fromtimestamp(value).date() for value in values]
         return [dates.short_day_text(day) for day in days]
-
-
-_ACTIVATION = (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
 
 
 class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
@@ -278,7 +275,7 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         # window's activation made the scene repaint every item (5-6 ms of pyqtgraph's Python
         # at ten years), and a quick-add with Ctrl+K changes it twice: the finder takes it,
         # then gives it back.
-        if event.type() in _ACTIVATION:
+        if event.type() in ACTIVATION:
             return True
         return bool(super().event(event))
 

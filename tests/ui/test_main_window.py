@@ -81,6 +81,24 @@ def test_number_keys_log_the_tabs_actions(window: MainWindow, qtbot: QtBot) -> N
     assert float(label_text(window, "pillarScoreLabel_insights")) > 0
 
 
+def test_number_keys_work_again_once_the_finder_closes(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_finder()
+    finder = window.finder
+    assert finder is not None
+    qtbot.keyClicks(finder.search, "thoughtful")
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        qtbot.keyClick(finder.search, Qt.Key.Key_Return)
+    assert not finder.isVisible()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
+    assert window.select_tab("insights")
+    second = list(actions_in(Pillar.INSIGHTS))[1]
+    page = window.current_pillar_page()
+    assert page is not None
+    with qtbot.waitSignal(window.snapshot_shown, timeout=10_000):
+        qtbot.keyClick(page, Qt.Key.Key_2)
+    assert [e.key for e in actions.entries()] == [second.key, "comment_thoughtful"]
+
+
 class Paints(QObject):
     """Counts the paint events a widget receives."""
 
@@ -95,23 +113,44 @@ class Paints(QObject):
         return False
 
 
-def test_the_finder_coming_and_going_does_not_repaint_the_chart(
+def test_the_window_getting_the_keyboard_back_does_not_repaint_the_chart(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     qtbot.waitUntil(lambda: window.dashboard.trend_card.built, timeout=10_000)
     qtbot.waitUntil(lambda: not window.recomputer.busy, timeout=10_000)
-    QApplication.processEvents()  # the chart's first paint
-    chart = Paints(window.dashboard.trend.viewport())
-    tabs = Paints(window.tabs.tabBar())
+    chart = window.dashboard.trend.viewport()
+    tabs = window.tabs.tabBar()
+    painted = paints_while_the_finder_closes(window, qtbot, [chart, tabs])
+    assert painted[tabs] > 0  # what shows the window's activation did repaint
+    assert painted[chart] == 0
+
+
+def test_the_window_getting_the_keyboard_back_does_not_repaint_the_history(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    for key in ("post_published", "dm_sent"):
+        click_quick_add(window, qtbot, key)
+    assert window.select_tab("history")
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: not window.recomputer.busy, timeout=10_000)
+    table = window.history.table.viewport()
+    assert paints_while_the_finder_closes(window, qtbot, [table])[table] == 0
+
+
+def paints_while_the_finder_closes(
+    window: MainWindow, qtbot: QtBot, widgets: list[QWidget]
+) -> dict[QWidget, int]:
+    """How many times each widget paints while Ctrl+K's finder closes and the window gets the
+    keyboard back."""
     window.open_finder()
     qtbot.waitUntil(lambda: not window.isActiveWindow(), timeout=2_000)
     assert window.finder is not None
+    QApplication.processEvents()  # what the finder's opening set off
+    counters = {widget: Paints(widget) for widget in widgets}
     window.finder.reject()
-    window.activateWindow()  # as the window manager does once the finder is gone
     qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
     QApplication.processEvents()
-    assert tabs.count > 0  # what shows the window's activation did repaint
-    assert chart.count == 0
+    return {widget: counter.count for widget, counter in counters.items()}
 
 
 def test_ctrl_z_undoes_the_last_add(window: MainWindow, qtbot: QtBot) -> None:

@@ -37,7 +37,7 @@ from ssi_desktop.system import clock
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.habits.calendar import HabitCalendar
 from ssi_desktop.ui.habits.targets_model import TargetsModel
-from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice, python_date
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice, python_date, same_when_inactive
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 NO_TARGETS_HINT = (
@@ -114,6 +114,7 @@ class HabitsPage(QWidget):
         self.model = TargetsModel(self)
         self.table = QTableView()
         self.table.setObjectName("targetsTable")
+        same_when_inactive(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -23,7 +23,7 @@ from ssi_desktop.ui.readings.dialog import ReadingDialog
 from ssi_desktop.ui.readings.model import ReadingsModel
 from ssi_desktop.ui.readings.paste_dialog import PasteReadingDialog
 from ssi_desktop.ui.table_model import size_columns
-from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice
+from ssi_desktop.ui.widgets import MARGIN, SPACING, Card, Notice, same_when_inactive
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 EMPTY_HINT = (
@@ -78,6 +78,7 @@ class ReadingsPage(QWidget):
         self.model = ReadingsModel(self)
         self.table = QTableView()
         self.table.setObjectName("readingsTable")
+        same_when_inactive(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -23,6 +23,7 @@ from ssi_desktop.ui import theme
 from ssi_desktop.ui.charts import pg
 from ssi_desktop.ui.team.board_model import BAR_ROLE, PILLAR_COLUMNS, BoardModel
 from ssi_desktop.ui.trend import DayAxis, timestamp
+from ssi_desktop.ui.widgets import same_when_inactive
 from ssi_desktop.workers.team import TeamSync
 
 
@@ -60,6 +61,7 @@ class TeamPage(QWidget):
         self.model = BoardModel(self)
         self.table = QTableView()
         self.table.setObjectName("teamBoard")
+        same_when_inactive(self.table)
         self.table.setModel(self.model)
         self.table.setItemDelegate(PillarBarDelegate(self.table))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
