@@ -19,7 +19,7 @@ from ssi_desktop.catalog import PILLAR_MAX, TOTAL_MAX, Pillar
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.charts import pg
 from ssi_desktop.ui.trend_card import DatedValues
-from ssi_desktop.ui.widgets import ACTIVATION, chart_stop
+from ssi_desktop.ui.widgets import chart_stop, same_when_inactive
 from ssi_desktop.workers.snapshot import ScoreSnapshot
 
 
@@ -94,6 +94,7 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         self.setObjectName("trendPlot" if pillar is None else f"trendPlot_{pillar.value}")
         what = "Estimated SSI" if pillar is None else pillar.label
         chart_stop(self, f"{what}, day by day over the last 90 days")
+        same_when_inactive(self)
         self.y_max = TOTAL_MAX if pillar is None else PILLAR_MAX
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
@@ -269,15 +270,6 @@ class TrendPlot(pg.PlotWidget):  # type: ignore[misc]
         self.layers_changed.emit()
 
     # -- look -----------------------------------------------------------------------------------
-
-    def event(self, event: QEvent) -> bool:
-        # The chart looks the same in an active window and an inactive one. Handed on, the
-        # window's activation made the scene repaint every item (5-6 ms of pyqtgraph's Python
-        # at ten years), and a quick-add with Ctrl+K changes it twice: the finder takes it,
-        # then gives it back.
-        if event.type() in ACTIVATION:
-            return True
-        return bool(super().event(event))
 
     def changeEvent(self, event: QEvent) -> None:
         if theme.is_palette_change(event) and self._styled:

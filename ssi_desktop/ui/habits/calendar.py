@@ -18,7 +18,7 @@ from ssi_desktop.application.habits import CALENDAR_WEEKS, HabitReport
 from ssi_desktop.habits.days import each_day
 from ssi_desktop.ui import dates, theme
 from ssi_desktop.ui.charts import pg
-from ssi_desktop.ui.widgets import chart_stop
+from ssi_desktop.ui.widgets import chart_stop, same_when_inactive
 
 LEVELS = 4
 """Shades of activity besides "nothing": split at the quartiles of the active days' counts."""
@@ -76,6 +76,7 @@ class HabitCalendar(pg.PlotWidget):  # type: ignore[misc]
         super().__init__(parent)
         self.setObjectName("habitCalendar")
         chart_stop(self, "Active days of the last 12 months")
+        same_when_inactive(self)
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.hideButtons()

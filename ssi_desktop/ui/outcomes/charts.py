@@ -20,7 +20,7 @@ from ssi_desktop.ui.charts import pg
 from ssi_desktop.ui.outcomes.currency import compact_money
 from ssi_desktop.ui.theme import ABOVE_TARGET, BELOW_TARGET
 from ssi_desktop.ui.trend import DayAxis, ValueAxis, timestamp
-from ssi_desktop.ui.widgets import chart_stop
+from ssi_desktop.ui.widgets import chart_stop, same_when_inactive
 
 DAY_SECONDS = 86400.0
 PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
@@ -84,6 +84,7 @@ class WeeklyChart(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         super().__init__(parent)
         self.setObjectName("weeklyOutcomesChart")
         chart_stop(self, "Meetings, opportunities and deals won each week, under the SSI")
+        same_when_inactive(self)
         self.setMinimumHeight(220)
         self.ssi_plot: pg.PlotItem = self.addPlot(
             row=0, col=0, axisItems={"bottom": DayAxis(orientation="bottom"), "left": ValueAxis()}
@@ -188,6 +189,7 @@ class EngagementChart(pg.PlotWidget):  # type: ignore[misc]
         super().__init__(parent, axisItems={"left": ValueAxis()})
         self.setObjectName("engagementChart")
         chart_stop(self, "Engagement rate of each post")
+        same_when_inactive(self)
         self.setMinimumHeight(150)
         plot = self.getPlotItem()
         _still(plot)

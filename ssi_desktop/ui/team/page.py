@@ -74,6 +74,7 @@ class TeamPage(QWidget):
         self.trend_title.setObjectName("teamTrendTitle")
         layout.addWidget(self.trend_title)
         self.plot = pg.PlotWidget(axisItems={"bottom": DayAxis(orientation="bottom")})
+        same_when_inactive(self.plot)
         self.plot.setObjectName("teamTrend")
         item = self.plot.getPlotItem()
         item.setMenuEnabled(False)
