@@ -16,6 +16,7 @@ from ssi_desktop import __version__
 from ssi_desktop.ui.tabs import TAB_NAMES
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     from ssi_desktop.ui.main_window import MainWindow
@@ -147,7 +148,9 @@ def import_core_before_qt() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     collecting = gc.isenabled()
-    gc.disable()  # until the window has painted its score: see settle_start_up_objects()
+    # No collection until the window has painted its score, then on the GUI thread only:
+    # see settle_start_up_objects().
+    gc.disable()
     try:
         return _start(args)
     finally:
@@ -243,7 +246,8 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         # Begun earlier, these competed with building and painting the window. The signal
         # comes from the window's own paintEvent, before its children paint: they start
         # once the whole frame is painted.
-        for start in (_once(settle_start_up_objects), claim.start_answering, daily_backup.start):
+        settle = _once(partial(settle_start_up_objects, window))
+        for start in (settle, claim.start_answering, daily_backup.start):
             window.first_score_painted.connect(partial(QTimer.singleShot, 0, start))
             QTimer.singleShot(AFTER_START_LATEST_MS, start)
         # The chart (and pyqtgraph) loads after the first paint: out of the collector's sight too.
@@ -300,28 +304,30 @@ FULL_COLLECTION_EVERY = 100
 """Middle-generation collections between two full ones (Python's default: 10)."""
 
 
-def settle_start_up_objects() -> None:
+def settle_start_up_objects(window: QObject) -> None:
     """Take everything start-up built out of the garbage collector's sight, for good, and
-    let the collector run again.
+    let the collector run again, on the GUI thread only (workers/collector.py), for as long
+    as ``window`` lives.
 
     Start-up builds hundreds of thousands of objects and no garbage worth collecting: with
     the collector on, it walked them some 170 times, 34 ms of a 5-year start-up. Modules,
     widgets and plots then live as long as the window. Left in sight, every full collection
-    walks all of them with the GIL held, whichever thread set it off: an import allocating
-    thousands of entries on a worker thread stalled the GUI thread for 40-100 ms at a time
-    (tests/benchmarks/stall.py). Frozen, a collection walks only what came later.
+    walks all of them with the GIL held: an import allocating thousands of entries on a worker
+    thread stalled the GUI thread for 40-100 ms at a time (tests/benchmarks/stall.py). Frozen,
+    a collection walks only what came later.
 
-    With nothing but frozen objects before them, the young objects always pass Python's test
+    With nothing but frozen objects before them, the young objects always passed Python's test
     for a full collection (a quarter more than the long-lived ones), so one ran every tenth
-    middle collection: 5-24 ms each with the GIL held, in whichever thread, the score
-    workers' included. A full collection is now considered every FULL_COLLECTION_EVERY
-    middle collections: cyclic garbage waits longer, the reference counts free the rest as
-    before.
+    middle collection: 5-24 ms each with the GIL held. A full collection now comes every
+    FULL_COLLECTION_EVERY middle collections: cyclic garbage waits longer, the reference
+    counts free the rest as before.
     """
+    from ssi_desktop.workers.collector import GuiThreadCollector
+
     gc.freeze()
     young, middle, _full = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
-    gc.enable()
+    GuiThreadCollector(window).start()
 
 
 def _once(action: Callable[[], None]) -> Callable[[], None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +19,21 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
 from ssi_desktop.store.db import close_database, open_database
+from ssi_desktop.workers.collector import collect_due
 
 TODAY = dt.date(2026, 11, 24)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """As in the window's process, cyclic garbage is collected on the main thread only: a
+    test's worker threads never destroy the Qt objects of a window an earlier test closed."""
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread() -> Iterator[None]:
+    yield
+    collect_due()
 
 
 @pytest.fixture(autouse=True)

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ssi_desktop.store.db import close_database, database
+from ssi_desktop.workers import collector
 from ssi_desktop.workers.mailbox import Mailbox
 
 log = logging.getLogger(__name__)
@@ -37,20 +38,15 @@ def running_jobs() -> list[QThread]:
 def quiet_garbage_collector() -> Iterator[None]:
     """No cyclic garbage collection while a job builds a large result, then freeze what lives.
 
-    A full collection holds the GIL while it scans every object in the process, so with the
-    100,000 records of a big archive alive it froze the window for 0.3-0.6 s at a time (see
-    tests/benchmarks/importing.py). Parsing makes next to no reference cycles, so pausing the
-    collector costs nothing; freezing the survivors keeps later collections from rescanning them
-    (they are still freed as usual once unreferenced).
+    Parsing makes next to no reference cycles, so pausing the collector costs nothing (see
+    collector.paused and tests/benchmarks/importing.py); freezing the survivors keeps later
+    collections from rescanning them (they are still freed as usual once unreferenced).
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+    with collector.paused():
+        try:
+            yield
+        finally:
+            gc.freeze()
 
 
 class _JobThread(QThread):

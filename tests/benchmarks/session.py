@@ -102,7 +102,7 @@ def open_window(db_path: Path) -> Iterator[MainWindow]:
             shown.wait()
             if not window.dashboard.trend_card.built:  # built right after the first paint
                 SignalWait(window.dashboard.trend_built).wait()
-            settle_start_up_objects()  # as ssi-desktop does after its first paint
+            settle_start_up_objects(window)  # as ssi-desktop does after its first paint
             idle(SETTLE_MS)  # the chart's first paint, the first panels: start-up's, not ours
             yield window
         finally:

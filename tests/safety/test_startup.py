@@ -7,6 +7,7 @@ import gc
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -226,16 +227,21 @@ def test_start_up_pauses_the_garbage_collector_until_the_first_paint(qapp, db_pa
     close_database()
     frozen_before = gc.get_freeze_count()
     early: list[int] = []  # generations collected before start-up froze its objects
+    threads: set[str] = set()  # where collections ran
 
     def seen(phase: str, info: dict[str, int]) -> None:
         if phase == "start" and gc.get_freeze_count() == frozen_before:
             early.append(info["generation"])
+        threads.add(threading.current_thread().name)
 
+    gc.enable()  # as Python starts (the test session collects on its main thread only)
     gc.callbacks.append(seen)
     try:
         assert run_app("--db", str(db_path), "--quit-after-first-paint") == 0
+        assert gc.isenabled()  # as the app found it
     finally:
         gc.callbacks.remove(seen)
+        gc.disable()
     assert early == []
     assert gc.get_freeze_count() > frozen_before  # the window's objects are out of sight
-    assert gc.isenabled()  # and the collector runs again
+    assert threads <= {threading.main_thread().name}  # never on a worker's thread
