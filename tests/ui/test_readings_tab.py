@@ -3,16 +3,20 @@ driven through real widgets in a real window with its score worker."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from ssi_desktop.application.estimate import UNCALIBRATED_STATE, CalibrationState
 from ssi_desktop.catalog import Pillar
 from ssi_desktop.cli.main import main
 from ssi_desktop.demo import history as demo
@@ -280,3 +284,40 @@ def test_one_estimate_of_a_day_on_every_screen(
     assert shown.args[0].calibration.calibration.settled
     assert shown.args[0].total == pytest.approx(cli_total(TODAY), abs=1e-9)
     assert window.dashboard.total_label.text() == f"{cli_total(TODAY):.1f}"
+    for row in range(model.rowCount()):  # the refit's estimates, on every reading's row
+        day = model.reading_at(row).day
+        assert model.index(row, model.COL_ESTIMATE).data() == f"{cli_total(day):.1f}", day
+
+
+READING_DAYS = [TODAY - dt.timedelta(days=7 * week) for week in range(4)]
+estimates_on_days = st.dictionaries(
+    st.sampled_from(READING_DAYS), st.sampled_from([20.0, 20.04, 31.5, 52.96])
+)
+
+
+def estimate_column(model: ReadingsModel) -> list[tuple[str, str]]:
+    cells = [model.index(row, model.COL_ESTIMATE) for row in range(model.rowCount())]
+    return [(cell.data(), cell.data(Qt.ItemDataRole.ToolTipRole)) for cell in cells]
+
+
+@given(st.lists(estimates_on_days, min_size=1, max_size=6))
+def test_the_estimate_column_follows_each_fit_as_a_fresh_table_shows_the_last(
+    qapp: object, fits: list[dict[dt.date, float]]
+) -> None:
+    """The column tells only the cells whose estimate moved; what it shows is still exactly
+    what a table made for the last fit shows."""
+
+    def state(totals: dict[dt.date, float]) -> CalibrationState:
+        fit = dataclasses.replace(UNCALIBRATED_STATE.calibration, totals_before=totals)
+        return CalibrationState(enabled=True, calibration=fit)
+
+    shown = [make_reading(day, total=30) for day in reversed(READING_DAYS)]  # oldest first
+    followed = ReadingsModel()
+    followed.set_readings(shown)
+    for totals in fits:
+        followed.set_calibration(state(totals))
+    fresh = ReadingsModel()
+    fresh.set_calibration(state(fits[-1]))
+    fresh.set_readings(shown)
+    assert estimate_column(followed) == estimate_column(fresh)
+    assert estimate_column(fresh)[0][0] == (f"{fits[-1][TODAY]:.1f}" if TODAY in fits[-1] else "…")
