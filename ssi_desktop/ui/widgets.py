@@ -214,8 +214,15 @@ class _SameWhenInactive(QObject):
 
 def same_when_inactive(view: QAbstractScrollArea) -> None:
     """No repaint of a table or a chart when its window gains or loses the keyboard, while the
-    palette paints both alike (ours does). Qt repaints then every row a table shows, for the
-    inactive selection colours, and every item of a chart's scene: 5-9 ms each for the History
-    or Readings table and the trend chart, twice per Ctrl+K (the finder takes the keyboard,
-    and gives it back when it closes)."""
-    view.viewport().installEventFilter(_SameWhenInactive(view))
+    palette paints both alike (ours does). Qt repaints then every row a table shows and its
+    headers, for the inactive selection colours, and every item of a chart's scene: 5-9 ms for
+    the History or Readings table or the trend chart, and 1.2 more for a table's header, twice
+    per Ctrl+K (the finder takes the keyboard, and gives it back when it closes)."""
+    painted = [view.viewport()]
+    if isinstance(view, QTableView):
+        painted += [
+            header.viewport() for header in (view.horizontalHeader(), view.verticalHeader())
+        ]
+    keeper = _SameWhenInactive(view)
+    for each in painted:
+        each.installEventFilter(keeper)

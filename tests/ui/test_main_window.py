@@ -133,8 +133,9 @@ def test_the_window_getting_the_keyboard_back_does_not_repaint_the_history(
     assert window.select_tab("history")
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 2, timeout=5_000)
     qtbot.waitUntil(lambda: not window.recomputer.busy, timeout=10_000)
-    table = window.history.table.viewport()
-    assert paints_while_the_finder_closes(window, qtbot, [table])[table] == 0
+    table = window.history.table
+    rows, header = table.viewport(), table.horizontalHeader().viewport()
+    assert paints_while_the_finder_closes(window, qtbot, [rows, header]) == {rows: 0, header: 0}
 
 
 def paints_while_the_finder_closes(
