@@ -13,6 +13,7 @@ from ssi_desktop.catalog import ACTIONS, Pillar, actions_in
 from ssi_desktop.scoring import Activity, ProfileHistory, score_on
 from ssi_desktop.store import actions
 from ssi_desktop.ui.main_window import MainWindow
+from ssi_desktop.ui.widgets import LazyPage
 from ssi_desktop.workers.recompute import running_threads
 from tests.conftest import TODAY
 from tests.ui.conftest import WindowFactory
@@ -136,6 +137,24 @@ def test_the_window_getting_the_keyboard_back_does_not_repaint_the_history(
     table = window.history.table
     rows, header = table.viewport(), table.horizontalHeader().viewport()
     assert paints_while_the_finder_closes(window, qtbot, [rows, header]) == {rows: 0, header: 0}
+
+
+def test_a_page_given_the_keyboard_by_a_tab_switch_is_not_repainted_by_ctrl_k(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Qt hands the keyboard to a tab's page itself when the switch left the page before with
+    it; a page that repainted on gaining or losing it was painted whole twice per Ctrl+K."""
+    assert window.select_tab("history")
+    qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
+    window.history.table.setFocus()
+    assert window.select_tab("readings")
+    page = window.findChild(LazyPage, "tab_readings")
+    assert page is not None and QApplication.focusWidget() is page
+    qtbot.waitUntil(lambda: not window.recomputer.busy, timeout=10_000)
+    QApplication.processEvents()  # the page's first paint
+    content = page.built()
+    assert paints_while_the_finder_closes(window, qtbot, [content]) == {content: 0}
+    assert QApplication.focusWidget() is page  # the finder gave it back
 
 
 def paints_while_the_finder_closes(
