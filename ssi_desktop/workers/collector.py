@@ -22,9 +22,10 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
-COLLECT_EVERY_MS = 1000
-"""How often the GUI thread looks at the collector's counts: a gen-0 collection of a second's
-survivors takes well under a millisecond, and an idle window wakes once a second."""
+COLLECT_EVERY_MS = 250
+"""How often the GUI thread looks at the collector's counts. A collection walks every young
+object still alive, so the sooner the smaller: at ten years the GUI thread's collections
+during 40 back-to-back recomputes took at most 2 ms. Idle, the check costs microseconds."""
 
 _pauses = 0
 _pauses_lock = threading.Lock()
