@@ -25,7 +25,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 COLLECT_EVERY_MS = 250
 """How often the GUI thread looks at the collector's counts. A collection walks every young
 object still alive, so the sooner the smaller: at ten years the GUI thread's collections
-during 40 back-to-back recomputes took at most 2 ms. Idle, the check costs microseconds."""
+during 40 back-to-back recomputes took 1.6-5.8 ms at most per run (docs/BENCHMARKS.md, fifth
+round). Idle, the check costs microseconds."""
 
 _pauses = 0
 _pauses_lock = threading.Lock()
